@@ -1,0 +1,66 @@
+"""Claim Lens data layer: the committed snapshot, live Yahoo series, and their provenance.
+
+Public API (other modules and tests rely on these names):
+    catalog(), load_series(id, start, end), load_points(id), series_meta(id), snapshot_as_of(),
+    live_status(ids), SnapshotError, SeriesUnavailable.
+No streamlit here: `components.ui` wraps these in caches.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .live import LiveResult, fetch_live, offline_forced
+from .snapshot import (DATA_DIR, SeriesUnavailable, SnapshotError, points_to_series, read_catalog, read_points,
+                       read_snapshot_info)
+
+__all__ = ["catalog", "load_series", "load_points", "series_meta", "snapshot_as_of", "live_series",
+           "SnapshotError", "SeriesUnavailable", "LiveResult", "offline_forced"]
+
+
+def catalog() -> pd.DataFrame:
+    """Metadata of every series (snapshot and live-only), one row each, with a `status` per provenance record."""
+    return read_catalog()
+
+
+def series_meta(series_id: str) -> dict:
+    """The provenance record of one series; unknown ids raise KeyError naming the known ones."""
+    cat = catalog()
+    match = cat[cat["id"] == series_id]
+    if match.empty:
+        known = ", ".join(sorted(cat["id"]))
+        raise KeyError(f"unknown series id {series_id!r}; known ids: {known}")
+    return match.iloc[0].to_dict()
+
+
+def load_points(series_id: str) -> pd.DataFrame:
+    """Every cited figure of a series (date, value, unit, flag, source_title, source_url, provider_detail, used)."""
+    meta = series_meta(series_id)
+    if meta["status"] != "ok":
+        raise SnapshotError(meta["status"])
+    return read_points(series_id, meta)
+
+
+def load_series(series_id: str, start=None, end=None) -> pd.Series:
+    """The series line (used points only) as floats on a DatetimeIndex, optionally cut to [start, end]."""
+    series = points_to_series(load_points(series_id), series_id)
+    if start is not None or end is not None:
+        series = series.loc[pd.Timestamp(start) if start is not None else None:
+                            pd.Timestamp(end) if end is not None else None]
+    return series
+
+
+def snapshot_as_of() -> pd.Timestamp:
+    """The day the snapshot was built (the newest data point of each series is in `catalog()['last']`)."""
+    built = read_snapshot_info().get("built")
+    return pd.Timestamp(built) if built else pd.NaT
+
+
+def live_series(series_ids: list[str], downloader=None) -> dict[str, LiveResult]:
+    """Fetch live-only series by id (one yfinance batch); every id gets a LiveResult saying what happened."""
+    cat = catalog().set_index("id")
+    tickers = {}
+    for sid in series_ids:
+        if sid not in cat.index or not cat.loc[sid, "live_ticker"]:
+            raise KeyError(f"{sid!r} is not a live series; live ids: {', '.join(cat[cat['live_ticker'] != ''].index)}")
+        tickers[sid] = cat.loc[sid, "live_ticker"]
+    return fetch_live(tickers, downloader=downloader)

@@ -1,0 +1,131 @@
+"""Read the committed offline snapshot: `data/series/<id>.csv` with a provenance record `<id>.json` beside it.
+
+The snapshot is the app's ground truth when there is no network, so every read is checked (the checksum in
+the provenance record must match the CSV) and every failure names the file, without stopping the other
+series from loading.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = Path(os.environ.get("CLAIMLENS_DATA_DIR", ROOT / "data"))
+SERIES_DIR = DATA_DIR / "series"
+SNAPSHOT_FILE = DATA_DIR / "snapshot.json"
+
+POINT_COLUMNS = ["date", "value", "unit", "flag", "source_title", "source_url", "provider_detail", "used"]
+FLAGS = ("partial", "provisional", "caution", "converted")
+CATALOG_COLUMNS = [
+    "id", "name", "unit", "frequency", "instrument", "provider", "licence", "source_url", "source_title",
+    "first", "last", "rows", "retrieved", "checksum", "live_ticker", "fallback", "origin", "topic", "notes",
+    "status",
+]
+
+
+class SnapshotError(RuntimeError):
+    """A snapshot file is missing, unreadable or does not match its provenance record."""
+
+
+class SeriesUnavailable(LookupError):
+    """The series exists in the catalog but has no offline data (live-only series)."""
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def series_paths(series_id: str, data_dir: Path | None = None) -> tuple[Path, Path]:
+    folder = (data_dir or DATA_DIR) / "series"
+    return folder / f"{series_id}.csv", folder / f"{series_id}.json"
+
+
+def read_meta_file(path: Path) -> dict:
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SnapshotError(f"provenance record {path} is unreadable: {exc}") from exc
+    if not isinstance(meta, dict) or "id" not in meta:
+        raise SnapshotError(f"provenance record {path} has no 'id' field")
+    return meta
+
+
+def read_catalog(data_dir: Path | None = None) -> pd.DataFrame:
+    """One row per provenance record; a broken record becomes a row whose `status` says what is wrong."""
+    folder = (data_dir or DATA_DIR) / "series"
+    rows = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            meta = read_meta_file(path)
+            meta["status"] = "ok"
+        except SnapshotError as exc:
+            meta = {"id": path.stem, "name": path.stem, "status": str(exc), "origin": "snapshot"}
+        rows.append(meta)
+    frame = pd.DataFrame(rows).reindex(columns=CATALOG_COLUMNS)
+    for col in ("first", "last"):
+        frame[col] = pd.to_datetime(frame[col], errors="coerce")
+    frame["rows"] = pd.to_numeric(frame["rows"], errors="coerce").fillna(0).astype(int)
+    text_cols = [c for c in CATALOG_COLUMNS if c not in ("first", "last", "rows")]
+    frame[text_cols] = frame[text_cols].fillna("").astype(str)
+    return frame.reset_index(drop=True)
+
+
+def read_points(series_id: str, meta: dict, data_dir: Path | None = None) -> pd.DataFrame:
+    """All cited points of a snapshot series, checked against the recorded checksum."""
+    csv_path, _ = series_paths(series_id, data_dir)
+    if meta.get("origin") == "live-only":
+        raise SeriesUnavailable(f"{series_id} is live-only (Yahoo {meta.get('live_ticker')}): not available offline")
+    if not csv_path.exists():
+        raise SnapshotError(f"snapshot file {csv_path} is missing")
+    if meta.get("checksum") and sha256_file(csv_path) != meta["checksum"]:
+        raise SnapshotError(f"snapshot file {csv_path} does not match its checksum (corrupted or edited by hand)")
+    try:
+        frame = pd.read_csv(csv_path, dtype={"flag": str, "source_title": str, "source_url": str,
+                                             "provider_detail": str, "unit": str})
+        frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
+        frame["value"] = pd.to_numeric(frame["value"], errors="raise").astype(float)
+    except (OSError, ValueError, KeyError, pd.errors.ParserError) as exc:
+        raise SnapshotError(f"snapshot file {csv_path} is unreadable: {exc}") from exc
+    frame = frame.reindex(columns=POINT_COLUMNS)
+    frame["unit"] = frame["unit"].fillna(meta.get("unit", ""))
+    frame["source_title"] = frame["source_title"].fillna(meta.get("source_title", meta.get("name", "")))
+    frame["source_url"] = frame["source_url"].fillna(meta.get("source_url", ""))
+    frame["provider_detail"] = frame["provider_detail"].fillna(meta.get("provider", ""))
+    frame["flag"] = frame["flag"].fillna("")
+    frame["used"] = frame["used"].fillna(True).astype(bool)
+    return frame
+
+
+def points_to_series(points: pd.DataFrame, series_id: str) -> pd.Series:
+    """The series line: one used point per date, float values, gaps left as gaps."""
+    used = points[points["used"]]
+    series = pd.Series(used["value"].to_numpy(dtype=float), index=pd.DatetimeIndex(used["date"], name="date"),
+                       name=series_id)
+    return series.sort_index()
+
+
+def read_snapshot_info(data_dir: Path | None = None) -> dict:
+    path = (data_dir or DATA_DIR) / "snapshot.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temp file in the same folder, then rename: readers see the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
