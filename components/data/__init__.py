@@ -7,14 +7,18 @@ No streamlit here: `components.ui` wraps these in caches.
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .live import LiveResult, fetch_live, offline_forced
-from .snapshot import (DATA_DIR, SeriesUnavailable, SnapshotError, points_to_series, read_catalog, read_points,
-                       read_snapshot_info)
+from .snapshot import (CATALOG_COLUMNS, SeriesUnavailable, SnapshotError, points_to_series, read_catalog,
+                       read_meta_file, read_points, read_snapshot_info, series_paths)
 
 __all__ = ["catalog", "load_series", "load_points", "series_meta", "snapshot_as_of", "live_series",
            "SnapshotError", "SeriesUnavailable", "LiveResult", "offline_forced"]
+
+_ID = re.compile(r"[a-z0-9_]{1,80}")
 
 
 def catalog() -> pd.DataFrame:
@@ -23,13 +27,20 @@ def catalog() -> pd.DataFrame:
 
 
 def series_meta(series_id: str) -> dict:
-    """The provenance record of one series; unknown ids raise KeyError naming the known ones."""
-    cat = catalog()
-    match = cat[cat["id"] == series_id]
-    if match.empty:
-        known = ", ".join(sorted(cat["id"]))
+    """The provenance record of one series (read from its own file: cheap); unknown ids raise KeyError naming
+    the known ones, a broken record gives a `status` that says what is wrong."""
+    _, meta_path = series_paths(str(series_id))
+    if not _ID.fullmatch(str(series_id)) or not meta_path.exists():
+        known = ", ".join(sorted(p.stem for p in meta_path.parent.glob("*.json")))
         raise KeyError(f"unknown series id {series_id!r}; known ids: {known}")
-    return match.iloc[0].to_dict()
+    try:
+        meta = read_meta_file(meta_path)
+    except SnapshotError as exc:
+        return {"id": series_id, "status": str(exc), "origin": "snapshot"}
+    meta = {**{c: "" for c in CATALOG_COLUMNS}, **meta, "status": "ok"}
+    meta.update(first=pd.to_datetime(meta["first"] or None), last=pd.to_datetime(meta["last"] or None),
+                rows=int(meta["rows"] or 0))
+    return meta
 
 
 def load_points(series_id: str) -> pd.DataFrame:

@@ -1,0 +1,22 @@
+"""Shared AppTest helpers: paths resolved from this file, a generous timeout for a 2-core machine."""
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = sorted((ROOT / "pages").glob("*.py"))
+
+
+def app_test(relative: str, params: dict | None = None, timeout: float = 60) -> AppTest:
+    at = AppTest.from_file(str(ROOT / relative), default_timeout=timeout)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """All visible text of the common elements, to search in."""
+    parts = []
+    for kind in ("markdown", "caption", "info", "warning", "error", "success", "subheader", "title"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    return "\n".join(parts)

@@ -1,0 +1,29 @@
+"""Test-wide set-up: no network, a private live cache, and fresh Streamlit caches for every test."""
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("CLAIMLENS_OFFLINE", "1")
+_TMP = Path(tempfile.mkdtemp(prefix="claimlens-tests-"))
+os.environ.setdefault("CLAIMLENS_CACHE_DIR", str(_TMP / "cache"))
+
+import pytest  # noqa: E402
+import yfinance as yf  # noqa: E402
+
+yf.set_tz_cache_location(str(_TMP / "yf-tz"))
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _fresh_state():
+    """Streamlit caches and the live back-off live in the process: reset them so tests stay independent."""
+    import streamlit as st
+
+    from components.data import live
+
+    st.cache_data.clear()
+    live.reset_backoff()
+    yield
+    st.cache_data.clear()
+    live.reset_backoff()

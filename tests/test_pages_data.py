@@ -1,0 +1,69 @@
+"""AppTest of the Data & sources page: catalog, details, tampered URL, broken snapshot, live refresh."""
+import pandas as pd
+import pytest
+
+from components import data
+from components.data import live, snapshot
+from tests.apptest_helpers import app_test, texts
+from tests.factories import copy_snapshot, yf_frame
+
+PAGE = "pages/8_Data_sources.py"
+
+
+def test_catalog_lists_every_series_with_metadata():
+    at = app_test(PAGE).run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) == len(data.catalog())
+    for column in ("name", "unit", "frequency", "instrument", "provider", "licence", "source_url", "first", "last",
+                   "rows", "gaps", "age_days"):
+        assert column in table.columns
+    brent = table.set_index("id").loc["brent_spot_eia"]
+    assert brent["instrument"] == "spot" and brent["last"] == pd.Timestamp("2026-08-18")
+    assert table.set_index("id").loc["brent_futures_yahoo", "status"].startswith("live only")
+    assert "offline snapshot" in texts(at)
+
+
+def test_series_details_from_the_url_show_points_and_sources():
+    at = app_test(PAGE, {"data_id": "india_imports_russia_vortexa"}).run()
+    assert not at.exception
+    points = at.dataframe[1].value
+    assert {"source_title", "source_url", "flag", "used"} <= set(points.columns)
+    assert len(points) == len(data.load_points("india_imports_russia_vortexa"))
+    assert any(b.label.startswith("Download india_imports_russia_vortexa") for b in at.get("download_button"))
+
+
+@pytest.mark.parametrize("params", [{"data_id": "<script>alert(1)</script>"}, {"data_topics": "%%%,,"},
+                                    {"data_id": "x" * 5000}])
+def test_tampered_parameters_fall_back_with_a_notice(params):
+    at = app_test(PAGE, params).run()
+    assert not at.exception
+    assert "Ignored URL parameter" in texts(at)
+    assert len(at.dataframe) == 1, "no series picked: only the catalog"
+
+
+def test_broken_snapshot_file_is_named_and_the_page_keeps_working(tmp_path, monkeypatch):
+    folder = copy_snapshot(tmp_path)
+    (folder / "series" / "urals_price_minfin.csv").write_text("garbage")
+    (folder / "series" / "wti_spot_eia.json").write_text("{")
+    monkeypatch.setattr(snapshot, "DATA_DIR", folder)
+    at = app_test(PAGE).run()
+    assert not at.exception
+    shown = texts(at)
+    assert "wti_spot_eia.json" in shown
+    table = at.dataframe[0].value.set_index("id")
+    assert "urals_price_minfin.csv" in table.loc["urals_price_minfin", "status"]
+    assert table.loc["brent_spot_eia", "status"] == "ok"
+
+
+def test_refresh_button_reports_each_series(monkeypatch, tmp_path):
+    monkeypatch.setenv("CLAIMLENS_OFFLINE", "0")
+    monkeypatch.setattr(live, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(live, "download", lambda tickers: yf_frame({t: ([70.0, 71.0] if t != "^NSEI" else None)
+                                                                    for t in tickers}))
+    at = app_test(PAGE).run()
+    at.button(key="data_refresh").click().run()
+    assert not at.exception
+    shown = texts(at)
+    assert "✅ brent_futures_yahoo: live" in shown
+    assert "⚠️ nifty50_yahoo: unavailable" in shown and "failed in the batch" in shown
