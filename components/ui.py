@@ -80,6 +80,34 @@ def live(series_id: str) -> data.LiveResult:
                            values, fetched)
 
 
+def live_or_fallback(series_id: str) -> tuple[pd.Series | None, str, str]:
+    """(values, id actually shown, message) for a live-only series: live or its disk copy when it can be had,
+    else the snapshot series named as its fallback (a different instrument, and the message says so)."""
+    meta = data.series_meta(series_id)
+    result = live(series_id) if live_enabled() else None
+    reason = result.reason if result is not None else "live Yahoo data is off"
+    if result is not None and result.series is not None:
+        return result.series, series_id, f"{series_id} ({meta['live_ticker']}): {result.source} — {reason}"
+    fallback = meta.get("fallback", "")
+    if fallback:
+        values, problem = series_or_none(fallback)
+        if values is not None:
+            return values, fallback, (f"{series_id} ({meta['live_ticker']}) not live ({reason}); showing {fallback} "
+                                      "from the offline snapshot instead — a different instrument")
+        reason += f"; fallback {fallback} failed: {problem}"
+    return None, series_id, f"{series_id} ({meta['live_ticker']}): not available ({reason})"
+
+
+def live_status_table(series_ids: list[str]) -> pd.DataFrame:
+    """One row per live series: what is shown and why (for the Data & sources page and chart captions)."""
+    rows = []
+    for sid in series_ids:
+        values, shown, message = live_or_fallback(sid)
+        rows.append(dict(series=sid, showing=shown if values is not None else "nothing",
+                         rows=0 if values is None else len(values), why=message))
+    return pd.DataFrame(rows)
+
+
 def live_enabled() -> bool:
     """Live Yahoo data is on unless the user switched it off or CLAIMLENS_OFFLINE is set."""
     return (not data.offline_forced()) and st.session_state.get("live_on", True)
@@ -126,10 +154,10 @@ def as_of_text() -> str:
 
 def as_of_banner() -> None:
     cat = catalog()
-    st.info(as_of_text(), icon="📦")
+    st.info(as_of_text(), icon=":material/inventory_2:")
     broken = cat[cat["status"] != "ok"]
     for _, row in broken.iterrows():
-        st.warning(f"Series {row['id']} could not be read: {row['status']}", icon="⚠️")
+        st.warning(f"Series {row['id']} could not be read: {row['status']}", icon=":material/warning:")
 
 
 def source_caption(series_id: str) -> str:
@@ -168,13 +196,13 @@ def query_value(name: str, default: Any, parse: Callable[[str], Any], notices: l
         if notices is not None:
             notices.append(message)
         else:
-            st.caption(f"⚠️ {message}")
+            st.caption(f":material/warning: {message}")
         return default
 
 
 def show_notices(notices: list[str]) -> None:
     for message in notices:
-        st.caption(f"⚠️ {message}")
+        st.caption(f":material/warning: {message}")
 
 
 def set_query(**values: Any) -> None:
@@ -191,3 +219,104 @@ def set_query(**values: Any) -> None:
             text = str(value)
         if st.query_params.get(name) != text:
             st.query_params[name] = text
+
+
+# ---------------------------------------------------------------- market pages (issue 4)
+def seed_widget(key: str, value: Any) -> None:
+    """Start a keyed widget at `value` (parsed from the URL) once per session; later reruns keep the user's choice."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def case_events() -> tuple[pd.DataFrame, dict[str, str], str]:
+    """The case's events and actor labels for chart markers; a broken case gives no markers plus the reason,
+    so the market pages still draw their data."""
+    try:
+        loaded = case()
+    except Exception as exc:  # noqa: BLE001 - any case-file problem must not take the market charts down
+        return pd.DataFrame(columns=["id", "date", "title", "actors", "category", "source_title", "source_url"]), \
+            {}, f"Events unavailable ({type(exc).__name__}: {' '.join(str(exc).split())[:160]})"
+    actors = loaded.actors
+    labels = dict(zip(actors["id"], actors["label"])) if {"id", "label"} <= set(actors.columns) else {}
+    return loaded.events, labels, ""
+
+
+def url_param(name: str, parser: Callable[..., tuple[Any, str | None]], *args: Any, notices: list[str],
+              **kwargs: Any) -> Any:
+    """Read query parameter `name` through a components.params parser; its notice (if any) joins `notices`."""
+    value, notice = parser(st.query_params.get(name), *args, name=name, **kwargs)
+    if notice:
+        notices.append(notice)
+    return value
+
+
+def range_rebase_log_controls(prefix: str, first: pd.Timestamp, last: pd.Timestamp, default_start: pd.Timestamp,
+                              notices: list[str], default_rebase: pd.Timestamp | None = None) -> dict[str, Any]:
+    """Date-range slider, 'rebase to 100 at' toggle + date, log-scale toggle; seeded from and written back to
+    the URL (`<prefix>_range`, `_rebase`, `_rbdate`, `_log`). Returns start, end, rebase_date (or None), log."""
+    from components import params as P
+
+    first, last = pd.Timestamp(first).normalize(), pd.Timestamp(last).normalize()
+    default = (max(first, min(pd.Timestamp(default_start), last)), last)
+    start, end = url_param(f"{prefix}_range", P.parse_date_range, default, min_date=first, max_date=last,
+                           notices=notices)
+    rb_on = url_param(f"{prefix}_rebase", P.parse_bool, False, notices=notices)
+    rb_default = pd.Timestamp(default_rebase) if default_rebase is not None else start
+    rb_date = url_param(f"{prefix}_rbdate", P.parse_date, rb_default, min_date=first, max_date=last, notices=notices)
+    log = url_param(f"{prefix}_log", P.parse_bool, False, notices=notices)
+    seed_widget(f"{prefix}_range", (start.date(), end.date()))
+    seed_widget(f"{prefix}_rebase", rb_on)
+    seed_widget(f"{prefix}_rbdate", rb_date.date())
+    seed_widget(f"{prefix}_log", log)
+
+    c1, c2, c3, c4 = st.columns([6, 2, 2, 1.4], vertical_alignment="bottom")
+    with c1:
+        s, e = st.slider("Date range", min_value=first.date(), max_value=last.date(), key=f"{prefix}_range",
+                         format="YYYY-MM-DD")
+    lo, hi = pd.Timestamp(s), pd.Timestamp(e)
+    # the rebase date must lie inside the shown range (st.date_input refuses values outside min/max)
+    current = pd.Timestamp(st.session_state[f"{prefix}_rbdate"])
+    if not lo <= current <= hi:
+        st.session_state[f"{prefix}_rbdate"] = min(max(current, lo), hi).date()
+    with c2:
+        rebase_on = st.toggle("Rebase to 100", key=f"{prefix}_rebase",
+                              help="Divide each line by its last value on or before the chosen date, times 100.")
+    with c3:
+        rb = st.date_input("at date", min_value=lo.date(), max_value=hi.date(), key=f"{prefix}_rbdate",
+                           disabled=not rebase_on, format="YYYY-MM-DD")
+    with c4:
+        log_on = st.toggle("Log scale", key=f"{prefix}_log")
+    set_query(**{f"{prefix}_range": P.format_date_range((lo, hi)), f"{prefix}_rebase": P.format_bool(rebase_on),
+                 f"{prefix}_rbdate": P.format_date(rb), f"{prefix}_log": P.format_bool(log_on)})
+    return {"start": lo, "end": hi, "rebase_date": pd.Timestamp(rb) if rebase_on else None, "log": log_on}
+
+
+def event_controls(prefix: str, events: pd.DataFrame, actor_labels: dict[str, str], notices: list[str]) -> pd.DataFrame:
+    """Show-events toggle, category and actor filters (URL: `<prefix>_events`, `_cats`, `_actors`).
+    Returns the events to draw (all dates; the chart's range decides what is visible)."""
+    from components import params as P
+    from components.charts import filter_events
+
+    cats = sorted(events["category"].dropna().unique()) if len(events) else []
+    actor_ids = sorted({a for lst in events.get("actors", []) for a in (lst or [])},
+                       key=lambda a: actor_labels.get(a, a).lower())
+    show = url_param(f"{prefix}_events", P.parse_bool, True, notices=notices)
+    chosen_cats = url_param(f"{prefix}_cats", P.parse_multi, cats, cats, notices=notices)
+    chosen_actors = url_param(f"{prefix}_actors", P.parse_multi, actor_ids, [], notices=notices)
+    seed_widget(f"{prefix}_events", show)
+    seed_widget(f"{prefix}_cats", chosen_cats)
+    seed_widget(f"{prefix}_actors", chosen_actors)
+    c1, c2, c3 = st.columns([1.2, 4, 4], vertical_alignment="bottom")
+    with c1:
+        show = st.toggle("Events", key=f"{prefix}_events", help="Markers for the case's dated events")
+    with c2:
+        chosen_cats = st.multiselect("Event categories", cats, key=f"{prefix}_cats", disabled=not show)
+    with c3:
+        chosen_actors = st.multiselect("Only events involving", actor_ids, key=f"{prefix}_actors", disabled=not show,
+                                       format_func=lambda a: actor_labels.get(a, a), placeholder="any actor")
+    set_query(**{f"{prefix}_events": P.format_bool(show),  # no events loaded: leave the filters out of the URL
+                 f"{prefix}_cats": P.format_multi(chosen_cats) if cats else None,
+                 f"{prefix}_actors": P.format_multi(chosen_actors) if actor_ids else None})
+    if not show:
+        return filter_events(events, categories=[])
+    return filter_events(events, categories=chosen_cats, actors=chosen_actors)

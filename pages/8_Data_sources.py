@@ -98,6 +98,7 @@ if picked:
 
 st.subheader("Live series")
 live_ids = list(cat.loc[cat["origin"] == "live-only", "id"])
+st.dataframe(ui.live_status_table(live_ids), hide_index=True, width="stretch")
 if not ui.live_enabled():
     st.info("Live Yahoo data is off" + (" (CLAIMLENS_OFFLINE is set)" if data.offline_forced() else "")
             + ": pages use the offline snapshot; live-only series are marked as not available offline.")

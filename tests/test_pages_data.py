@@ -39,7 +39,7 @@ def test_tampered_parameters_fall_back_with_a_notice(params):
     at = app_test(PAGE, params).run()
     assert not at.exception
     assert "Ignored URL parameter" in texts(at)
-    assert len(at.dataframe) == 1, "no series picked: only the catalog"
+    assert [("why" in d.value.columns) for d in at.dataframe] == [False, True], "only the catalog and live table"
 
 
 def test_broken_snapshot_file_is_named_and_the_page_keeps_working(tmp_path, monkeypatch):
@@ -67,3 +67,26 @@ def test_refresh_button_reports_each_series(monkeypatch, tmp_path):
     shown = texts(at)
     assert "✅ brent_futures_yahoo: live" in shown
     assert "⚠️ nifty50_yahoo: unavailable" in shown and "failed in the batch" in shown
+
+
+def test_live_table_says_what_fell_back_and_why(monkeypatch, tmp_path):
+    monkeypatch.setenv("CLAIMLENS_OFFLINE", "0")
+    monkeypatch.setattr(live, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(live, "download", lambda tickers: yf_frame({t: ([70.0, 71.0] if t == "BZ=F" else None)
+                                                                    for t in tickers}))
+    at = app_test(PAGE).run()
+    assert not at.exception
+    table = at.dataframe[-1].value.set_index("series")
+    assert table.loc["brent_futures_yahoo", "showing"] == "brent_futures_yahoo"
+    assert table.loc["brent_futures_yahoo", "rows"] == 2
+    assert table.loc["wti_futures_yahoo", "showing"] == "wti_spot_eia"
+    assert "different instrument" in table.loc["wti_futures_yahoo", "why"]
+    assert table.loc["nifty50_yahoo", "showing"] == "nothing"
+    assert "failed in the batch" in table.loc["nifty50_yahoo", "why"]
+
+
+def test_offline_live_table_shows_snapshot_fallbacks():
+    at = app_test(PAGE).run()
+    table = at.dataframe[-1].value.set_index("series")
+    assert table.loc["usd_rub_yahoo", "showing"] == "usd_rub_ecb"
+    assert "live Yahoo data is off" in table.loc["usd_rub_yahoo", "why"]
