@@ -320,3 +320,17 @@ def event_controls(prefix: str, events: pd.DataFrame, actor_labels: dict[str, st
     if not show:
         return filter_events(events, categories=[])
     return filter_events(events, categories=chosen_cats, actors=chosen_actors)
+
+
+# ---------------------------------------------------------------- claims pages (issue 3)
+def page_link(page: str, label: str, query_params: dict | None = None) -> None:
+    """st.page_link with query params; when the page is not registered (e.g. a page run alone under AppTest)
+    fall back to a plain relative markdown link so a link can never break the page."""
+    from streamlit.errors import StreamlitAPIException
+
+    try:
+        st.page_link(page, label=label, query_params=query_params)
+    except StreamlitAPIException:
+        from components.evidence_charts import page_url
+
+        st.markdown(f"[{label}]({page_url(page, query_params)})")

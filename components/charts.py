@@ -1,0 +1,379 @@
+"""Pure chart builders: data in, ``plotly.graph_objects.Figure`` out (no streamlit, no I/O).
+
+Pages prepare data through components.ui, hand it to one ``build_*`` function and draw the result
+with a single ``st.plotly_chart``; tests call the same builders with factory data.
+
+Conventions kept by every builder here:
+- gaps stay gaps: monthly lines are re-indexed to every month and missing months are NaN with
+  ``connectgaps=False`` (nothing interpolated);
+- points flagged partial/provisional/caution/converted get a distinct open-diamond marker;
+- hover shows value, unit and source; events are a marker trace (with hover text) on a hidden
+  overlay axis plus dotted vertical shapes, never ``add_vline(annotation_text=...)``, which fails
+  on date axes;
+- long daily ranges are averaged to weeks (then months) above ``MAX_POINTS`` per trace and drawn
+  with Scattergl, so the figure JSON stays small (``fig.layout.meta['resampled']`` says so).
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.eventstudy import rebase as _rebase
+
+MAX_POINTS = 2500  # per trace, before weekly/monthly averaging kicks in
+GL_THRESHOLD = 1000  # traces longer than this use WebGL
+FLAGGED_SYMBOL = "diamond-open"
+NORMAL_SYMBOL = "circle"
+EVENT_AXIS = "y9"  # hidden overlay axis carrying the event markers (range 0..1)
+
+CATEGORY_COLORS = {
+    "sanctions": "#d62728", "tariffs": "#ff7f0e", "aid": "#2ca02c", "military": "#7f7f7f",
+    "diplomacy": "#1f77b4", "energy_deal": "#9467bd", "trade": "#8c564b", "statement": "#e377c2",
+}
+_CATEGORY_Y = {c: 0.99 - 0.025 * i for i, c in enumerate(CATEGORY_COLORS)}  # stagger so markers don't overlap
+
+
+@dataclass
+class Line:
+    """One series to draw. ``flags``/``sources`` are optional per-date Series (indexed like ``series``)
+    for provider figures that carry a flag and a source title per point."""
+    id: str
+    label: str
+    series: pd.Series
+    unit: str = ""
+    source: str = ""
+    frequency: str = "daily"  # 'daily' | 'monthly' | 'annual'
+    dash: str | None = None
+    flags: pd.Series | None = None
+    sources: pd.Series | None = None
+    urls: pd.Series | None = None  # per-point source URL (CSV only; hover shows the title)
+
+
+# ------------------------------------------------------------------------------------- helpers
+def _esc(text) -> str:
+    """Escape user/source text for plotly hover HTML and neutralise template placeholders."""
+    return html.escape(str(text if text is not None else "")).replace("%{", "%\u200b{")
+
+
+def _dates(idx) -> list[str]:
+    return [d.strftime("%Y-%m-%d") for d in pd.DatetimeIndex(idx)]
+
+
+def _clean(series: pd.Series) -> pd.Series:
+    s = pd.Series(series, dtype="float64")
+    s.index = pd.DatetimeIndex(s.index)
+    return s[~s.index.duplicated(keep="first")].sort_index()
+
+
+def fill_month_gaps(series: pd.Series) -> pd.Series:
+    """Re-index a monthly series to every month between its first and last point: missing months NaN."""
+    s = _clean(series).dropna()
+    if s.empty:
+        return s
+    s.index = s.index.to_period("M").to_timestamp(how="start")
+    s = s[~s.index.duplicated(keep="first")]
+    full = pd.date_range(s.index[0], s.index[-1], freq="MS")
+    return s.reindex(full)
+
+
+def thin(series: pd.Series, max_points: int = MAX_POINTS) -> tuple[pd.Series, str]:
+    """Weekly, then monthly, means when a daily series has more than ``max_points`` observations."""
+    s = _clean(series).dropna()
+    if len(s) <= max_points:
+        return s, ""
+    w = s.resample("W-FRI").mean().dropna()
+    if len(w) <= max_points:
+        return w, "weekly"
+    m = s.resample("MS").mean().dropna()
+    return m, "monthly"
+
+
+def filter_events(events: pd.DataFrame | None, categories: Sequence[str] | None = None,
+                  actors: Sequence[str] | None = None, start=None, end=None) -> pd.DataFrame:
+    """Events in [start, end] whose category is in ``categories`` (None = all) and that involve at
+    least one of ``actors`` (None or empty = no actor filter)."""
+    if events is None or len(events) == 0:
+        return pd.DataFrame(columns=["id", "date", "title", "category", "actors"])
+    ev = events.copy()
+    ev["date"] = pd.to_datetime(ev["date"])
+    keep = pd.Series(True, index=ev.index)
+    if categories is not None:
+        keep &= ev["category"].isin(list(categories))
+    if actors:
+        wanted = set(actors)
+        keep &= ev["actors"].apply(lambda a: bool(wanted.intersection(a if isinstance(a, list) else [])))
+    if start is not None:
+        keep &= ev["date"] >= pd.Timestamp(start)
+    if end is not None:
+        keep &= ev["date"] <= pd.Timestamp(end)
+    return ev[keep].sort_values("date").reset_index(drop=True)
+
+
+def _events_within(events: pd.DataFrame | None, lines: Sequence[Line]) -> pd.DataFrame | None:
+    """Only the events inside the plotted data's date span, so markers never stretch the x-axis
+    (a monthly point covers its whole month)."""
+    ends = []
+    for line in lines:
+        idx = pd.DatetimeIndex(_clean(line.series).dropna().index)
+        if len(idx):
+            ends.append((idx.min(), idx.max() + pd.offsets.MonthEnd(0) if line.frequency == "monthly" else idx.max()))
+    if events is None or not ends:
+        return None
+    return filter_events(events, start=min(lo for lo, _ in ends), end=max(hi for _, hi in ends))
+
+
+def add_event_markers(fig: go.Figure, events: pd.DataFrame | None, *, xaxis: str = "x") -> go.Figure:
+    """Dotted vertical shapes + one hoverable marker trace per category on a hidden 0..1 overlay axis."""
+    if events is None or len(events) == 0:
+        return fig
+    ev = events.copy()
+    ev["date"] = pd.to_datetime(ev["date"])
+    for d, cat in zip(ev["date"], ev["category"]):
+        fig.add_shape(type="line", xref=xaxis, yref="paper", x0=d.strftime("%Y-%m-%d"),
+                      x1=d.strftime("%Y-%m-%d"), y0=0, y1=1, layer="below",
+                      line=dict(color=CATEGORY_COLORS.get(cat, "#999"), width=1, dash="dot"))
+    # one legend entry for all events (colour = category, named in the hover), so the legend stays one row;
+    # clicking it hides every event marker (same legendgroup)
+    fig.add_trace(go.Scatter(x=[None], y=[None], yaxis=EVENT_AXIS, xaxis=xaxis, mode="markers", name="events",
+                             legendgroup="events", marker=dict(symbol="triangle-down", size=11, color="#888"),
+                             hoverinfo="skip"))
+    for cat, grp in ev.groupby("category", sort=False):
+        text = []
+        for row in grp.itertuples(index=False):
+            actors = getattr(row, "actors", []) or []
+            actors = ", ".join(actors) if isinstance(actors, list) else str(actors)
+            text.append(
+                f"<b>{_esc(row.title)}</b><br>{row.date:%Y-%m-%d} · {_esc(cat)}<br>"
+                f"Actors: {_esc(actors)}<br>Source: {_esc(getattr(row, 'source_title', ''))}")
+        fig.add_trace(go.Scatter(
+            x=_dates(grp["date"]), y=[_CATEGORY_Y.get(cat, 0.95)] * len(grp), yaxis=EVENT_AXIS,
+            xaxis=xaxis, mode="markers", name=f"event: {cat}", legendgroup="events",
+            showlegend=False,
+            marker=dict(symbol="triangle-down", size=11, color=CATEGORY_COLORS.get(cat, "#999"),
+                        line=dict(width=1, color="white")),
+            hovertext=text, hoverinfo="text"))
+    fig.update_layout(**{"yaxis9": dict(range=[0, 1], overlaying="y", visible=False, fixedrange=True)})
+    return fig
+
+
+def _line_trace(line: Line, *, rebase_date=None, max_points: int = MAX_POINTS, yaxis: str = "y"
+                ) -> tuple[go.Scatter | go.Scattergl, str, pd.Timestamp | None]:
+    """Trace for one Line: thinning, gaps, rebasing, flagged markers and hover with value/unit/source."""
+    s = _clean(line.series)
+    resampled = ""
+    if line.frequency in ("monthly", "annual"):
+        s = fill_month_gaps(s) if line.frequency == "monthly" else s.dropna()
+    else:
+        s, resampled = thin(s, max_points)
+    values = s.to_numpy(dtype="float64")  # hover always shows the original value, rebased or not
+    anchor = None
+    if rebase_date is not None:
+        rebased, anchor = _rebase(s, rebase_date)
+        s = rebased.reindex(s.index)  # _rebase drops NaN gaps: put them back
+    n = len(s)
+    y = s.to_numpy(dtype="float64")
+    date_fmt = "%{x|%Y-%m}" if line.frequency == "monthly" else "%{x|%Y-%m-%d}"
+    hover = [f"<b>{_esc(line.label)}</b>", date_fmt + (" (week ending)" if resampled == "weekly" else "")]
+    value_fmt = "%{customdata[0]:,.4~f} " + _esc(line.unit)
+    if rebase_date is not None:
+        hover.append(f"{value_fmt} · index %{{y:.1f}}")
+    else:
+        hover.append(value_fmt)
+    symbols = None
+    if line.flags is not None or line.sources is not None:
+        flags = _per_point(line.flags, s.index)
+        srcs = _per_point(line.sources, s.index)
+        custom = np.empty((n, 3), dtype=object)
+        custom[:, 0] = [None if np.isnan(v) else float(v) for v in values]
+        custom[:, 1] = [_esc(f) if f else "" for f in flags]
+        custom[:, 2] = [_esc(x) if x else _esc(line.source) for x in srcs]
+        hover += ["flag: %{customdata[1]}", "source: %{customdata[2]}"]
+        symbols = [FLAGGED_SYMBOL if f else NORMAL_SYMBOL for f in flags]
+        customdata = custom
+    else:
+        customdata = values.reshape(-1, 1)
+        if line.source:
+            hover.append(f"source: {_esc(line.source)}")
+    sparse = line.frequency != "daily"
+    cls = go.Scattergl if n > GL_THRESHOLD else go.Scatter
+    marker = dict(size=7 if sparse else 4)
+    if symbols is not None:
+        marker["symbol"] = symbols
+        marker["size"] = [11 if sym == FLAGGED_SYMBOL else 7 for sym in symbols]
+    trace = cls(
+        x=_dates(s.index), y=y, customdata=customdata, name=line.label, yaxis=yaxis,
+        mode="lines+markers" if sparse else "lines", connectgaps=False, marker=marker,
+        line=dict(dash=line.dash) if line.dash else None,
+        hovertemplate="<br>".join(hover) + "<extra></extra>",
+    )
+    return trace, resampled, anchor
+
+
+def _per_point(values: pd.Series | None, index: pd.DatetimeIndex) -> list[str]:
+    if values is None:
+        return [""] * len(index)
+    v = pd.Series(values)
+    v.index = pd.DatetimeIndex(v.index)
+    if len(index) and (index.day == 1).all():  # monthly: match on month
+        v.index = v.index.to_period("M").to_timestamp(how="start")
+    v = v[~v.index.duplicated(keep="first")]
+    return [str(x) if isinstance(x, str) and x else "" for x in v.reindex(index).tolist()]
+
+
+def _finish(fig: go.Figure, *, title: str, y_title: str, log: bool, notes: list[str]) -> go.Figure:
+    fig.update_layout(
+        title=dict(text=_esc(title), subtitle=dict(text=_esc(" · ".join(notes)), font=dict(size=11, color="#555"))),
+        hovermode="closest", template="plotly_white", margin=dict(l=60, r=30, t=110, b=50),
+        legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0),
+        yaxis=dict(title=dict(text=_esc(y_title)), type="log" if log else "linear"),
+        xaxis=dict(title=dict(text="Date"), type="date"),
+    )
+    return fig
+
+
+# ------------------------------------------------------------------------------------- builders
+def build_time_series(lines: Sequence[Line], events: pd.DataFrame | None = None, *, title: str = "",
+                      y_title: str = "", log: bool = False, rebase_date=None,
+                      max_points: int = MAX_POINTS) -> go.Figure:
+    """Prices, rates or volumes over time, optionally rebased to 100 and on a log axis, with events.
+
+    Used by the Oil, Trade and Currencies pages (one figure per chart).
+    """
+    fig = go.Figure()
+    resampled, anchors = set(), set()
+    for line in lines:
+        trace, how, anchor = _line_trace(line, rebase_date=rebase_date, max_points=max_points)
+        fig.add_trace(trace)
+        if how:
+            resampled.add(how)
+        if anchor is not None:
+            anchors.add(anchor.strftime("%Y-%m-%d"))
+    notes = []
+    if rebase_date is not None:
+        y_title = f"Index, 100 = last value on or before {pd.Timestamp(rebase_date):%Y-%m-%d}"
+        if anchors:
+            notes.append("rebase anchor: " + ", ".join(sorted(anchors)))
+    if resampled:
+        notes.append(f"{'/'.join(sorted(resampled))} averages shown (range over {max_points} points per line)")
+    if any(line.flags is not None for line in lines):
+        notes.append("open diamond = partial/provisional/caution/converted figure; gaps = no figure")
+    fig.update_layout(meta={"resampled": sorted(resampled), "rebase_anchors": sorted(anchors)})
+    add_event_markers(fig, _events_within(events, lines))
+    return _finish(fig, title=title, y_title=y_title, log=log, notes=notes)
+
+
+def build_dual_axis(daily: Line, monthly: Line, events: pd.DataFrame | None = None, *, title: str = "",
+                    monthly_mean: pd.Series | None = None) -> go.Figure:
+    """A daily price (left axis) against a monthly volume (right axis), each axis titled with its unit.
+
+    Alignment rule (stated on the chart): monthly figures sit on the 1st of their month; the optional
+    ``monthly_mean`` (calendar-month mean of the daily price) is drawn as a dotted step on the left axis.
+    """
+    fig = go.Figure()
+    t1, how, _ = _line_trace(daily)
+    fig.add_trace(t1)
+    if monthly_mean is not None and len(monthly_mean):
+        mm = _clean(monthly_mean).dropna()
+        fig.add_trace(go.Scatter(
+            x=_dates(mm.index), y=mm.to_numpy(), name=f"{daily.label}, month mean", mode="lines",
+            line=dict(shape="hv", dash="dot"), connectgaps=False,
+            hovertemplate=f"<b>{_esc(daily.label)} month mean</b><br>%{{x|%Y-%m}}<br>%{{y:.2f}} "
+                          f"{_esc(daily.unit)}<extra></extra>"))
+    t2, _, _ = _line_trace(monthly, yaxis="y2")
+    fig.add_trace(t2)
+    notes = ["monthly figures plotted on the 1st of their month; month mean = calendar-month average of "
+             "the daily price"]
+    if how:
+        notes.append(f"{how} averages of the daily price")
+    fig.update_layout(
+        yaxis2=dict(title=dict(text=_esc(f"{monthly.label} ({monthly.unit})")), overlaying="y", side="right",
+                    showgrid=False, rangemode="tozero", tickmode="auto"),
+        meta={"resampled": [how] if how else []})
+    add_event_markers(fig, _events_within(events, [daily, monthly]))
+    _finish(fig, title=title, y_title=f"{daily.label} ({daily.unit})", log=False, notes=notes)
+    fig.update_layout(margin=dict(r=70))
+    return fig
+
+
+def build_event_study(aligned: pd.DataFrame, *, title: str = "", value: str = "rebased",
+                      units: dict[str, str] | None = None) -> go.Figure:
+    """Aligned windows: x = offset in observations from the event (t = 0 per eventstudy.ANCHOR_RULE),
+    y = value rebased to 100 at t = 0 (or the raw value), one line per event x series."""
+    units = units or {}
+    fig = go.Figure()
+    if len(aligned):
+        for (eid, sid), grp in aligned.groupby(["event_id", "series_id"], sort=False):
+            grp = grp.sort_values("t")
+            label = f"{grp['series'].iloc[0]} · {grp['event'].iloc[0]}"
+            custom = np.column_stack([_dates(grp["date"]), grp["value"].to_numpy(dtype="float64")])
+            fig.add_trace(go.Scatter(
+                x=grp["t"].to_numpy(), y=grp[value].to_numpy(dtype="float64"), mode="lines+markers",
+                name=_esc(label if len(label) <= 70 else label[:69] + "…"), customdata=custom, connectgaps=False,
+                hovertemplate=(f"<b>{_esc(label)}</b><br>t = %{{x}} (%{{customdata[0]}})<br>"
+                               f"%{{customdata[1]:,.4~f}} {_esc(units.get(sid, ''))}"
+                               + ("<br>index %{y:.2f}" if value == "rebased" else "") + "<extra></extra>")))
+    fig.add_shape(type="line", xref="x", yref="paper", x0=0, x1=0, y0=0, y1=1,
+                  line=dict(color="#444", width=1, dash="dash"))
+    fig.add_annotation(text="event (t = 0)", x=0, xref="x", y=1, yref="paper", showarrow=False,
+                       yanchor="bottom", font=dict(size=11))
+    _finish(fig, title=title, y_title="Index, t = 0 → 100" if value == "rebased" else "Value",
+            log=False, notes=["t = 0: last observation on or before the event date; t counts observations"])
+    # trace names are long (series · event): legend below the plot, one entry per line
+    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.2, x=0), margin=dict(b=140))
+    fig.update_layout(xaxis=dict(title=dict(text="Observations from the event (t)"), type="linear",
+                                 zeroline=True, dtick=1 if aligned.empty or aligned["t"].abs().max() <= 15 else None))
+    return fig
+
+
+# ----------------------------------------------------------------------------------- CSV helpers
+def lines_frame(lines: Sequence[Line]) -> pd.DataFrame:
+    """Long table behind a chart (one row per point, unit and source per row) for CSV download."""
+    rows = []
+    for line in lines:
+        s = _clean(line.series).dropna()
+        flags = _per_point(line.flags, s.index)
+        srcs = _per_point(line.sources, s.index)
+        urls = _per_point(line.urls, s.index)
+        for d, v, f, src, url in zip(s.index, s.to_numpy(), flags, srcs, urls):
+            rows.append({"date": d.strftime("%Y-%m-%d"), "series_id": line.id, "series": line.label,
+                         "value": v, "unit": line.unit, "flag": f, "source": src or line.source, "source_url": url})
+    return pd.DataFrame(rows, columns=["date", "series_id", "series", "value", "unit", "flag", "source",
+                                       "source_url"])
+
+
+def csv_meta(title: str, lines: Sequence[Line], **extra) -> dict:
+    """Header lines for ui.csv_download: title, units and sources per series, plus any rule text."""
+    meta = {"title": title}
+    meta["units"] = "; ".join(f"{ln.id}={ln.unit}" for ln in lines)
+    meta["sources"] = "; ".join(f"{ln.id}={ln.source}" for ln in lines if ln.source)
+    meta.update({k: v for k, v in extra.items() if v})
+    return meta
+
+
+def line_from_points(series_id: str, label: str, points: pd.DataFrame, *, unit: str = "", source: str = "",
+                     frequency: str = "monthly", start=None, end=None) -> Line:
+    """A provider's line from its cited points (``used`` rows only), keeping each point's flag and source
+    title for markers and hover. Alternatives not chosen for the line stay in the points table only."""
+    pts = points.copy()
+    if "used" in pts.columns:
+        pts = pts[pts["used"].astype(bool)]
+    pts["date"] = pd.to_datetime(pts["date"])
+    pts = pts.sort_values("date").drop_duplicates("date", keep="first")
+    if start is not None:
+        pts = pts[pts["date"] >= pd.Timestamp(start)]
+    if end is not None:
+        pts = pts[pts["date"] <= pd.Timestamp(end)]
+    idx = pd.DatetimeIndex(pts["date"])
+    series = pd.Series(pts["value"].to_numpy(dtype="float64"), index=idx, name=series_id)
+    def column(name: str) -> pd.Series | None:
+        return pd.Series(pts[name].fillna("").astype(str).to_numpy(), index=idx) if name in pts else None
+
+    if not unit and "unit" in pts and len(pts):
+        unit = str(pts["unit"].iloc[0])
+    return Line(series_id, label, series, unit, source, frequency=frequency, flags=column("flag"),
+                sources=column("source_title"), urls=column("source_url"))

@@ -1,0 +1,73 @@
+"""Claims: one card per claim of the article with its computed verdict, evidence chart, rule and numbers."""
+import streamlit as st
+
+from components import evidence_charts as EC, params as P, ui
+
+ui.page_setup("Claims", "🧾", "Every checkable statement of the article, paraphrased, with a verdict computed "
+              "from the data each time the page loads.")
+notices: list[str] = []
+
+# ---- data
+case = ui.case()
+kinds = sorted({c.kind for c in case.claims})
+actor_ids = sorted({a for c in case.claims for a in c.actors})
+statuses = sorted({c.verdict.status for c in case.claims})
+labels = dict(zip(case.actors["id"], case.actors["label"]))
+
+# ---- controls (URL -> widgets -> URL)
+kind_sel = ui.url_param("claims_kind", P.parse_multi, kinds, [], notices=notices)
+actor_sel = ui.url_param("claims_actor", P.parse_multi, actor_ids, [], notices=notices)
+verdict_sel = ui.url_param("claims_verdict", P.parse_multi, statuses, [], notices=notices)
+claim_ids = [c.id for c in case.claims]
+one = ui.url_param("claims_id", P.parse_choice, [""] + claim_ids, "", notices=notices)
+ui.seed_widget("claims_kind", kind_sel)
+ui.seed_widget("claims_actor", actor_sel)
+ui.seed_widget("claims_verdict", verdict_sel)
+with st.sidebar:
+    st.subheader("Filter claims")
+    kind_sel = st.multiselect("Kind", kinds, key="claims_kind")
+    actor_sel = st.multiselect("Actor", actor_ids, key="claims_actor", format_func=lambda a: labels.get(a, a))
+    verdict_sel = st.multiselect("Verdict", statuses, key="claims_verdict")
+    if one and st.button("Show all claims", key="claims_all"):
+        one = ""
+ui.set_query(claims_kind=P.format_multi(kind_sel) if kind_sel else None,
+             claims_actor=P.format_multi(actor_sel) if actor_sel else None,
+             claims_verdict=P.format_multi(verdict_sel) if verdict_sel else None, claims_id=one or None)
+ui.show_notices(notices)
+
+shown = [c for c in case.claims if (not one or c.id == one) and (not kind_sel or c.kind in kind_sel)
+         and (not actor_sel or set(c.actors) & set(actor_sel)) and (not verdict_sel or c.verdict.status in verdict_sel)]
+counts = {s: sum(c.verdict.status == s for c in shown) for s in sorted({c.verdict.status for c in shown})}
+st.caption(f"{len(shown)} of {len(case.claims)} claims shown ("
+           + (", ".join(f"{k}: {v}" for k, v in counts.items()) or "none match these filters")
+           + "). ¶ = paragraph of the article copy (lead line = 1).")
+
+# ---- render
+for c in shown:
+    with st.container(border=True, key=f"claims_card_{c.id}"):
+        st.markdown(f"**{c.short or c.id}** &nbsp; {EC.badge_md(c.verdict.status)} &nbsp; "
+                    f":gray-badge[{c.kind}] &nbsp; ¶{c.paragraph}")
+        st.markdown(c.paraphrase)
+        st.caption("Actors: " + ", ".join(labels.get(a, a) for a in c.actors)
+                   + f" · period {c.period_start:%d %b %Y} – {c.period_end:%d %b %Y}")
+        v = c.verdict
+        if c.verdict.rule != "interpretive":
+            series = {sid: ui.series_or_none(sid)[0] for sid in c.series}
+            fig = EC.build_claim_chart(c, v, series, case.events, ui.catalog().set_index("id")["provider"].to_dict())
+            st.plotly_chart(fig, key=f"claims_chart_{c.id}")
+        st.markdown(f"**Rule `{v.rule}`** — {v.rule_text}")
+        if v.parts:
+            for p in v.parts:
+                st.markdown(f"- {EC.badge_md(p.status)} {p.label + ': ' if p.label else ''}{p.detail}")
+        elif v.detail:
+            st.markdown(v.detail)
+        if c.note:
+            st.caption(c.note)
+        table = EC.numbers_table(v)
+        if len(table):
+            st.dataframe(table, hide_index=True, key=f"claims_nums_{c.id}",
+                         column_config={"source_url": st.column_config.LinkColumn("source")})
+        cols = st.columns(3)
+        for col, (page, label, qp) in zip(cols, EC.claim_links(c)):
+            with col:
+                ui.page_link(page, label, qp)

@@ -1,0 +1,83 @@
+"""Currencies: USD/INR, USD/CNY and USD/RUB (ECB-derived daily, live Yahoo when online) with the case's events."""
+import pandas as pd
+import streamlit as st
+
+from components import charts, eventstudy, params as P, ui
+
+ui.page_setup("Currencies", "💱", "Daily dollar rates derived from ECB euro reference rates (USD/X = EUR/X ÷ EUR/USD), "
+              "plus Yahoo market rates when live data is on and reachable.")
+notices: list[str] = []
+PAIRS = {  # pair -> (ECB-derived snapshot id, live id)
+    "USD/INR": ("usd_inr_ecb", "usd_inr_yahoo"),
+    "USD/CNY": ("usd_cny_ecb", "usd_cny_yahoo"),
+    "USD/RUB": ("usd_rub_ecb", "usd_rub_yahoo"),
+}
+RUB_NOTE = ("The ECB stopped publishing a rouble reference rate after 1 March 2022, so the ECB-derived USD/RUB "
+            "series ends on 2022-03-01; after that only the live Yahoo rate (RUB=X) can be shown, when online.")
+
+# ---- controls
+cat = ui.catalog().set_index("id")
+snap = {pair: ui.series_or_none(ids[0]) for pair, ids in PAIRS.items()}
+available = {pair: s for pair, (s, _) in snap.items() if s is not None and len(s)}
+for pair, (_, problem) in snap.items():
+    if problem:
+        st.warning(f"{pair}: {problem}")
+if not available:
+    st.error("No exchange-rate series could be read from the snapshot.")
+    st.stop()
+first = min(s.index[0] for s in available.values())
+last = max(s.index[-1] for s in available.values())
+pairs = ui.url_param("fx_pairs", P.parse_multi, list(PAIRS), list(PAIRS), notices=notices)
+ui.seed_widget("fx_pairs", pairs)
+pairs = st.multiselect("Currency pairs", list(PAIRS), key="fx_pairs")
+ui.set_query(fx_pairs=P.format_multi(pairs))
+view = ui.range_rebase_log_controls("fx", first, last, pd.Timestamp("2024-10-01"), notices,
+                                    default_rebase=pd.Timestamp("2025-03-07"))
+events_all, actor_labels, events_problem = ui.case_events()
+events = ui.event_controls("fx", events_all, actor_labels, notices)
+ui.show_notices(notices)
+if events_problem:
+    st.caption(f"ℹ️ {events_problem}")
+
+# ---- data
+start, end = view["start"], view["end"]
+charts_to_draw = []
+for pair in pairs:
+    ecb_id, live_id = PAIRS[pair]
+    lines, status = [], []
+    s = available.get(pair)
+    if s is not None and len(s.loc[start:end]):
+        lines.append(charts.Line(ecb_id, f"{pair} (ECB-derived)", s.loc[start:end], str(cat.loc[ecb_id, "unit"]),
+                                 str(cat.loc[ecb_id, "provider"]) + " reference rates, USD cross"))
+    if not ui.live_enabled():
+        status.append(f"{pair} market rate (Yahoo {cat.loc[live_id, 'live_ticker']}): live only, not available offline.")
+    else:
+        result = ui.live(live_id)
+        if result.ok and result.series is not None and len(result.series.loc[start:end]):
+            lines.append(charts.Line(live_id, f"{pair} (Yahoo {result.ticker}, market)", result.series.loc[start:end],
+                                     str(cat.loc[live_id, "unit"]), f"Yahoo Finance {result.ticker}; {result.reason}",
+                                     dash="dot"))
+        else:
+            status.append(f"{pair} market rate (Yahoo): live only, not available now ({result.reason}).")
+    charts_to_draw.append((pair, lines, status))
+
+# ---- render
+if "USD/RUB" in pairs:
+    st.info(RUB_NOTE, icon="ℹ️")
+for pair, lines, status in charts_to_draw:
+    st.subheader(pair)
+    for msg in status:
+        st.caption(f"Live: {msg}")
+    if not lines:
+        st.caption(f"No {pair} data between {start:%Y-%m-%d} and {end:%Y-%m-%d}.")
+        continue
+    unit = lines[0].unit
+    fig = charts.build_time_series(lines, events, title=f"{pair}, {unit}", y_title=unit, log=view["log"],
+                                   rebase_date=view["rebase_date"])
+    st.plotly_chart(fig, key=f"fx_chart_{pair[-3:].lower()}")
+    ui.csv_download(charts.lines_frame(lines), f"{pair.replace('/', '').lower()}.csv", f"Download {pair} (CSV)",
+                    charts.csv_meta(pair, lines, range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}",
+                                    rebase=eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""),
+                    key=f"fx_dl_{pair[-3:].lower()}")
+st.caption("A higher number means a weaker local currency (more of it per dollar). "
+           + (eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""))

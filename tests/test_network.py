@@ -1,0 +1,405 @@
+"""components.network: graph model, filters, centralities, offline/escaped HTML, exports, URL params."""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from components import network as N
+from tests import network_factories as F
+
+
+@pytest.fixture
+def case():
+    return F.make_case()
+
+
+@pytest.fixture
+def G(case):
+    return N.graph_from_case(case)
+
+
+@pytest.fixture
+def statuses(case):
+    return N.claim_statuses(case.claims)
+
+
+def _data(doc: str, which: str) -> list[dict]:
+    m = re.search(which + r" = new vis\.DataSet\((\[.*?\])\);", doc, re.DOTALL)
+    assert m, which
+    return json.loads(m.group(1))
+
+
+# ------------------------------------------------------------------------------------------- build
+def test_build_graph_nodes_edges_and_attributes(G):
+    assert G.number_of_nodes() == 11 and G.number_of_edges() == 13
+    d = G.nodes["trump"]
+    assert d["label"] == "Donald Trump" and d["kind"] == "person" and d["aliases"] == ["Trump"]
+    (_, _, e), = [x for x in G.edges(data=True) if x[0] == "trump" and x[1] == "russia"]
+    assert e["type"] == "threatens" and e["claims"] == ["c1", "c2"] and pd.isna(e["end"])
+    assert e["start"] == pd.Timestamp("2025-03-30")
+
+
+def test_parallel_relations_are_kept(G):
+    rel = F.make_relations([
+        ("us", "india", "threatens", True, 1, None, None, "", "", ""),
+        ("us", "india", "tariffs", True, 1, None, None, "", "", ""),
+    ])
+    H = N.build_graph(F.make_actors(), rel)
+    assert H.number_of_edges("us", "india") == 2
+
+
+def test_unknown_actor_in_relation_becomes_visible_node():
+    rel = F.make_relations([("us", "ghost", "threatens", True, 1, None, None, "", "", "")])
+    H = N.build_graph(F.make_actors(), rel)
+    assert H.nodes["ghost"]["kind"] == "unknown"
+
+
+def test_bad_weight_and_string_lists_are_normalised():
+    rel = pd.DataFrame([{"source": "us", "target": "india", "type": "threatens", "directed": "false",
+                         "weight": "abc", "start": "", "end": None, "claims": "c1; c2", "series": None,
+                         "note": float("nan")}])
+    H = N.build_graph(F.make_actors(), rel)
+    (_, _, d), = H.edges(data=True)
+    assert d["weight"] == 1.0 and d["directed"] is False and d["claims"] == ["c1", "c2"] and d["series"] == []
+    assert pd.isna(d["start"]) and d["note"] == ""
+
+
+def test_bloc_groups_people_with_their_state_and_member_with_bloc(G):
+    assert G.nodes["russia"]["bloc"] == "OPEC+"          # member_of relation
+    assert G.nodes["putin"]["bloc"] == "Russia"          # same country code as the state
+    assert G.nodes["eu"]["bloc"] == "European Union"     # a bloc is its own group
+    assert G.nodes["opec"]["bloc"] == N.NO_BLOC
+    assert set(G.graph["bloc_colours"]) >= {"Russia", "OPEC+", N.NO_BLOC}
+
+
+# ----------------------------------------------------------------------------------------- filters
+def test_no_filter_keeps_everything_connected(G, statuses):
+    H, notes = N.filter_graph(G, N.View(), statuses)
+    assert notes == [] and H.number_of_edges() == 13 and H.number_of_nodes() == 11
+
+
+def test_type_filter_drops_isolates(G):
+    H, _ = N.filter_graph(G, N.View(types=("buys_oil_from",)))
+    assert set(H.nodes) == {"india", "china", "russia"} and H.number_of_edges() == 2
+
+
+def test_type_filter_keep_isolates(G):
+    H, _ = N.filter_graph(G, N.View(types=("buys_oil_from",), keep_isolates=True))
+    assert H.number_of_nodes() == 11 and H.number_of_edges() == 2
+
+
+def test_kind_filter_removes_nodes_and_their_edges(G):
+    H, _ = N.filter_graph(G, N.View(kinds=("state",)))
+    assert all(d["kind"] == "state" for _, d in H.nodes(data=True))
+    assert ("trump", "russia") not in H.edges()
+
+
+def test_date_filter_inclusive_and_open_ended(G):
+    H, _ = N.filter_graph(G, N.View(date=pd.Timestamp("2025-03-30")))
+    types = {d["type"] for *_, d in H.edges(data=True)}
+    assert "threatens" in types                      # starts that day (inclusive)
+    assert "aids" not in types                       # ended 2025-03-03
+    assert "negotiates_with" in types                # 2025-02-12 .. 2025-08-15
+    H2, _ = N.filter_graph(G, N.View(date=pd.Timestamp("2025-03-03")))
+    assert "aids" in {d["type"] for *_, d in H2.edges(data=True)}   # end inclusive
+    H3, _ = N.filter_graph(G, N.View(date=pd.Timestamp("1990-01-01")))
+    assert H3.number_of_edges() == 0
+
+
+def test_active_on_nat_is_open():
+    assert N.active_on(pd.NaT, pd.NaT, pd.Timestamp("1900-01-01"))
+    assert not N.active_on(pd.Timestamp("2020-01-01"), pd.NaT, pd.Timestamp("2019-12-31"))
+
+
+def test_verdict_filter_needs_a_claim_with_that_status(G, statuses):
+    H, _ = N.filter_graph(G, N.View(verdicts=("contradicted",)), statuses)
+    assert [(u, v) for u, v in H.edges()] == [("us", "ukraine")]
+    H2, _ = N.filter_graph(G, N.View(verdicts=("supported",)), statuses)
+    assert {d["type"] for *_, d in H2.edges(data=True)} == {"buys_oil_from", "supplies"}
+
+
+def test_ego_depth(G):
+    H1, _ = N.filter_graph(G, N.View(ego="india", depth=1))
+    assert set(H1.nodes) == {"india", "russia", "us"}
+    H2, _ = N.filter_graph(G, N.View(ego="india", depth=2))
+    assert {"putin", "china", "trump", "ukraine", "eu", "opec"} <= set(H2.nodes)
+    assert "reliance" not in H2
+
+
+def test_ego_respects_other_filters_and_missing_ego_notice(G):
+    H, _ = N.filter_graph(G, N.View(ego="india", depth=3, types=("buys_oil_from",)))
+    assert set(H.nodes) == {"india", "russia", "china"}
+    H2, notes = N.filter_graph(G, N.View(ego="trump", kinds=("state",)))
+    assert notes and "not in the current view" in notes[0] and H2.number_of_nodes() > 0
+
+
+def test_ego_without_relations_is_kept_alone(G):
+    H, _ = N.filter_graph(G, N.View(ego="reliance", types=("threatens",)))
+    assert list(H.nodes) == ["reliance"]
+
+
+# -------------------------------------------------------------------------------------- centrality
+@pytest.mark.parametrize("measure", N.CENTRALITIES)
+def test_centralities_cover_every_node(G, measure):
+    c, _ = N.centrality(G, measure)
+    assert set(c) == set(G.nodes) and all(v >= 0 for v in c.values())
+
+
+def test_russia_is_most_central(G):
+    for m in ("degree", "pagerank"):
+        c, _ = N.centrality(G, m)
+        assert max(c, key=c.get) == "russia"
+
+
+def test_eigenvector_falls_back_on_acyclic_directed_graph():
+    rel = F.make_relations([("us", "india", "threatens", True, 1, None, None, "", "", ""),
+                            ("india", "russia", "buys_oil_from", True, 1, None, None, "", "", "")])
+    H, _ = N.filter_graph(N.build_graph(F.make_actors(), rel), N.View())
+    c, note = N.centrality(H, "eigenvector")
+    assert note and "undirected" in note
+    assert set(c) == {"us", "india", "russia"} and c["india"] > c["us"]
+
+
+def test_eigenvector_final_fallback_is_degree(monkeypatch, G):
+    def boom(*a, **k):
+        raise nx.PowerIterationFailedConvergence(1)
+    monkeypatch.setattr(nx, "eigenvector_centrality", boom)
+    c, note = N.centrality(G, "eigenvector")
+    assert note and "degree" in note and c == nx.degree_centrality(N.collapse(G))
+
+
+def test_pagerank_without_scipy(monkeypatch, G):
+    def no_scipy(*a, **k):
+        raise ImportError("scipy")
+    monkeypatch.setattr(nx, "pagerank", no_scipy)
+    c, _ = N.centrality(G, "pagerank")
+    assert abs(sum(c.values()) - 1) < 1e-6
+
+
+def test_centrality_empty_and_single():
+    assert N.centrality(nx.MultiDiGraph(), "eigenvector") == ({}, None)
+    g = nx.MultiDiGraph(); g.add_node("a")
+    assert N.centrality(g, "betweenness") == ({"a": 1.0}, None)
+
+
+def test_undirected_relation_counts_both_ways(G):
+    D = N.collapse(G)
+    assert D.has_edge("trump", "putin") and D.has_edge("putin", "trump")
+
+
+def test_scale_sizes():
+    assert N.scale_sizes({}) == {}
+    s = N.scale_sizes({"a": 0.0, "b": 1.0, "c": 0.5})
+    assert s["a"] == N.MIN_SIZE and s["b"] == N.MAX_SIZE and N.MIN_SIZE < s["c"] < N.MAX_SIZE
+    assert set(N.scale_sizes({"a": 2, "b": 2}).values()) == {(N.MIN_SIZE + N.MAX_SIZE) / 2}
+
+
+# -------------------------------------------------------------------------------------------- html
+def test_html_is_offline(G, statuses):
+    doc, *_ = N.render(G, N.View(), statuses)
+    assert N.external_refs(doc) == []
+    assert "cdn.jsdelivr" not in doc and "node_modules" not in doc
+    assert "new vis.Network" in doc and "vis-network" in doc   # library inlined
+
+
+def test_html_has_seeded_positions_and_is_deterministic(G, statuses):
+    a, *_ = N.render(G, N.View(seed=3), statuses)
+    b, *_ = N.render(G, N.View(seed=3), statuses)
+    c, *_ = N.render(G, N.View(seed=4), statuses)
+    assert a == b and a != c
+    nodes = _data(a, "nodes")
+    assert all("x" in n and "y" in n for n in nodes)
+
+
+def test_physics_flag_in_options(G):
+    on, *_ = N.render(G, N.View(physics=True))
+    off, *_ = N.render(G, N.View(physics=False))
+    assert '"physics": {"enabled": true' in on and '"physics": {"enabled": false' in off
+
+
+def test_edge_styles_arrows_and_width(G, statuses):
+    doc, *_ = N.render(G, N.View(), statuses)
+    edges = _data(doc, "edges")
+    thr = [e for e in edges if e["from"] == "trump" and e["to"] == "russia"][0]
+    assert thr["arrows"] == "to" and thr["dashes"] and thr["color"] == N.RELATION_STYLES["threatens"][0]
+    und = [e for e in edges if {e["from"], e["to"]} == {"trump", "putin"}][0]
+    assert und["arrows"] == ""
+    war = [e for e in edges if e["from"] == "russia" and e["to"] == "ukraine"][0]
+    assert war["width"] > thr["width"]            # weight 5 vs 3
+
+
+def test_tooltip_mentions_period_claims_series(G, statuses):
+    doc, *_ = N.render(G, N.View(), statuses)
+    thr = [e for e in _data(doc, "edges") if e["from"] == "trump" and e["to"] == "russia"][0]
+    t = thr["title"]
+    assert "2025-03-30 to ongoing" in t and "c1 (happened)" in t and "brent_spot_eia" in t
+
+
+def test_node_size_follows_chosen_centrality(G):
+    doc, _, cent, _ = N.render(G, N.View(centrality="betweenness"))
+    nodes = {n["id"]: n for n in _data(doc, "nodes")}
+    top = max(cent, key=cent.get)
+    assert nodes[top]["size"] == max(n["size"] for n in nodes.values())
+
+
+def test_colour_by_kind_and_bloc(G):
+    doc, *_ = N.render(G, N.View(colour="kind"))
+    nodes = {n["id"]: n for n in _data(doc, "nodes")}
+    assert nodes["trump"]["color"] == N.KIND_COLOURS["person"]
+    doc2, *_ = N.render(G, N.View(colour="bloc"))
+    nodes2 = {n["id"]: n for n in _data(doc2, "nodes")}
+    assert nodes2["putin"]["color"] == nodes2["rosneft"]["color"] == G.graph["bloc_colours"]["Russia"]
+    assert "Colour: bloc" in doc2
+
+
+def test_legend_lists_types_in_view(G):
+    doc, *_ = N.render(G, N.View(types=("sanctions", "threatens")))
+    legend = re.search(r'<div id="cl-legend".*?</div></div>', doc, re.DOTALL) or re.search(r'id="cl-legend"', doc)
+    assert legend
+    assert ">threatens</div>" in doc and ">sanctions</div>" in doc and ">buys oil from</div>" not in doc
+
+
+def test_hostile_text_is_escaped():
+    hc = F.make_hostile_case()
+    G = N.graph_from_case(hc)
+    doc, *_ = N.render(G, N.View(), N.claim_statuses(hc.claims))
+    assert "<script>alert" not in doc and "<img src=x" not in doc and "<i>note" not in doc
+    assert N.external_refs(doc) == []
+    nodes = {n["id"]: n for n in _data(doc, "nodes")}
+    assert nodes["evil"]["label"] == "<script>alert('x')</script>"      # canvas text, shown literally
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in nodes["evil"]["title"]
+    assert "&lt;b&gt;role&lt;/b&gt;" in nodes["evil"]["title"]
+    assert "Tom &amp; Jerry &quot;Ltd&quot;" in nodes["amp"]["title"]
+    e = [e for e in _data(doc, "edges") if e["from"] == "evil"][0]
+    assert "&lt;c1&gt;" in e["title"] and "&lt;s1&gt;" in e["title"] and "&lt;i&gt;note" in e["title"]
+    legend = doc[doc.index('id="cl-legend"'):]
+    assert "<script" not in legend.split("</body>")[0].split("<script")[0]
+
+
+def test_title_hook_injected(G):
+    doc, *_ = N.render(G, N.View())
+    assert "el.innerHTML = item.title" in doc
+    assert doc.index("el.innerHTML = item.title") < doc.index("data = {nodes: nodes, edges: edges};")
+
+
+def test_external_refs_detects():
+    assert N.external_refs('<script src="https://x/y.js"></script><a href="#a">') == ["https://x/y.js"]
+    assert N.external_refs("<link href='//cdn/x.css'>") == ["//cdn/x.css"]
+
+
+def test_empty_graph_renders(G):
+    doc, H, cent, _ = N.render(G, N.View(types=()))
+    assert H.number_of_nodes() == 0 and cent == {} and "new vis.Network" in doc
+
+
+# ----------------------------------------------------------------------------------------- exports
+def test_gexf_roundtrip(G):
+    data = N.to_gexf_bytes(G)
+    ET.fromstring(data)
+    import io
+    back = nx.read_gexf(io.BytesIO(data))
+    assert back.number_of_nodes() == G.number_of_nodes() and back.number_of_edges() == G.number_of_edges()
+    assert back.nodes["trump"]["label"] == "Donald Trump"
+
+
+def test_edge_table_columns(G):
+    t = N.edge_table(G)
+    assert list(t.columns[:2]) == ["source", "target"] and len(t) == 13
+    row = t[(t.source == "trump") & (t.target == "russia")].iloc[0]
+    assert row["claims"] == "c1;c2" and row["start"] == "2025-03-30" and row["end"] == ""
+
+
+def test_actor_relations_and_links(G, statuses):
+    r = N.actor_relations(G, "india", statuses)
+    assert set(r["direction"]) == {"outgoing", "incoming"} and len(r) == 2
+    links = N.link_table(G, "india", statuses)
+    assert "Claims?claims_id=c3" in set(links["link"])
+    assert "Trade_flows?trade_series=india_imports_russia_kpler" in set(links["link"])
+    assert N.actor_relations(G, "nobody").empty
+
+
+def test_series_link_routing():
+    assert N.series_link("brent_spot_eia").startswith("Oil_markets?oil_series=")
+    assert N.series_link("usd_inr_ecb").startswith("Currencies?fx_series=")
+    assert N.series_link("zzz").startswith("Data_sources?data_series=")
+    assert N.claim_link("a b&c") == "Claims?claims_id=a%20b%26c"
+
+
+# -------------------------------------------------------------------------------------- URL params
+@pytest.fixture
+def opts(G, statuses):
+    return N.options_for(G, statuses, today=pd.Timestamp("2026-11-25"))
+
+
+def test_parse_view_defaults(opts):
+    v, notes = N.parse_view({}, opts)
+    assert v == N.View() and notes == []
+
+
+def test_parse_view_valid(opts):
+    qp = {"net_types": "threatens,sanctions", "net_kinds": "state", "net_ego": "india", "net_depth": "2",
+          "net_date": "2025-03-30", "net_verdict": "supported", "net_centrality": "pagerank",
+          "net_colour": "bloc", "net_physics": "1"}
+    v, notes = N.parse_view(qp, opts)
+    assert notes == []
+    assert v.types == ("threatens", "sanctions") and v.kinds == ("state",) and v.ego == "india"
+    assert v.depth == 2 and v.date == pd.Timestamp("2025-03-30") and v.verdicts == ("supported",)
+    assert v.centrality == "pagerank" and v.colour == "bloc" and v.physics is True
+    assert N.parse_view(N.format_view(v, opts), opts)[0] == v
+
+
+@pytest.mark.parametrize("name,value", [
+    ("net_types", "nope"), ("net_kinds", "<script>"), ("net_ego", "nobody"), ("net_depth", "99"),
+    ("net_depth", "x"), ("net_date", "2025-13-01"), ("net_date", "1800-01-01"), ("net_verdict", "bogus"),
+    ("net_centrality", "closeness"), ("net_colour", "red"), ("net_physics", "maybe"),
+])
+def test_parse_view_tampered(opts, name, value):
+    v, notes = N.parse_view({name: value}, opts)
+    assert len(notes) == 1
+    default = N.View()
+    field = {"net_types": "types", "net_kinds": "kinds", "net_ego": "ego", "net_depth": "depth",
+             "net_date": "date", "net_verdict": "verdicts", "net_centrality": "centrality",
+             "net_colour": "colour", "net_physics": "physics"}[name]
+    got = getattr(v, field)
+    if name in ("net_types", "net_kinds"):
+        assert set(got) == set(getattr(opts, field))   # default selection = everything
+    else:
+        assert got == getattr(default, field)
+
+
+def test_format_view_omits_defaults(opts):
+    assert N.format_view(N.View(), opts) == {}
+    assert N.format_view(N.View(types=tuple(opts.types)), opts) == {}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.sampled_from(N.PARAM_NAMES), st.text(max_size=30), max_size=9))
+def test_parse_view_never_raises(raw):
+    G = N.graph_from_case(F.make_case())
+    statuses = N.claim_statuses(F.make_claims())
+    opts = N.options_for(G, statuses, today=pd.Timestamp("2026-11-25"))
+    v, notes = N.parse_view(raw, opts)
+    assert v.centrality in N.CENTRALITIES and v.colour in N.COLOUR_BY and 1 <= v.depth <= N.MAX_DEPTH
+    H, _ = N.filter_graph(G, v, statuses)     # and the view it yields always filters fine
+    assert H.number_of_nodes() <= G.number_of_nodes()
+
+
+# ---------------------------------------------------------------------------------------- scale
+def test_large_graph_renders_offline():
+    big = F.make_random_graph_frames(300, 1200, seed=1)
+    G = N.graph_from_case(big)
+    doc, H, cent, _ = N.render(G, N.View(centrality="eigenvector"), N.claim_statuses(big.claims))
+    assert H.number_of_edges() == 1200 and N.external_refs(doc) == []
+
+
+def test_betweenness_is_sampled_on_big_views(monkeypatch, G):
+    monkeypatch.setattr(N, "BETWEENNESS_EXACT_MAX", 5)
+    c1, note = N.centrality(G, "betweenness")
+    c2, _ = N.centrality(G, "betweenness")
+    assert note and "sampled" in note and c1 == c2 and set(c1) == set(G.nodes)

@@ -1,0 +1,71 @@
+"""AppTest: home, Claims and Hindsight pages run, show one card per claim, filter, and survive tampered URLs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import case as C
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="module")
+def real():
+    return C.load_case(use_data_layer=True)
+
+
+def run(rel: str, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / rel), default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def cards(at: AppTest, prefix: str) -> int:
+    """Card headers: bold title + verdict badge + paragraph mark (one per bordered claim container)."""
+    return sum(1 for md in at.markdown if md.value.startswith("**") and "badge[" in md.value and "¶" in md.value)
+
+
+def test_home(real):
+    at = run("app.py")
+    text = " ".join(m.value for m in at.markdown)
+    assert real.meta["title"] in text and "Headline claims" in " ".join(h.value for h in at.subheader)
+    assert sum(c.headline for c in real.claims) == sum("badge[" in m.value for m in at.markdown)
+
+
+def test_claims_all_cards(real):
+    at = run("pages/1_Claims.py")
+    assert cards(at, "claims_card_") == len(real.claims)
+    assert f"{len(real.claims)} of {len(real.claims)} claims shown" in " ".join(c.value for c in at.caption)
+
+
+def test_claims_filtered_by_kind_and_verdict(real):
+    n = sum(c.kind == "scenario" for c in real.claims)
+    at = run("pages/1_Claims.py", claims_kind="scenario")
+    assert cards(at, "claims_card_") == n and n >= 2
+    n2 = sum(c.verdict.status == "not testable" for c in real.claims)
+    at = run("pages/1_Claims.py", claims_verdict="not testable")
+    assert cards(at, "claims_card_") == n2
+    at = run("pages/1_Claims.py", claims_id="india_two_year_low")
+    assert cards(at, "claims_card_") == 1
+    assert any("Kpler" in m.value for m in at.markdown)
+
+
+def test_claims_tampered_params(real):
+    at = run("pages/1_Claims.py", claims_kind="<script>", claims_id="nope'; drop", claims_actor="mars,india")
+    notes = " ".join(c.value for c in at.caption)
+    assert "claims_kind" in notes and "claims_id" in notes and "mars" in notes
+    n = sum("india" in c.actors for c in real.claims)
+    assert cards(at, "claims_card_") == n
+
+
+def test_hindsight(real):
+    at = run("pages/7_Hindsight.py")
+    n = sum(c.kind in ("scenario", "prediction") for c in real.claims)
+    assert cards(at, "hind_card_") == n
+    at = run("pages/7_Hindsight.py", hind_outcome="bogus")
+    assert cards(at, "hind_card_") == n and any("hind_outcome" in c.value for c in at.caption)
