@@ -577,11 +577,7 @@ def actor_relations(G: nx.MultiDiGraph, actor: str, statuses: Mapping[str, str] 
     return pd.DataFrame(rows, columns=cols)
 
 
-SERIES_PAGES = (("brent", "2_Oil_markets"), ("wti", "2_Oil_markets"), ("urals", "2_Oil_markets"),
-                ("usd_", "4_Currencies"), ("india_", "3_Trade_flows"), ("china_", "3_Trade_flows"),
-                ("russia_", "3_Trade_flows"))
-PAGE_PARAM = {"1_Claims": "claims_id", "2_Oil_markets": "oil_series", "3_Trade_flows": "trade_series",
-              "4_Currencies": "fx_series", "8_Data_sources": "data_series"}
+PAGE_PARAM = {"1_Claims": "claims_id", "8_Data_sources": "data_id"}
 
 
 def page_url(page: str) -> str:
@@ -590,9 +586,9 @@ def page_url(page: str) -> str:
 
 
 def series_link(series_id: str) -> str:
+    """A series opens on the Data & sources page, which shows its every cited point, provenance and download."""
     from urllib.parse import quote
-    page = next((p for prefix, p in SERIES_PAGES if series_id.startswith(prefix)), "8_Data_sources")
-    return f"{page_url(page)}?{PAGE_PARAM[page]}={quote(series_id)}"
+    return f"{page_url('8_Data_sources')}?{PAGE_PARAM['8_Data_sources']}={quote(series_id)}"
 
 
 def claim_link(claim_id: str) -> str:

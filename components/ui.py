@@ -184,22 +184,6 @@ def csv_download(frame: pd.DataFrame, filename: str, label: str = "Download CSV"
 
 
 # ---------------------------------------------------------------- URL state
-def query_value(name: str, default: Any, parse: Callable[[str], Any], notices: list[str] | None = None) -> Any:
-    """Read one query parameter through `parse`; anything it rejects becomes the default plus a notice."""
-    raw = st.query_params.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        return parse(raw)
-    except (ValueError, TypeError, KeyError) as exc:
-        message = f"Ignored URL parameter {name}={raw[:40]!r} ({exc}); using the default."
-        if notices is not None:
-            notices.append(message)
-        else:
-            st.caption(f":material/warning: {message}")
-        return default
-
-
 def show_notices(notices: list[str]) -> None:
     for message in notices:
         st.caption(f":material/warning: {message}")

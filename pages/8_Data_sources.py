@@ -3,6 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from components import data, ui
+from components import params as P
 from components.data.coverage import coverage
 
 ui.page_setup("Data & sources", "🗂️", "Every number in Claim Lens comes from one of these series. "
@@ -12,28 +13,16 @@ ui.page_setup("Data & sources", "🗂️", "Every number in Claim Lens comes fro
 cat = ui.catalog()
 topics = sorted(cat["topic"].unique())
 notices: list[str] = []
-
-
-def known_topics(raw: str) -> list[str]:
-    found = [t for t in raw.split(",") if t in topics]
-    if not found:
-        raise ValueError("no known topic")
-    return found
-
-
-def known_id(raw: str) -> str:
-    if raw not in set(cat["id"]):
-        raise ValueError("unknown series id")
-    return raw
-
-
-chosen_topics = st.multiselect("Topics", topics, default=ui.query_value("data_topics", topics, known_topics, notices),
-                               key="data_topics")
+ids_all = list(cat["id"])
+ui.seed_widget("data_topics", ui.url_param("data_topics", P.parse_multi, topics, topics, notices=notices))
+chosen_topics = st.multiselect("Topics", topics, key="data_topics")
 ids = list(cat.loc[cat["topic"].isin(chosen_topics), "id"])
-wanted = ui.query_value("data_id", None, known_id, notices)
+wanted = ui.url_param("data_id", P.parse_choice, [""] + ids_all, "", notices=notices)
+if wanted and wanted not in ids:
+    notices.append(f"Series {wanted} is not in the chosen topics.")
 picked = st.selectbox("Series details", ids, index=ids.index(wanted) if wanted in ids else None,
                       placeholder="Pick a series for its points and download", key="data_id")
-ui.set_query(data_topics=None if set(chosen_topics) == set(topics) else chosen_topics, data_id=picked)
+ui.set_query(data_topics=None if set(chosen_topics) == set(topics) else P.format_multi(chosen_topics), data_id=picked)
 ui.show_notices(notices)
 
 # ---- data

@@ -320,14 +320,13 @@ def test_actor_relations_and_links(G, statuses):
     assert set(r["direction"]) == {"outgoing", "incoming"} and len(r) == 2
     links = N.link_table(G, "india", statuses)
     assert "Claims?claims_id=c3" in set(links["link"])
-    assert "Trade_flows?trade_series=india_imports_russia_kpler" in set(links["link"])
+    assert "Data_sources?data_id=india_imports_russia_kpler" in set(links["link"])
     assert N.actor_relations(G, "nobody").empty
 
 
 def test_series_link_routing():
-    assert N.series_link("brent_spot_eia").startswith("Oil_markets?oil_series=")
-    assert N.series_link("usd_inr_ecb").startswith("Currencies?fx_series=")
-    assert N.series_link("zzz").startswith("Data_sources?data_series=")
+    assert N.series_link("brent_spot_eia") == "Data_sources?data_id=brent_spot_eia"
+    assert N.series_link("a b") == "Data_sources?data_id=a%20b"
     assert N.claim_link("a b&c") == "Claims?claims_id=a%20b%26c"
 
 
