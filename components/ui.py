@@ -183,6 +183,18 @@ def csv_download(frame: pd.DataFrame, filename: str, label: str = "Download CSV"
                        on_click="ignore")
 
 
+def chart_with_csv(fig, lines, *, key: str, title: str, filename: str, label: str, caption: str = "",
+                   **meta: Any) -> None:
+    """One chart as the pages draw it: the figure, its caption, and the data behind it as a CSV with units and
+    sources (keys `<key>` for the chart and `<key>_dl` for the button)."""
+    from components import charts
+
+    st.plotly_chart(fig, key=key)
+    if caption:
+        st.caption(caption)
+    csv_download(charts.lines_frame(lines), filename, label, charts.csv_meta(title, lines, **meta), key=f"{key}_dl")
+
+
 # ---------------------------------------------------------------- URL state
 def show_notices(notices: list[str]) -> None:
     for message in notices:
@@ -307,6 +319,33 @@ def event_controls(prefix: str, events: pd.DataFrame, actor_labels: dict[str, st
 
 
 # ---------------------------------------------------------------- claims pages (issue 3)
+def claim_heading(claim) -> None:
+    """Title line of a claim card: short name, verdict badge, kind, article paragraph; then the paraphrase."""
+    from components import evidence_charts as EC
+
+    st.markdown(f"**{claim.short or claim.id}** &nbsp; {EC.badge_md(claim.verdict.status)} &nbsp; "
+                f":gray-badge[{claim.kind}] &nbsp; ¶{claim.paragraph}")
+    st.markdown(claim.paraphrase)
+
+
+def verdict_evidence(claim, key_prefix: str) -> None:
+    """The parts of a verdict (one per provider or condition), the claim's note, and the numbers it used with
+    each number's provider and source link."""
+    from components import evidence_charts as EC
+
+    verdict = claim.verdict
+    for part in verdict.parts:
+        st.markdown(f"- {EC.badge_md(part.status)} {'**' + part.label + '** — ' if part.label else ''}{part.detail}")
+    if not verdict.parts and verdict.detail:
+        st.markdown(verdict.detail)
+    if claim.note:
+        st.caption(claim.note)
+    table = EC.numbers_table(verdict)
+    if len(table):
+        st.dataframe(table, hide_index=True, key=f"{key_prefix}_nums_{claim.id}",
+                     column_config={"source_url": st.column_config.LinkColumn("source")})
+
+
 def page_link(page: str, label: str, query_params: dict | None = None) -> None:
     """st.page_link with query params; when the page is not registered (e.g. a page run alone under AppTest)
     fall back to a plain relative markdown link so a link can never break the page."""

@@ -45,9 +45,7 @@ st.caption(f"{len(shown)} of {len(case.claims)} claims shown ("
 # ---- render
 for c in shown:
     with st.container(border=True, key=f"claims_card_{c.id}"):
-        st.markdown(f"**{c.short or c.id}** &nbsp; {EC.badge_md(c.verdict.status)} &nbsp; "
-                    f":gray-badge[{c.kind}] &nbsp; ¶{c.paragraph}")
-        st.markdown(c.paraphrase)
+        ui.claim_heading(c)
         st.caption("Actors: " + ", ".join(labels.get(a, a) for a in c.actors)
                    + f" · period {c.period_start:%d %b %Y} – {c.period_end:%d %b %Y}")
         v = c.verdict
@@ -56,17 +54,7 @@ for c in shown:
             fig = EC.build_claim_chart(c, v, series, case.events, ui.catalog().set_index("id")["provider"].to_dict())
             st.plotly_chart(fig, key=f"claims_chart_{c.id}")
         st.markdown(f"**Rule `{v.rule}`** — {v.rule_text}")
-        if v.parts:
-            for p in v.parts:
-                st.markdown(f"- {EC.badge_md(p.status)} {p.label + ': ' if p.label else ''}{p.detail}")
-        elif v.detail:
-            st.markdown(v.detail)
-        if c.note:
-            st.caption(c.note)
-        table = EC.numbers_table(v)
-        if len(table):
-            st.dataframe(table, hide_index=True, key=f"claims_nums_{c.id}",
-                         column_config={"source_url": st.column_config.LinkColumn("source")})
+        ui.verdict_evidence(c, "claims")
         cols = st.columns(3)
         for col, (page, label, qp) in zip(cols, EC.claim_links(c)):
             with col:

@@ -32,7 +32,7 @@ urals_all = st.toggle("Urals charts: whole history", key="oil_urals_all",
 ui.set_query(oil_urals_all=P.format_bool(urals_all))
 ui.show_notices(notices)
 if events_problem:
-    st.caption(f"ℹ️ {events_problem}")
+    st.caption(f":material/info: {events_problem}")
 
 # ---- data
 start, end = view["start"], view["end"]
@@ -83,37 +83,33 @@ if len(computed):
 # ---- render
 fig = charts.build_time_series(lines, events, title="Brent and WTI", y_title="USD per barrel",
                                log=view["log"], rebase_date=view["rebase_date"])
-st.plotly_chart(fig, key="oil_chart_prices")
 for msg in futures_status:
     st.caption(f"Live: {msg}")
-st.caption("Spot = EIA daily spot assessments (Brent: Europe Brent spot FOB; WTI: Cushing). Futures, when shown, are "
-           "Yahoo's continuous front-month contracts — a different instrument from spot. "
-           + (eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""))
-ui.csv_download(charts.lines_frame(lines), "oil_prices.csv", "Download the price data (CSV)",
-                charts.csv_meta("Oil prices", lines, range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}",
-                                rebase=eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""),
-                key="oil_dl_prices")
+ui.chart_with_csv(fig, lines, key="oil_chart_prices", title="Oil prices", filename="oil_prices.csv",
+                  label="Download the price data (CSV)",
+                  caption="Spot = EIA daily spot assessments (Brent: Europe Brent spot FOB; WTI: Cushing). Futures, "
+                          "when shown, are Yahoo's continuous front-month contracts — a different instrument from "
+                          "spot. " + (eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""),
+                  range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}",
+                  rebase=eventstudy.REBASE_RULE if view["rebase_date"] is not None else "")
 
 st.subheader("Urals against Brent")
 if urals_problem:
     st.warning(urals_problem)
 fig_u = charts.build_time_series(urals_lines, events, title="Urals monthly average vs Brent month mean",
                                  y_title="USD per barrel")
-st.plotly_chart(fig_u, key="oil_chart_urals")
-st.caption("Urals is a monthly average published by Russia's Finance Ministry; many months are missing in the "
-           "snapshot and are left as gaps.")
-ui.csv_download(charts.lines_frame(urals_lines), "urals_vs_brent.csv", "Download Urals vs Brent (CSV)",
-                charts.csv_meta("Urals vs Brent month mean", urals_lines, rule=eventstudy.DISCOUNT_RULE),
-                key="oil_dl_urals")
+ui.chart_with_csv(fig_u, urals_lines, key="oil_chart_urals", title="Urals vs Brent month mean",
+                  filename="urals_vs_brent.csv", label="Download Urals vs Brent (CSV)",
+                  caption="Urals is a monthly average published by Russia's Finance Ministry; many months are "
+                          "missing in the snapshot and are left as gaps.", rule=eventstudy.DISCOUNT_RULE)
 
 st.subheader("Urals discount to Brent")
 if reported_problem:
     st.warning(reported_problem)
 fig_d = charts.build_time_series(discount_lines, events, title="Urals discount to Brent (negative = below Brent)",
                                  y_title="USD per barrel")
-st.plotly_chart(fig_d, key="oil_chart_discount")
-st.caption(f"Rule: {eventstudy.DISCOUNT_RULE} The reported series is the discount as printed by Reuters (often "
-           "against Dated Brent at a given port), so the two need not match.")
-ui.csv_download(charts.lines_frame(discount_lines), "urals_discount.csv", "Download the discount data (CSV)",
-                charts.csv_meta("Urals discount to Brent", discount_lines, rule=eventstudy.DISCOUNT_RULE),
-                key="oil_dl_discount")
+ui.chart_with_csv(fig_d, discount_lines, key="oil_chart_discount", title="Urals discount to Brent",
+                  filename="urals_discount.csv", label="Download the discount data (CSV)",
+                  caption=f"Rule: {eventstudy.DISCOUNT_RULE} The reported series is the discount as printed by "
+                          "Reuters (often against Dated Brent at a given port), so the two need not match.",
+                  rule=eventstudy.DISCOUNT_RULE)

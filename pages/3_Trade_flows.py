@@ -63,7 +63,7 @@ ui.set_query(trade_range=P.format_date_range((start, end)), trade_providers=P.fo
              trade_main=main_id, trade_origins=origin_provider)
 ui.show_notices(notices)
 if events_problem:
-    st.caption(f"ℹ️ {events_problem}")
+    st.caption(f":material/info: {events_problem}")
 
 # ---- data
 
@@ -109,26 +109,24 @@ ui.csv_download(table, "india_imports_russia_points.csv", "Download every cited 
 st.subheader("Russia's share of India's crude imports")
 fig_s = charts.build_time_series(share_lines, events, title="Russia's share of India's crude imports",
                                  y_title="percent of India's crude imports")
-st.plotly_chart(fig_s, key="trade_chart_share")
-ui.csv_download(charts.lines_frame(share_lines), "india_russia_share.csv", "Download shares (CSV)",
-                charts.csv_meta("Russia share of India crude imports", share_lines), key="trade_dl_share")
+ui.chart_with_csv(fig_s, share_lines, key="trade_chart_share", title="Russia share of India crude imports",
+                  filename="india_russia_share.csv", label="Download shares (CSV)")
 
 st.subheader("India's suppliers")
 fig_o = charts.build_time_series(origin_lines, events, title=f"India's crude imports by origin ({origin_provider})",
                                  y_title="million barrels per day")
-st.plotly_chart(fig_o, key="trade_chart_origins")
-st.caption("Only origins the provider's figures cover are drawn; other suppliers are sparse in the snapshot.")
-ui.csv_download(charts.lines_frame(origin_lines), "india_imports_by_origin.csv", "Download by origin (CSV)",
-                charts.csv_meta("India crude imports by origin", origin_lines), key="trade_dl_origins")
+ui.chart_with_csv(fig_o, origin_lines, key="trade_chart_origins", title="India crude imports by origin",
+                  filename="india_imports_by_origin.csv", label="Download by origin (CSV)",
+                  caption="Only origins the provider's figures cover are drawn; other suppliers are sparse in the "
+                          "snapshot.")
 
 st.subheader("India against China")
 fig_v = charts.build_time_series(versus, events, title="Crude imports from Russia: India vs China",
                                  y_title="million barrels per day")
-st.plotly_chart(fig_v, key="trade_chart_versus")
-st.caption("China = customs (GACC) pipeline plus seaborne; India = ship-tracking/trade estimates. Different "
-           "methods: compare the shape, not the exact level.")
-ui.csv_download(charts.lines_frame(versus), "india_vs_china.csv", "Download India vs China (CSV)",
-                charts.csv_meta("Crude imports from Russia, India vs China", versus), key="trade_dl_versus")
+ui.chart_with_csv(fig_v, versus, key="trade_chart_versus", title="Crude imports from Russia, India vs China",
+                  filename="india_vs_china.csv", label="Download India vs China (CSV)",
+                  caption="China = customs (GACC) pipeline plus seaborne; India = ship-tracking/trade estimates. "
+                          "Different methods: compare the shape, not the exact level.")
 
 st.subheader("Brent (daily) against India's imports from Russia (monthly)")
 if brent is None or brent.empty:

@@ -37,7 +37,7 @@ events_all, actor_labels, events_problem = ui.case_events()
 events = ui.event_controls("fx", events_all, actor_labels, notices)
 ui.show_notices(notices)
 if events_problem:
-    st.caption(f"ℹ️ {events_problem}")
+    st.caption(f":material/info: {events_problem}")
 
 # ---- data
 start, end = view["start"], view["end"]
@@ -63,7 +63,7 @@ for pair in pairs:
 
 # ---- render
 if "USD/RUB" in pairs:
-    st.info(RUB_NOTE, icon="ℹ️")
+    st.info(RUB_NOTE, icon=":material/info:")
 for pair, lines, status in charts_to_draw:
     st.subheader(pair)
     for msg in status:
@@ -74,10 +74,9 @@ for pair, lines, status in charts_to_draw:
     unit = lines[0].unit
     fig = charts.build_time_series(lines, events, title=f"{pair}, {unit}", y_title=unit, log=view["log"],
                                    rebase_date=view["rebase_date"])
-    st.plotly_chart(fig, key=f"fx_chart_{pair[-3:].lower()}")
-    ui.csv_download(charts.lines_frame(lines), f"{pair.replace('/', '').lower()}.csv", f"Download {pair} (CSV)",
-                    charts.csv_meta(pair, lines, range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}",
-                                    rebase=eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""),
-                    key=f"fx_dl_{pair[-3:].lower()}")
+    ui.chart_with_csv(fig, lines, key=f"fx_chart_{pair[-3:].lower()}", title=pair,
+                      filename=f"{pair.replace('/', '').lower()}.csv", label=f"Download {pair} (CSV)",
+                      range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}",
+                      rebase=eventstudy.REBASE_RULE if view["rebase_date"] is not None else "")
 st.caption("A higher number means a weaker local currency (more of it per dollar). "
            + (eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""))

@@ -26,16 +26,7 @@ st.caption("Bars: the window in which each scenario was tested, coloured by outc
 
 for c in shown:
     with st.container(border=True, key=f"hind_card_{c.id}"):
-        v = c.verdict
-        st.markdown(f"**{c.short}** &nbsp; {EC.badge_md(v.status)} &nbsp; :gray-badge[{c.kind}] &nbsp; ¶{c.paragraph}")
-        st.markdown(c.paraphrase)
-        st.caption(v.rule_text)
-        for p in v.parts:
-            st.markdown(f"- {EC.badge_md(p.status)} **{p.label}** — {p.detail}")
-        if c.note:
-            st.caption(c.note)
-        table = EC.numbers_table(v)
-        if len(table):
-            st.dataframe(table, hide_index=True, key=f"hind_nums_{c.id}",
-                         column_config={"source_url": st.column_config.LinkColumn("source")})
+        ui.claim_heading(c)
+        st.caption(c.verdict.rule_text)
+        ui.verdict_evidence(c, "hind")
         ui.page_link("pages/1_Claims.py", "Open as a claim card", {"claims_id": c.id})
