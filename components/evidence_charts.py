@@ -59,16 +59,19 @@ def add_event_lines(fig: go.Figure, events: pd.DataFrame, max_labels: int = 12) 
     """Dotted vertical line + short rotated label per event (shape + annotation, safe on date axes)."""
     if events is None or events.empty:
         return fig
+    shapes, notes = [], []
     for i, (_, e) in enumerate(events.sort_values("date").iterrows()):
         x = pd.Timestamp(e["date"]).strftime("%Y-%m-%d")
         color = CATEGORY_HEX.get(e.get("category", ""), "#999")
-        fig.add_shape(type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1,
-                      line=dict(color=color, width=1, dash="dot"), layer="below")
+        shapes.append(dict(type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1,
+                           line=dict(color=color, width=1, dash="dot"), layer="below"))
         if i < max_labels:
             title = str(e["title"])
-            fig.add_annotation(x=x, xref="x", y=1, yref="paper", text=_esc(title[:38] + ("…" if len(title) > 38 else "")),
-                               showarrow=False, textangle=-90, xanchor="left", yanchor="top",
-                               font=dict(size=9, color=color), hovertext=_esc(f"{x}: {title}"))
+            notes.append(dict(x=x, xref="x", y=1, yref="paper", text=_esc(title[:38] + ("…" if len(title) > 38 else "")),
+                              showarrow=False, textangle=-90, xanchor="left", yanchor="top",
+                              font=dict(size=9, color=color), hovertext=_esc(f"{x}: {title}")))
+    # one layout update: add_shape/add_annotation per event re-validate the whole layout each time
+    fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + notes)
     return fig
 
 

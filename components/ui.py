@@ -5,6 +5,7 @@ import streamlit, so it is tested without it.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 from typing import Any, Callable
 
@@ -114,7 +115,7 @@ def live_enabled() -> bool:
 
 
 def clear_caches() -> None:
-    for fn in (catalog, _snapshot_series, points, _live_ok):
+    for fn in (catalog, _snapshot_series, points, _live_ok, _cached_figure):
         fn.clear()
 
 
@@ -181,6 +182,24 @@ def csv_download(frame: pd.DataFrame, filename: str, label: str = "Download CSV"
                  meta: dict[str, Any] | None = None, key: str | None = None) -> None:
     st.download_button(label, csv_bytes(frame, meta), file_name=filename, mime="text/csv", key=key or f"dl_{filename}",
                        on_click="ignore")
+
+
+def _frame_digest(frame: pd.DataFrame) -> str:
+    """Content hash of a frame whose cells may be lists (the case's actor lists), which pandas cannot hash.
+    Its CSV text is stable across copies (a pickle is not) and cheap for the small frames passed here."""
+    return hashlib.sha1(frame.to_csv().encode("utf-8")).hexdigest()
+
+
+@st.cache_resource(max_entries=300, show_spinner=False, hash_funcs={pd.DataFrame: _frame_digest})
+def _cached_figure(name: str, _builder: Callable, args: tuple, kwargs: dict):
+    return _builder(*args, **kwargs)
+
+
+def figure(builder: Callable, *args: Any, **kwargs: Any):
+    """`builder(*args, **kwargs)`, memoised on the arguments' content. Building a plotly figure re-validates
+    every property (tens of ms per chart), so reruns that change nothing reuse the built figure. Kept as the
+    same object (cache_resource): figures are never mutated after building."""
+    return _cached_figure(f"{builder.__module__}.{builder.__qualname__}", builder, args, kwargs)
 
 
 def chart_with_csv(fig, lines, *, key: str, title: str, filename: str, label: str, caption: str = "",

@@ -6,6 +6,7 @@ from components import evidence_charts as EC, params as P, ui
 ui.page_setup("Claims", "🧾", "Every checkable statement of the article, paraphrased, with a verdict computed "
               "from the data each time the page loads.")
 notices: list[str] = []
+PAGE_SIZE = 10  # cards per page: 40 cards with their charts at once make every rerun slow
 
 # ---- data
 case = ui.case()
@@ -33,14 +34,25 @@ with st.sidebar:
 ui.set_query(claims_kind=P.format_multi(kind_sel) if kind_sel else None,
              claims_actor=P.format_multi(actor_sel) if actor_sel else None,
              claims_verdict=P.format_multi(verdict_sel) if verdict_sel else None, claims_id=one or None)
-ui.show_notices(notices)
 
 shown = [c for c in case.claims if (not one or c.id == one) and (not kind_sel or c.kind in kind_sel)
          and (not actor_sel or set(c.actors) & set(actor_sel)) and (not verdict_sel or c.verdict.status in verdict_sel)]
 counts = {s: sum(c.verdict.status == s for c in shown) for s in sorted({c.verdict.status for c in shown})}
-st.caption(f"{len(shown)} of {len(case.claims)} claims shown ("
+total = len(shown)
+pages = max(1, -(-total // PAGE_SIZE))
+page = ui.url_param("claims_page", P.parse_int, 1, pages, 1, notices=notices)
+ui.seed_widget("claims_page", page)
+if st.session_state["claims_page"] > pages:  # the filters shrank the list under the chosen page
+    st.session_state["claims_page"] = 1
+page = st.radio("Cards", range(1, pages + 1), key="claims_page", horizontal=True, label_visibility="collapsed",
+                format_func=lambda n: f"{(n - 1) * PAGE_SIZE + 1}–{min(n * PAGE_SIZE, total)}") if pages > 1 else 1
+ui.set_query(claims_page=page if page > 1 else None)
+ui.show_notices(notices)
+st.caption(f"{len(shown)} of {len(case.claims)} claims match ("
            + (", ".join(f"{k}: {v}" for k, v in counts.items()) or "none match these filters")
-           + "). ¶ = paragraph of the article copy (lead line = 1).")
+           + f"); cards {(page - 1) * PAGE_SIZE + 1 if shown else 0}–{min(page * PAGE_SIZE, len(shown))} below. "
+           "¶ = paragraph of the article copy (lead line = 1).")
+shown = shown[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
 
 # ---- render
 for c in shown:
@@ -51,7 +63,7 @@ for c in shown:
         v = c.verdict
         if c.verdict.rule != "interpretive":
             series = {sid: ui.series_or_none(sid)[0] for sid in c.series}
-            fig = EC.build_claim_chart(c, v, series, case.events, ui.catalog().set_index("id")["provider"].to_dict())
+            fig = ui.figure(EC.build_claim_chart, c, v, series, case.events, ui.catalog().set_index("id")["provider"].to_dict())
             st.plotly_chart(fig, key=f"claims_chart_{c.id}")
         st.markdown(f"**Rule `{v.rule}`** — {v.rule_text}")
         ui.verdict_evidence(c, "claims")

@@ -81,7 +81,7 @@ if len(computed):
                                dash="dash"))
 
 # ---- render
-fig = charts.build_time_series(lines, events, title="Brent and WTI", y_title="USD per barrel",
+fig = ui.figure(charts.build_time_series, lines, events, title="Brent and WTI", y_title="USD per barrel",
                                log=view["log"], rebase_date=view["rebase_date"])
 for msg in futures_status:
     st.caption(f"Live: {msg}")
@@ -96,7 +96,7 @@ ui.chart_with_csv(fig, lines, key="oil_chart_prices", title="Oil prices", filena
 st.subheader("Urals against Brent")
 if urals_problem:
     st.warning(urals_problem)
-fig_u = charts.build_time_series(urals_lines, events, title="Urals monthly average vs Brent month mean",
+fig_u = ui.figure(charts.build_time_series, urals_lines, events, title="Urals monthly average vs Brent month mean",
                                  y_title="USD per barrel")
 ui.chart_with_csv(fig_u, urals_lines, key="oil_chart_urals", title="Urals vs Brent month mean",
                   filename="urals_vs_brent.csv", label="Download Urals vs Brent (CSV)",
@@ -106,7 +106,7 @@ ui.chart_with_csv(fig_u, urals_lines, key="oil_chart_urals", title="Urals vs Bre
 st.subheader("Urals discount to Brent")
 if reported_problem:
     st.warning(reported_problem)
-fig_d = charts.build_time_series(discount_lines, events, title="Urals discount to Brent (negative = below Brent)",
+fig_d = ui.figure(charts.build_time_series, discount_lines, events, title="Urals discount to Brent (negative = below Brent)",
                                  y_title="USD per barrel")
 ui.chart_with_csv(fig_d, discount_lines, key="oil_chart_discount", title="Urals discount to Brent",
                   filename="urals_discount.csv", label="Download the discount data (CSV)",

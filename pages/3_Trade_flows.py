@@ -93,7 +93,7 @@ table = table[["date", "value", "unit", "provider", "flag", "source_title", "sou
 
 # ---- render
 st.subheader("India's crude imports from Russia, by provider")
-fig = charts.build_time_series(russia_lines, events, title="India's crude imports from Russia",
+fig = ui.figure(charts.build_time_series, russia_lines, events, title="India's crude imports from Russia",
                                y_title="million barrels per day")
 st.plotly_chart(fig, key="trade_chart_russia")
 st.dataframe(table, hide_index=True, width="stretch", key="trade_table", column_config={
@@ -107,13 +107,13 @@ ui.csv_download(table, "india_imports_russia_points.csv", "Download every cited 
                 key="trade_dl_russia")
 
 st.subheader("Russia's share of India's crude imports")
-fig_s = charts.build_time_series(share_lines, events, title="Russia's share of India's crude imports",
+fig_s = ui.figure(charts.build_time_series, share_lines, events, title="Russia's share of India's crude imports",
                                  y_title="percent of India's crude imports")
 ui.chart_with_csv(fig_s, share_lines, key="trade_chart_share", title="Russia share of India crude imports",
                   filename="india_russia_share.csv", label="Download shares (CSV)")
 
 st.subheader("India's suppliers")
-fig_o = charts.build_time_series(origin_lines, events, title=f"India's crude imports by origin ({origin_provider})",
+fig_o = ui.figure(charts.build_time_series, origin_lines, events, title=f"India's crude imports by origin ({origin_provider})",
                                  y_title="million barrels per day")
 ui.chart_with_csv(fig_o, origin_lines, key="trade_chart_origins", title="India crude imports by origin",
                   filename="india_imports_by_origin.csv", label="Download by origin (CSV)",
@@ -121,7 +121,7 @@ ui.chart_with_csv(fig_o, origin_lines, key="trade_chart_origins", title="India c
                           "snapshot.")
 
 st.subheader("India against China")
-fig_v = charts.build_time_series(versus, events, title="Crude imports from Russia: India vs China",
+fig_v = ui.figure(charts.build_time_series, versus, events, title="Crude imports from Russia: India vs China",
                                  y_title="million barrels per day")
 ui.chart_with_csv(fig_v, versus, key="trade_chart_versus", title="Crude imports from Russia, India vs China",
                   filename="india_vs_china.csv", label="Download India vs China (CSV)",
@@ -135,7 +135,7 @@ else:
     daily = charts.Line("brent_spot_eia", "Brent spot (EIA)", brent, "USD/bbl", provider("brent_spot_eia"))
     monthly = versus[0]
     mm = eventstudy.monthly_mean(brent)
-    fig_m = charts.build_dual_axis(daily, monthly, events, title="Brent spot vs India's imports from Russia",
+    fig_m = ui.figure(charts.build_dual_axis, daily, monthly, events, title="Brent spot vs India's imports from Russia",
                                    monthly_mean=mm)
     st.plotly_chart(fig_m, key="trade_chart_mixed")
     st.caption("Alignment rule: monthly import figures sit on the 1st of their month; for month-by-month "

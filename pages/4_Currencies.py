@@ -72,7 +72,7 @@ for pair, lines, status in charts_to_draw:
         st.caption(f"No {pair} data between {start:%Y-%m-%d} and {end:%Y-%m-%d}.")
         continue
     unit = lines[0].unit
-    fig = charts.build_time_series(lines, events, title=f"{pair}, {unit}", y_title=unit, log=view["log"],
+    fig = ui.figure(charts.build_time_series, lines, events, title=f"{pair}, {unit}", y_title=unit, log=view["log"],
                                    rebase_date=view["rebase_date"])
     ui.chart_with_csv(fig, lines, key=f"fx_chart_{pair[-3:].lower()}", title=pair,
                       filename=f"{pair.replace('/', '').lower()}.csv", label=f"Download {pair} (CSV)",

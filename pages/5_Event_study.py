@@ -75,7 +75,7 @@ for p in problems:
 if picked.empty or not data:
     st.info("Pick at least one event and one series.")
     st.stop()
-fig = charts.build_event_study(aligned, value=y_mode, units=units, title="Series aligned on the event")
+fig = ui.figure(charts.build_event_study, aligned, value=y_mode, units=units, title="Series aligned on the event")
 st.plotly_chart(fig, key="es_chart")
 st.caption(f"Rule: {eventstudy.ANCHOR_RULE} An anchor more than 7 days (daily) or 31 days (monthly) before the "
            "event counts as missing. Event-day move = t−1 → t0.")

@@ -20,7 +20,7 @@ ui.show_notices(notices)
 shown = [c for c in scen if not sel or c.verdict.status in sel]
 
 today = pd.Timestamp.today().normalize()
-st.plotly_chart(EC.build_hindsight_timeline(shown, case.events, case.meta["published"], today), key="hind_timeline")
+st.plotly_chart(ui.figure(EC.build_hindsight_timeline, shown, case.events, case.meta["published"], today), key="hind_timeline")
 st.caption("Bars: the window in which each scenario was tested, coloured by outcome. Diamonds: sourced events "
            "on record (hover for titles).")
 
