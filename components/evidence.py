@@ -16,6 +16,8 @@ from typing import Any, Callable
 
 import pandas as pd
 
+from components.data import SnapshotError
+
 CLAIM_STATUSES = ("supported", "contradicted", "mixed", "not testable", "pending", "no data")
 OUTCOME_STATUSES = ("happened", "did not happen", "partly", "too early")
 STATUSES = CLAIM_STATUSES + OUTCOME_STATUSES
@@ -71,7 +73,7 @@ class Context:
             return None
         try:
             s = self.get_series(sid)
-        except (LookupError, OSError, ValueError, TypeError):
+        except (LookupError, OSError, ValueError, TypeError, SnapshotError):  # broken file = no data
             return None
         if s is None or len(s) == 0:
             return None
@@ -83,7 +85,7 @@ class Context:
             return None
         try:
             p = self.get_points(sid)
-        except (LookupError, OSError, ValueError, TypeError):
+        except (LookupError, OSError, ValueError, TypeError, SnapshotError):  # broken file = no data
             return None
         if p is None or len(p) == 0:
             return None

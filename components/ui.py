@@ -61,24 +61,23 @@ class _LiveFailed(Exception):
 
 
 @st.cache_data(ttl=LIVE_TTL, show_spinner=False)
-def _live_ok(series_id: str) -> tuple[pd.Series, str]:
+def _live_ok(series_id: str) -> data.LiveResult:
     result = data.live_series([series_id])[series_id]
     if not result.ok:
         raise _LiveFailed(result)
-    return result.series, result.fetched_at
+    return result
 
 
 def live(series_id: str) -> data.LiveResult:
     """A live Yahoo series or, failing that, the disk copy or nothing — always with the reason in words."""
     try:
-        values, fetched = _live_ok(series_id)
+        result = _live_ok(series_id)
     except _LiveFailed as failed:
         if failed.result.rate_limited:
             _live_ok.clear()
         return failed.result
-    meta = data.series_meta(series_id)
-    return data.LiveResult(series_id, meta["live_ticker"], "live", f"fetched from Yahoo at {fetched} (kept up to 1 h)",
-                           values, fetched)
+    result.reason += " (kept up to 1 h)"
+    return result
 
 
 def live_or_fallback(series_id: str) -> tuple[pd.Series | None, str, str]:
@@ -117,6 +116,26 @@ def live_enabled() -> bool:
 def clear_caches() -> None:
     for fn in (catalog, _snapshot_series, points, _live_ok, _cached_figure):
         fn.clear()
+
+
+def points_or_none(series_id: str) -> tuple[pd.DataFrame | None, str]:
+    """Like `points`, but a broken or missing file becomes a message instead of an exception."""
+    try:
+        return points(series_id), ""
+    except (data.SnapshotError, data.SeriesUnavailable, KeyError) as exc:
+        return None, str(exc).strip("'\"")
+
+
+def case_or_stop(case_id: str | None = None):
+    """The case, or a clear error naming the broken file, row and field, and the page stops there."""
+    from components.case import CaseError
+
+    try:
+        return case(case_id)
+    except CaseError as exc:
+        st.error(f"The case files could not be read, so this page cannot show claims:\n\n{exc}",
+                 icon=":material/error:")
+        st.stop()
 
 
 @st.cache_data(show_spinner=False)

@@ -9,7 +9,7 @@ notices: list[str] = []
 PAGE_SIZE = 10  # cards per page: 40 cards with their charts at once make every rerun slow
 
 # ---- data
-case = ui.case()
+case = ui.case_or_stop()
 kinds = sorted({c.kind for c in case.claims})
 actor_ids = sorted({a for c in case.claims for a in c.actors})
 statuses = sorted({c.verdict.status for c in case.claims})

@@ -12,6 +12,11 @@ notices: list[str] = []
 # ---- controls
 cat = ui.catalog()
 ok = cat[(cat["status"] == "ok") & (cat["origin"] == "snapshot")].set_index("id")
+unreadable = {sid: problem for sid in ok.index[ok["topic"].isin(["india imports", "china imports"])]
+              for problem in [ui.points_or_none(sid)[1]] if problem}
+for sid, problem in unreadable.items():
+    st.warning(f"Left out {sid}: {problem}", icon=":material/warning:")
+ok = ok.drop(index=list(unreadable))
 india = ok[(ok["topic"] == "india imports") & (ok["frequency"] == "monthly")]
 russia_ids = [i for i in india.index if i.startswith("india_imports_russia_") and india.loc[i, "unit"] == "million b/d"]
 share_ids = [i for i in india.index if i.startswith("india_russia_share_")]

@@ -8,7 +8,7 @@ ui.page_setup("Hindsight", "🔭", "Written in March 2025; scored now. Each scen
               "conditions, each checked by a named rule against sourced events and provider series.")
 notices: list[str] = []
 
-case = ui.case()
+case = ui.case_or_stop()
 scen = [c for c in case.claims if c.kind in EC.SCENARIO_KINDS]
 outcomes = sorted({c.verdict.status for c in scen})
 sel = ui.url_param("hind_outcome", P.parse_multi, outcomes, [], notices=notices)

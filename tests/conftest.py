@@ -4,6 +4,7 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("CLAIMLENS_OFFLINE", "1")
+os.environ.setdefault("STREAMLIT_CLIENT_SHOW_ERROR_DETAILS", "full")  # readable AppTest failures
 _TMP = Path(tempfile.mkdtemp(prefix="claimlens-tests-"))
 os.environ.setdefault("CLAIMLENS_CACHE_DIR", str(_TMP / "cache"))
 

@@ -1,0 +1,366 @@
+"""Claim Lens app benchmark: every page against two floors, on the same machine, in one run.
+
+    python bench/bench_app.py                 # default: short run (~3-5 min on 2 cores)
+    python bench/bench_app.py --reps 3 --reruns 30 --interactions 10 --sessions 20   # more repetitions
+    python bench/bench_app.py --only cold,rerun  # a subset: cold, interaction, rerun, memory, network
+
+Floors (bench/floors/): hello.py (hello-world page) and plotly_line.py (one plotly line chart + a date slider),
+started exactly like the app (`streamlit run ... --server.headless true`, same .streamlit/config.toml,
+CLAIMLENS_OFFLINE=1, 127.0.0.1, free port).
+
+Rows:
+  cold        server process start -> first chart visible in the browser (plotly trace drawn; the vis canvas
+              has pixels on the network page; the title for pages without charts), per page, ratio to the
+              plotly floor (target <= 1.2x)
+  interaction keyboard slider/radio change -> chart data redrawn, median per page, ratio to the same on the
+              plotly floor (target <= 1.2x)
+  rerun       warm AppTest run() per page repeated: median and p95 (target p95 < 100 ms)
+  memory      server RSS with 1 and with N concurrent browser sessions (target < 10 MB per extra session)
+  network     case graph HTML build time and a 1,000-node / 5,000-edge graph (bench/bench_network.py)
+
+Needs the dev requirements (README) and Debian chromium at /usr/bin/chromium. Results: a table on stdout and
+bench/results/bench_app-<timestamp>.json / .txt (git-ignored). Every server it starts is stopped at the end.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("CLAIMLENS_OFFLINE", "1")
+os.environ.setdefault("CLAIMLENS_CACHE_DIR", tempfile.mkdtemp(prefix="claimlens-bench-cache-"))
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from conftest import (launch_chromium, start_streamlit, stop_process, wait_app_ready,  # noqa: E402
+                      wait_health)
+from test_pages_browser import (ALL, CANVAS_JS, DRIVERS, SIGNATURE_JS, _drive_radio, _drive_slider,  # noqa: E402
+                                expects_iframe_graph, expects_plotly)
+
+RESULTS = ROOT / "bench" / "results"
+FLOORS = {"floor:hello": ROOT / "bench" / "floors" / "hello.py",
+          "floor:plotly": ROOT / "bench" / "floors" / "plotly_line.py"}
+TARGET_RATIO = 1.2
+TARGET_RERUN_P95_MS = 100.0
+TARGET_MB_PER_SESSION = 10.0
+
+
+# ---------------------------------------------------------------- small helpers
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (streamlit does not fork, but be safe)."""
+    total = 0
+    pids = [pid]
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def targets_of(name: str, script: Path) -> dict:
+    return {"plotly": expects_plotly(script), "graph": expects_iframe_graph(script)}
+
+
+def first_visible(page, kind: dict, timeout: float = 90.0) -> None:
+    """Wait (polling each animation frame) until the page's first chart is visible."""
+    if kind["plotly"]:
+        page.wait_for_selector(".js-plotly-plot .scatterlayer .trace, .js-plotly-plot .trace", state="visible",
+                               timeout=timeout * 1000)
+    elif kind["graph"]:
+        canvas = page.frame_locator('[data-testid="stIFrame"], iframe').first.locator("canvas").first
+        canvas.wait_for(state="attached", timeout=timeout * 1000)
+        deadline = time.monotonic() + timeout
+        while canvas.evaluate(CANVAS_JS) <= 1000:
+            if time.monotonic() > deadline:
+                raise TimeoutError("network canvas stayed blank")
+            page.wait_for_timeout(20)
+    else:
+        page.wait_for_selector("h1", state="visible", timeout=timeout * 1000)
+
+
+def targets() -> list[tuple[str, str, Path]]:
+    """(label, url path, script) for the floors and every app page; floors run as their own main script."""
+    rows = [(label, "", path) for label, path in FLOORS.items()]
+    rows += [(name or "home", name, path) for name, path in ALL]
+    return rows
+
+
+# ---------------------------------------------------------------- measurements
+def bench_cold(browser, reps: int, log_dir: Path) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {}
+    for label, url_path, script in targets():
+        main = str(script.relative_to(ROOT)) if label.startswith("floor") else "app.py"
+        kind = targets_of(label, script) if not label.startswith("floor") else {
+            "plotly": label == "floor:plotly", "graph": False}
+        for _ in range(reps):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            t0 = time.perf_counter()
+            proc, port, log = start_streamlit(main, log_dir=log_dir)
+            try:
+                wait_health(port, proc, log=log)
+                page.goto(f"http://127.0.0.1:{port}/{url_path}")
+                first_visible(page, kind)
+                out.setdefault(label, []).append(time.perf_counter() - t0)
+            finally:
+                context.close()
+                stop_process(proc)
+        print(f"  cold {label:<16} {statistics.median(out[label]):6.2f} s", flush=True)
+    return out
+
+
+def _signature(page) -> str:
+    return page.evaluate(SIGNATURE_JS)
+
+
+def _interact_once(page, driver) -> float:
+    before = _signature(page)
+    t0 = time.perf_counter()
+    if not driver(page):
+        raise RuntimeError("nothing to drive")
+    page.wait_for_function(f"(prev) => ({SIGNATURE_JS})() !== prev", arg=before, polling="raf", timeout=60_000)
+    elapsed = time.perf_counter() - t0
+    wait_app_ready(page, quiet=0.5)
+    return elapsed
+
+
+def bench_interaction(browser, reps: int, log_dir: Path) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {}
+    servers = {}
+    try:
+        proc, port, log = start_streamlit("app.py", log_dir=log_dir)
+        servers["app"] = (proc, port)
+        wait_health(port, proc, log=log)
+        fproc, fport, flog = start_streamlit(str(FLOORS["floor:plotly"].relative_to(ROOT)), log_dir=log_dir)
+        servers["floor"] = (fproc, fport)
+        wait_health(fport, fproc, log=flog)
+        plan = [("floor:plotly", f"http://127.0.0.1:{fport}/", _drive_slider)]
+        for name, script in ALL:
+            if not name:
+                continue
+            driver = DRIVERS.get(name)
+            if driver is None and expects_plotly(script):
+                driver = lambda page: _drive_slider(page) or _drive_radio(page)  # noqa: E731
+            if driver is not None:
+                plan.append((name, f"http://127.0.0.1:{port}/{name}", driver))
+        for label, url, driver in plan:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            try:
+                page.goto(url)
+                wait_app_ready(page)
+                _interact_once(page, driver)  # warm-up (first script run after load, caches)
+                for _ in range(reps):
+                    out.setdefault(label, []).append(_interact_once(page, driver))
+            except Exception as exc:  # noqa: BLE001 - report and go on with the other pages
+                print(f"  interaction {label}: skipped ({type(exc).__name__}: {str(exc)[:120]})")
+            finally:
+                context.close()
+            if label in out:
+                print(f"  interaction {label:<16} {statistics.median(out[label]) * 1000:7.0f} ms", flush=True)
+    finally:
+        for proc, _ in servers.values():
+            stop_process(proc)
+    return out
+
+
+def bench_rerun(reps: int) -> dict[str, list[float]]:
+    from streamlit.testing.v1 import AppTest
+
+    out: dict[str, list[float]] = {}
+    scripts = [("floor:hello", FLOORS["floor:hello"]), ("floor:plotly", FLOORS["floor:plotly"])]
+    scripts += [(name or "home", path) for name, path in ALL]
+    for label, path in scripts:
+        at = AppTest.from_file(str(path), default_timeout=120)
+        at.run()  # warm: caches filled, modules imported
+        times = []
+        for _ in range(reps):
+            t0 = time.perf_counter()
+            at.run()
+            times.append(time.perf_counter() - t0)
+        if at.exception:
+            print(f"  rerun {label}: exception on the page ({at.exception[0].message[:100]})")
+        out[label] = times
+        print(f"  rerun {label:<16} median {statistics.median(times) * 1000:6.0f} ms  p95 {pct(times, .95) * 1000:6.0f} ms",
+              flush=True)
+    return out
+
+
+def bench_memory(browser, sessions: int, log_dir: Path, page_name: str = "Oil_markets") -> dict:
+    proc, port, log = start_streamlit("app.py", log_dir=log_dir)
+    contexts = []
+    try:
+        wait_health(port, proc, log=log)
+        baseline = rss_mb(proc.pid)
+        url = f"http://127.0.0.1:{port}/{page_name}"
+
+        def open_session():
+            ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+            pg = ctx.new_page()
+            pg.goto(url)
+            wait_app_ready(pg, timeout=120, quiet=0.5)
+            contexts.append(ctx)
+
+        open_session()
+        time.sleep(1.0)
+        one = rss_mb(proc.pid)
+        for _ in range(sessions - 1):
+            open_session()
+        time.sleep(2.0)
+        many = rss_mb(proc.pid)
+        per = (many - one) / max(sessions - 1, 1)
+        print(f"  memory idle {baseline:.0f} MB, 1 session {one:.0f} MB, {sessions} sessions {many:.0f} MB "
+              f"-> {per:.2f} MB per extra session", flush=True)
+        return {"page": page_name, "idle_mb": baseline, "one_mb": one, "many_mb": many, "sessions": sessions,
+                "per_session_mb": per}
+    finally:
+        for ctx in contexts:
+            ctx.close()
+        stop_process(proc)
+
+
+def bench_network(runs: int) -> list[dict]:
+    try:
+        import bench_network as BN
+    except Exception as exc:  # noqa: BLE001 - optional row
+        print(f"  network: skipped (bench/bench_network.py not importable: {exc!s:.100})")
+        return []
+    rows = []
+    try:
+        from components.case import DEFAULT_CASE, load_case
+
+        case, label = load_case(DEFAULT_CASE), "case graph"
+    except Exception:  # noqa: BLE001
+        case, label = BN.F.make_case(), "fixture graph"
+    for name, graph, n in ((label, case, runs), ("1,000 nodes / 5,000 edges", BN.F.make_random_graph_frames(1000, 5000, seed=7), 1)):
+        r = BN.bench(name, graph, n, measures=("degree",))[0]
+        rows.append({"graph": r[0], "nodes": r[1], "edges": r[2], "render_s": r[8], "html_s": r[7], "layout_s": r[6],
+                     "mb": r[9], "runs": n})
+        print(f"  network {r[0]:<26} {r[1]} nodes {r[2]} edges: render {r[8] * 1000:.0f} ms (html {r[7] * 1000:.0f} ms,"
+              f" layout {r[6] * 1000:.0f} ms), {r[9]:.2f} MB", flush=True)
+    return rows
+
+
+# ---------------------------------------------------------------- report
+def table(results: dict) -> str:
+    lines = []
+    add = lines.append
+    cold, inter, rerun, mem, net = (results.get(k) for k in ("cold", "interaction", "rerun", "memory", "network"))
+    if cold:
+        floor = statistics.median(cold["floor:plotly"]) if "floor:plotly" in cold else float("nan")
+        add(f"COLD START: server process start -> first chart visible (median of {len(next(iter(cold.values())))})")
+        add(f"{'page':<18}{'seconds':>9}{'x plotly floor':>16}  target <= {TARGET_RATIO}x")
+        for label, vals in cold.items():
+            m = statistics.median(vals)
+            ratio = m / floor
+            add(f"{label:<18}{m:>9.2f}{ratio:>16.2f}  {'ok' if ratio <= TARGET_RATIO else 'OVER'}")
+        add("")
+    if inter:
+        floor = statistics.median(inter["floor:plotly"]) if "floor:plotly" in inter else float("nan")
+        add("INTERACTION: widget change -> chart data redrawn (ms)")
+        add(f"{'page':<18}{'median':>9}{'p95':>9}{'x plotly floor':>16}  target <= {TARGET_RATIO}x")
+        for label, vals in inter.items():
+            m = statistics.median(vals)
+            ratio = m / floor
+            add(f"{label:<18}{m * 1000:>9.0f}{pct(vals, .95) * 1000:>9.0f}{ratio:>16.2f}  "
+                f"{'ok' if ratio <= TARGET_RATIO else 'OVER'}")
+        add("")
+    if rerun:
+        add(f"SERVER RERUN (warm AppTest run(), {len(next(iter(rerun.values())))} runs, ms)")
+        add(f"{'page':<18}{'median':>9}{'p95':>9}  target p95 < {TARGET_RERUN_P95_MS:.0f} ms")
+        for label, vals in rerun.items():
+            p95 = pct(vals, .95) * 1000
+            add(f"{label:<18}{statistics.median(vals) * 1000:>9.0f}{p95:>9.0f}  {'ok' if p95 < TARGET_RERUN_P95_MS else 'OVER'}")
+        add("")
+    if mem:
+        add(f"MEMORY (server RSS, page {mem['page']})")
+        add(f"idle {mem['idle_mb']:.0f} MB | 1 session {mem['one_mb']:.0f} MB | {mem['sessions']} sessions "
+            f"{mem['many_mb']:.0f} MB | per extra session {mem['per_session_mb']:.2f} MB  target < "
+            f"{TARGET_MB_PER_SESSION:.0f} MB  {'ok' if mem['per_session_mb'] < TARGET_MB_PER_SESSION else 'OVER'}")
+        add("")
+    if net is not None:
+        add("NETWORK PAGE (bench/bench_network.py, degree centrality; render = filter+centrality+layout+html)")
+        if not net:
+            add("skipped (bench/bench_network.py not available)")
+        for r in net:
+            add(f"{r['graph']:<28}{r['nodes']:>6} nodes{r['edges']:>6} edges  render {r['render_s'] * 1000:8.0f} ms  "
+                f"html {r['html_s'] * 1000:6.0f} ms  layout {r['layout_s'] * 1000:6.0f} ms  {r['mb']:.2f} MB")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--reps", type=int, default=1, help="cold starts per page (default 1)")
+    ap.add_argument("--interactions", type=int, default=5, help="widget changes per page (default 5)")
+    ap.add_argument("--reruns", type=int, default=10, help="warm AppTest runs per page (default 10)")
+    ap.add_argument("--sessions", type=int, default=20, help="concurrent sessions for the memory row (default 20)")
+    ap.add_argument("--network-runs", type=int, default=3)
+    ap.add_argument("--only", default="cold,interaction,rerun,memory,network")
+    args = ap.parse_args(argv)
+    wanted = set(args.only.split(","))
+    log_dir = Path(tempfile.mkdtemp(prefix="claimlens-bench-"))
+    results: dict = {}
+    t_start = time.perf_counter()
+    if wanted & {"cold", "interaction", "memory"}:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = launch_chromium(p)
+            try:
+                if "cold" in wanted:
+                    print("cold starts ...", flush=True)
+                    results["cold"] = bench_cold(browser, args.reps, log_dir)
+                if "interaction" in wanted:
+                    print("interactions ...", flush=True)
+                    results["interaction"] = bench_interaction(browser, args.interactions, log_dir)
+                if "memory" in wanted:
+                    print("memory ...", flush=True)
+                    results["memory"] = bench_memory(browser, args.sessions, log_dir)
+            finally:
+                browser.close()
+    if "rerun" in wanted:
+        print("warm reruns (AppTest) ...", flush=True)
+        results["rerun"] = bench_rerun(args.reruns)
+    if "network" in wanted:
+        print("network ...", flush=True)
+        results["network"] = bench_network(args.network_runs)
+    report = table(results)
+    header = (f"Claim Lens bench {time.strftime('%Y-%m-%d %H:%M:%S')} on {platform.node()} "
+              f"({os.cpu_count()} cpus, Python {platform.python_version()}), {time.perf_counter() - t_start:.0f} s total")
+    print("\n" + header + "\n" + report)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    (RESULTS / f"bench_app-{stamp}.txt").write_text(header + "\n" + report + "\n", encoding="utf-8")
+    (RESULTS / f"bench_app-{stamp}.json").write_text(json.dumps({"header": header, "args": vars(args), **results},
+                                                               indent=1, default=str), encoding="utf-8")
+    print(f"\nwritten: bench/results/bench_app-{stamp}.txt and .json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

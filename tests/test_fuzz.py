@@ -1,0 +1,130 @@
+"""Bad-input fuzzing with hypothesis through AppTest: random text, unicode and huge values in every page's known
+URL parameters, and random uploads to the network page's bring-your-own-article uploader. No exception may
+reach the user and nothing may be written to the committed data/ folder.
+
+Known parameters are found in the page sources (ui.url_param / ui.query_value / the shared range and event
+controls / components.network.PARAM_NAMES), so new pages are fuzzed as they land. Examples per page:
+CLAIMLENS_FUZZ_EXAMPLES (default 10; AppTest runs take 0.5-2 s each).
+"""
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.apptest_helpers import PAGES, ROOT, app_test
+from tests.factories import snapshot_digest
+
+pytestmark = pytest.mark.filterwarnings("ignore:The recursion limit will not be reset")
+EXAMPLES = int(os.environ.get("CLAIMLENS_FUZZ_EXAMPLES", "10"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+ALL = ["app.py"] + [str(p.relative_to(ROOT)) for p in PAGES]
+
+
+def known_params(page: str) -> list[str]:
+    """Query parameter names a page reads, from its source."""
+    src = (ROOT / page).read_text(encoding="utf-8")
+    names = set(re.findall(r"""(?:url_param|query_value)\(\s*f?["']([a-z]+_[a-z_]+)["']""", src))
+    names |= set(re.findall(r"""query_params(?:\.get\(|\[)\s*["']([a-z]+_[a-z_]+)["']""", src))
+    for prefix in re.findall(r"""range_rebase_log_controls\(\s*["'](\w+)["']""", src):
+        names |= {f"{prefix}_range", f"{prefix}_rebase", f"{prefix}_rbdate", f"{prefix}_log"}
+    for prefix in re.findall(r"""event_controls\(\s*["'](\w+)["']""", src):
+        names |= {f"{prefix}_events", f"{prefix}_cats", f"{prefix}_actors"}
+    if "parse_view(st.query_params" in src:
+        from components import network
+
+        names |= set(network.PARAM_NAMES)
+    return sorted(names)
+
+
+PARAMS = {page: known_params(page) for page in ALL}
+FUZZED = [p for p in ALL if PARAMS[p]]
+
+# values: arbitrary unicode (no surrogates: a URL cannot carry them), huge, numeric edge cases, near-valid forms
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+_nasty = st.sampled_from([
+    "", " ", ",", ",,,", "..", "...", "%", "%00", "\x00", "\n", "-1", "0", "1e309", "nan", "NaN", "inf", "-inf",
+    "99999999999999999999", "2025-13-45", "2025-02-30..2025-01-01", "2025-03-07..", "..2025-03-07",
+    "1900-01-01..2999-12-31", "true", "TRUE", "yes", "2", "<script>alert(1)</script>", "' OR 1=1 --",
+    "../../etc/passwd", "🛢️🇷🇺", "ﷺ" * 50, "a" * 5000, "x," * 2000, "0" * 400,
+])
+
+
+_value = st.one_of(_nasty, _text, st.integers(-10**12, 10**12).map(str), _text.map(lambda t: t * 200))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _committed_data_unchanged():
+    before = snapshot_digest(ROOT / "data")
+    yield
+    assert snapshot_digest(ROOT / "data") == before, "fuzzing changed files under data/"
+
+
+def _run(page: str, params: dict[str, str]):
+    at = app_test(page, params).run()
+    assert not at.exception, (page, {k: v[:80] for k, v in params.items()}, [e.message for e in at.exception])
+    return at
+
+
+@pytest.mark.parametrize("page", FUZZED)
+def test_random_query_parameters_never_raise(page):
+    names = PARAMS[page]
+
+    @FUZZ
+    @given(st.dictionaries(st.sampled_from(names), _value, min_size=1, max_size=len(names)))
+    def check(params):
+        _run(page, params)
+
+    check()
+
+
+@pytest.mark.parametrize("page", FUZZED)
+def test_every_known_parameter_huge_at_once(page):
+    """All parameters at once, each 20,000 characters of mixed junk."""
+    _run(page, {name: ("é,%2C;.." * 2500) for name in PARAMS[page]})
+
+
+def test_params_were_found_for_the_pages_that_have_them():
+    for page in ALL:
+        src = (ROOT / page).read_text(encoding="utf-8")
+        if "url_param(" in src or "query_value(" in src or "query_params" in src:
+            assert PARAMS[page], f"{page} reads query parameters but none were discovered"
+
+
+# ---------------------------------------------------------------- bring-your-own-article uploader
+UPLOAD_PAGES = [p for p in ALL if "file_uploader(" in (ROOT / p).read_text(encoding="utf-8")]
+
+_upload_bytes = st.one_of(
+    st.binary(max_size=4000),
+    _text.map(lambda t: t.encode("utf-8")),
+    st.text(max_size=3000).map(lambda t: t.encode("utf-16")),
+    st.sampled_from([b"", b"\xff\xfe\x00", b"\x00" * 1000, b"PK\x03\x04zipzip", "Trump Putin Modi. " .encode() * 500,
+                     ("India bought 1.9 mb/d of Russian crude in March 2025, Reuters said. " * 40).encode(),
+                     b"A" * (250 * 1024)]),
+)
+_upload_name = st.sampled_from(["article.txt", "notes.md", "x.txt", "../../evil.txt", "a" * 300 + ".md",
+                                "🛢️.txt", "no_extension"])
+
+
+@pytest.mark.skipif(not UPLOAD_PAGES, reason="no page has a file uploader yet")
+@pytest.mark.parametrize("page", UPLOAD_PAGES)
+def test_random_uploads_never_raise_and_write_nothing(page, tmp_path):
+    before = snapshot_digest(ROOT / "data")
+
+    @FUZZ
+    @given(_upload_bytes, _upload_name)
+    def check(content, name):
+        at = app_test(page).run()
+        assert not at.exception
+        uploader = at.get("file_uploader")
+        assert uploader, "uploader not found on the page"
+        uploader[0].set_value((name, content, "text/plain"))
+        at.run()
+        assert not at.exception, (name, content[:60], [e.message for e in at.exception])
+
+    check()
+    assert snapshot_digest(ROOT / "data") == before

@@ -1,0 +1,156 @@
+"""Two app replicas behind Debian nginx with the shipped deploy/nginx.conf (ports and paths rewritten for a
+test): HTTP and health through the proxy, both replicas used, sticky routing by cookie, and one real websocket
+session (Playwright page rendered through the proxy). Skips when nginx is missing unless CLAIMLENS_REQUIRE_BROWSER=1.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CONF = ROOT / "deploy" / "nginx.conf"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+# marked `e2e` by tests/e2e/conftest.py (pytest_collection_modifyitems), so `-m "not e2e"` skips it
+
+
+def _harness():
+    path = ROOT / "tests" / "e2e" / "conftest.py"
+    for module in list(sys.modules.values()):
+        if getattr(module, "__file__", None) and Path(module.__file__).resolve() == path:
+            return module
+    spec = importlib.util.spec_from_file_location("claimlens_e2e_harness", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+H = _harness()
+
+
+def test_config(tmp: Path, listen: int, upstreams: list[int]) -> str:
+    """deploy/nginx.conf with loopback ports, private pid/log paths and the X-Upstream debug header on."""
+    text = CONF.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^worker_processes .*;", "worker_processes 1;", text)
+    text = re.sub(r"(?m)^pid .*;", f"pid {tmp}/nginx.pid;", text)
+    text = re.sub(r"(?m)^error_log .*;", f"error_log {tmp}/error.log warn;", text)
+    text = re.sub(r"(?m)^(\s*)access_log .*;", rf"\1access_log {tmp}/access.log;", text)
+    text = re.sub(r"(?m)^(\s*)listen 80;", rf"\1listen 127.0.0.1:{listen};", text)
+    servers = iter(upstreams)
+    text = re.sub(r"server 127\.0\.0\.1:850\d", lambda m: f"server 127.0.0.1:{next(servers)}", text)
+    text = text.replace("# add_header X-Upstream $upstream_addr always;", "add_header X-Upstream $upstream_addr always;")
+    assert "X-Upstream $upstream_addr always;" in text and f"listen 127.0.0.1:{listen}" in text
+    return text
+
+
+test_config.__test__ = False  # a helper, not a test
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    if not os.path.exists(NGINX):
+        H.skip_or_fail("nginx not installed (apt-get install nginx)")
+    tmp = tmp_path_factory.mktemp("replicas")
+    procs = []
+    try:
+        replicas = []
+        for _ in range(2):
+            proc, port, log = H.start_streamlit("app.py", log_dir=tmp)
+            procs.append(proc)
+            replicas.append((proc, port, log))
+        for proc, port, log in replicas:
+            H.wait_health(port, proc, log=log)
+        listen = H.free_port()
+        conf = tmp / "nginx.conf"
+        conf.write_text(test_config(tmp, listen, [port for _, port, _ in replicas]), encoding="utf-8")
+        check = subprocess.run([NGINX, "-t", "-c", str(conf), "-p", str(tmp), "-e", str(tmp / "error.log")],
+                               capture_output=True, text=True)
+        assert check.returncode == 0, check.stderr
+        nginx = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(tmp), "-e", str(tmp / "error.log"),
+                                  "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+                                 start_new_session=True)
+        procs.append(nginx)
+        H.wait_health(listen, nginx, log=tmp / "error.log", timeout=30)
+        yield {"base": f"http://127.0.0.1:{listen}", "upstreams": {f"127.0.0.1:{p}" for _, p, _ in replicas},
+               "tmp": tmp}
+    finally:
+        for proc in reversed(procs):
+            H.stop_process(proc)
+
+
+def get(url: str, cookie: str | None = None) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, headers={"Cookie": f"claimlens_route={cookie}"} if cookie else {})
+    with urllib.request.urlopen(request, timeout=20) as resp:
+        return resp.status, {k.lower(): v for k, v in resp.headers.items()}, resp.read()
+
+
+def test_home_and_health_through_the_proxy(stack):
+    status, headers, body = get(stack["base"] + "/_stcore/health")
+    assert status == 200 and body.strip() == b"ok"
+    assert headers["x-upstream"] in stack["upstreams"]
+    status, headers, body = get(stack["base"] + "/")
+    assert status == 200 and b"<html" in body.lower()
+    assert headers["x-upstream"] in stack["upstreams"]
+    assert "server" not in headers or "nginx/" not in headers["server"], "server_tokens off: no nginx version"
+
+
+def test_first_response_sets_the_route_cookie_and_stays_on_its_replica(stack):
+    status, headers, _ = get(stack["base"] + "/")
+    cookie = re.search(r"claimlens_route=([^;]+)", headers.get("set-cookie", ""))
+    assert status == 200 and cookie, headers
+    first = headers["x-upstream"]
+    for _ in range(10):
+        _, again, _ = get(stack["base"] + "/", cookie.group(1))
+        assert again["x-upstream"] == first, "a request with the issued cookie moved to another replica"
+        assert "set-cookie" not in again, "the cookie is set once, not on every response"
+
+
+def test_sticky_per_key_and_both_replicas_used(stack):
+    seen = {}
+    for _ in range(40):
+        key = uuid.uuid4().hex
+        upstreams = {get(stack["base"] + "/_stcore/health", key)[1]["x-upstream"] for _ in range(3)}
+        assert len(upstreams) == 1, f"key {key} was not sticky: {upstreams}"
+        seen[key] = upstreams.pop()
+    assert set(seen.values()) == stack["upstreams"], f"only {set(seen.values())} used of {stack['upstreams']}"
+
+
+def test_websocket_session_through_the_proxy(stack):
+    chromium = H.CHROMIUM
+    if not os.path.exists(chromium):
+        H.skip_or_fail(f"Debian chromium not found at {chromium}")
+    browser = H.shared_browser()  # the session's one sync Playwright (see tests/e2e/conftest.py)
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        sockets, documents = [], []
+        page.on("websocket", lambda ws: sockets.append(ws.url))
+        page.on("response", lambda r: documents.append(r.headers.get("x-upstream"))
+                if r.request.resource_type == "document" else None)
+        log = H.RequestLog(page)
+        page.goto(stack["base"] + "/")
+        H.wait_app_ready(page)
+        assert page.locator("h1").first.inner_text().strip() == "Claim Lens"
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert "offline snapshot" in page.inner_text('[data-testid="stMain"]')
+        port = stack["base"].rsplit(":", 1)[1]
+        assert sockets and all(f"127.0.0.1:{port}/" in u for u in sockets), sockets
+        assert not log.foreign() and not log.failed, (log.foreign(), log.failed)
+        cookie = {c["name"]: c["value"] for c in context.cookies()}.get("claimlens_route")
+        assert cookie, "the browser did not get the route cookie"
+        assert documents[0] in stack["upstreams"]
+        assert get(stack["base"] + "/_stcore/health", cookie)[1]["x-upstream"] == documents[0], \
+            "the browser's cookie routes to another replica than the one that served its page"
+        context.close()
+    finally:
+        H.close_shared_browser()
