@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import html
 import io
-import json
 import math
 import re
 import zlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 import networkx as nx

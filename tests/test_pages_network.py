@@ -5,7 +5,6 @@ components.ui.case (AppTest runs the script in this process, so the patch applie
 """
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 

@@ -4,18 +4,17 @@ session (Playwright page rendered through the proxy). Skips when nginx is missin
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
 import subprocess
-import sys
-import time
 import urllib.request
 import uuid
 from pathlib import Path
 
 import pytest
+
+from tests.e2e import harness as H
 
 ROOT = Path(__file__).resolve().parent.parent
 CONF = ROOT / "deploy" / "nginx.conf"
@@ -23,22 +22,7 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 # marked `e2e` by tests/e2e/conftest.py (pytest_collection_modifyitems), so `-m "not e2e"` skips it
 
 
-def _harness():
-    path = ROOT / "tests" / "e2e" / "conftest.py"
-    for module in list(sys.modules.values()):
-        if getattr(module, "__file__", None) and Path(module.__file__).resolve() == path:
-            return module
-    spec = importlib.util.spec_from_file_location("claimlens_e2e_harness", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-H = _harness()
-
-
-def test_config(tmp: Path, listen: int, upstreams: list[int]) -> str:
+def replica_config(tmp: Path, listen: int, upstreams: list[int]) -> str:
     """deploy/nginx.conf with loopback ports, private pid/log paths and the X-Upstream debug header on."""
     text = CONF.read_text(encoding="utf-8")
     text = re.sub(r"(?m)^worker_processes .*;", "worker_processes 1;", text)
@@ -53,7 +37,6 @@ def test_config(tmp: Path, listen: int, upstreams: list[int]) -> str:
     return text
 
 
-test_config.__test__ = False  # a helper, not a test
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +55,7 @@ def stack(tmp_path_factory):
             H.wait_health(port, proc, log=log)
         listen = H.free_port()
         conf = tmp / "nginx.conf"
-        conf.write_text(test_config(tmp, listen, [port for _, port, _ in replicas]), encoding="utf-8")
+        conf.write_text(replica_config(tmp, listen, [port for _, port, _ in replicas]), encoding="utf-8")
         check = subprocess.run([NGINX, "-t", "-c", str(conf), "-p", str(tmp), "-e", str(tmp / "error.log")],
                                capture_output=True, text=True)
         assert check.returncode == 0, check.stderr

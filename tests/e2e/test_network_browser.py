@@ -35,7 +35,6 @@ def _case():
 
 
 def _open(tmp_path, doc: str):
-    from playwright.sync_api import sync_playwright
     path = tmp_path / "net.html"
     path.write_text(doc, encoding="utf-8")
     return path

@@ -6,29 +6,14 @@ request fails or leaves 127.0.0.1. Pages are discovered from pages/*.py, so new 
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.e2e import harness as H
 
-def _harness():
-    """tests/e2e/conftest.py as a module (the one pytest loaded if any: both test roots have a 'conftest')."""
-    path = Path(__file__).resolve().parent / "conftest.py"
-    for module in list(sys.modules.values()):
-        if getattr(module, "__file__", None) and Path(module.__file__).resolve() == path:
-            return module
-    spec = importlib.util.spec_from_file_location("claimlens_e2e_harness", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-H = _harness()
 ROOT, wait_app_ready, RequestLog = H.ROOT, H.wait_app_ready, H.RequestLog
 
 PAGE_FILES = sorted((ROOT / "pages").glob("*.py"))
