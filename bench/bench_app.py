@@ -37,12 +37,11 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("CLAIMLENS_OFFLINE", "1")
 os.environ.setdefault("CLAIMLENS_CACHE_DIR", tempfile.mkdtemp(prefix="claimlens-bench-cache-"))
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from conftest import (launch_chromium, start_streamlit, stop_process, wait_app_ready,  # noqa: E402
+from tests.e2e.harness import (launch_chromium, start_streamlit, stop_process, wait_app_ready,  # noqa: E402
                       wait_health)
-from test_pages_browser import (ALL, CANVAS_JS, DRIVERS, SIGNATURE_JS, _drive_radio, _drive_slider,  # noqa: E402
+from tests.e2e.test_pages_browser import (ALL, CANVAS_JS, DRIVERS, SIGNATURE_JS, _drive_radio, _drive_slider,  # noqa: E402
                                 expects_iframe_graph, expects_plotly)
 
 RESULTS = ROOT / "bench" / "results"

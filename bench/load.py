@@ -23,12 +23,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from conftest import (CHROMIUM, CHROMIUM_ARGS, STABLE_JS, RequestLog, is_local_url, start_streamlit,  # noqa: E402
+from tests.e2e.harness import (CHROMIUM, CHROMIUM_ARGS, STABLE_JS, RequestLog, is_local_url, start_streamlit,  # noqa: E402
                       stop_process, wait_health)
-from test_pages_browser import SIGNATURE_JS  # noqa: E402
+from tests.e2e.test_pages_browser import SIGNATURE_JS  # noqa: E402
 
 MAX_SESSIONS, MAX_SECONDS = 50, 600
 
