@@ -114,7 +114,7 @@ def live_enabled() -> bool:
 
 
 def clear_caches() -> None:
-    for fn in (catalog, _snapshot_series, points, _live_ok, _cached_figure):
+    for fn in (catalog, _snapshot_series, points, _live_ok, _cached_figure, points_line):
         fn.clear()
 
 
@@ -197,9 +197,14 @@ def csv_bytes(frame: pd.DataFrame, meta: dict[str, Any] | None = None) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def csv_download(frame: pd.DataFrame, filename: str, label: str = "Download CSV",
+def csv_download(frame: pd.DataFrame | Callable[[], pd.DataFrame], filename: str, label: str = "Download CSV",
                  meta: dict[str, Any] | None = None, key: str | None = None) -> None:
-    st.download_button(label, csv_bytes(frame, meta), file_name=filename, mime="text/csv", key=key or f"dl_{filename}",
+    """A download button whose CSV is made only when clicked (Streamlit runs the callable then), so a rerun
+    does not pay for serialising data nobody asked for. `frame` may itself be a callable."""
+    def make() -> bytes:
+        return csv_bytes(frame() if callable(frame) else frame, meta)
+
+    st.download_button(label, make, file_name=filename, mime="text/csv", key=key or f"dl_{filename}",
                        on_click="ignore")
 
 
@@ -221,6 +226,17 @@ def figure(builder: Callable, *args: Any, **kwargs: Any):
     return _cached_figure(f"{builder.__module__}.{builder.__qualname__}", builder, args, kwargs)
 
 
+@st.cache_resource(max_entries=500, show_spinner=False)
+def points_line(series_id: str, label: str, *, unit: str = "", source: str = "", frequency: str = "monthly",
+                start=None, end=None):
+    """A provider's chart line from its cited points (charts.line_from_points), memoised on its small arguments
+    so that reruns skip rebuilding per-point flags and sources. Lines are never mutated after building."""
+    from components import charts
+
+    return charts.line_from_points(series_id, label, points(series_id), unit=unit, source=source,
+                                   frequency=frequency, start=start, end=end)
+
+
 def chart_with_csv(fig, lines, *, key: str, title: str, filename: str, label: str, caption: str = "",
                    **meta: Any) -> None:
     """One chart as the pages draw it: the figure, its caption, and the data behind it as a CSV with units and
@@ -230,7 +246,19 @@ def chart_with_csv(fig, lines, *, key: str, title: str, filename: str, label: st
     st.plotly_chart(fig, key=key)
     if caption:
         st.caption(caption)
-    csv_download(charts.lines_frame(lines), filename, label, charts.csv_meta(title, lines, **meta), key=f"{key}_dl")
+    csv_download(lambda: charts.lines_frame(lines), filename, label,
+                 charts.csv_meta(title, lines, source_urls=_source_urls(lines), **meta), key=f"{key}_dl")
+
+
+def _source_urls(lines) -> str:
+    """'id=url; ...' from each line's provenance record (computed lines have none and are skipped)."""
+    urls = []
+    for line in lines:
+        try:
+            urls.append(f"{line.id}={data.series_meta(line.id)['source_url']}")
+        except KeyError:
+            continue
+    return "; ".join(urls)
 
 
 # ---------------------------------------------------------------- URL state

@@ -74,9 +74,8 @@ if events_problem:
 
 
 def line(sid: str, label: str | None = None) -> charts.Line:
-    return charts.line_from_points(sid, label or provider(sid), ui.points(sid), unit=str(ok.loc[sid, "unit"]),
-                                   source=provider(sid), frequency=str(ok.loc[sid, "frequency"]),
-                                   start=start, end=end)
+    return ui.points_line(sid, label or provider(sid), unit=str(ok.loc[sid, "unit"]), source=provider(sid),
+                          frequency=str(ok.loc[sid, "frequency"]), start=start, end=end)
 
 
 russia_lines = [line(sid) for sid in chosen]
