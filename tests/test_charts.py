@@ -24,7 +24,7 @@ def _data_traces(fig):
 
 
 def _event_traces(fig):
-    return [t for t in fig.data if t.yaxis == C.EVENT_AXIS and t.name != "events"]
+    return [t for t in fig.data if t.yaxis == C.EVENT_AXIS and t.name != "events" and t.mode == "markers"]
 
 
 def test_time_series_traces_axis_titles_and_hover():
@@ -49,7 +49,10 @@ def test_events_are_hoverable_markers_and_dotted_lines():
     assert len(legend) == 1 and all(t.showlegend is False for t in ev_traces)  # one legend entry for all events
     texts = " ".join(" ".join(t.hovertext) for t in ev_traces)
     assert "Trump threatens banking sanctions" in texts and "Source &lt;0&gt;" in texts  # escaped
-    assert len([s for s in fig.layout.shapes if s.line.dash == "dot"]) == 4
+    verticals = [t for t in fig.data if t.yaxis == C.EVENT_AXIS and t.mode == "lines"]
+    assert all(t.line.dash == "dot" and t.hoverinfo == "skip" for t in verticals)
+    assert sorted(x for t in verticals for x in t.x if x is not None) == sorted(
+        [d for d in pd.to_datetime(ev["date"]).dt.strftime("%Y-%m-%d") for _ in range(2)])
     assert fig.layout.yaxis9.visible is False and fig.layout.yaxis9.overlaying == "y"
     # filtering by category and actor
     only = C.filter_events(ev, categories=["sanctions"], actors=None)
