@@ -43,6 +43,7 @@ from tests.e2e.harness import (launch_chromium, start_streamlit, stop_process, w
                       wait_health)
 from tests.e2e.test_pages_browser import (ALL, CANVAS_JS, DRIVERS, SIGNATURE_JS, _drive_radio, _drive_slider,  # noqa: E402
                                 expects_iframe_graph, expects_plotly)
+from stats import pct  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 FLOORS = {"floor:hello": ROOT / "bench" / "floors" / "hello.py",
@@ -53,14 +54,6 @@ TARGET_MB_PER_SESSION = 10.0
 
 
 # ---------------------------------------------------------------- small helpers
-def pct(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
-
 
 def rss_mb(pid: int) -> float:
     """Resident memory of a process and its children (streamlit does not fork, but be safe)."""

@@ -17,6 +17,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from stats import pct  # noqa: E402
+
 HELLO = 'import streamlit as st\nst.write("hello")\n'
 LOAD_ALL = '''import streamlit as st
 from components import ui
@@ -63,10 +67,6 @@ def _raw_load() -> tuple[float, float, int]:
         passes.append(time.perf_counter() - start)
     return passes[0], passes[1], len(ids)
 
-
-def pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def main() -> None:

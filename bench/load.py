@@ -29,17 +29,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 from tests.e2e.harness import (CHROMIUM, CHROMIUM_ARGS, STABLE_JS, RequestLog, is_local_url, start_streamlit,  # noqa: E402
                       stop_process, wait_health)
 from tests.e2e.test_pages_browser import SIGNATURE_JS  # noqa: E402
+from stats import pct  # noqa: E402
 
 MAX_SESSIONS, MAX_SECONDS = 50, 600
 
-
-def pct(values, q):
-    if not values:
-        return float("nan")
-    s = sorted(values)
-    k = (len(s) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(s) - 1)
-    return s[lo] + (s[hi] - s[lo]) * (k - lo)
 
 
 async def settle(page, timeout: float = 60.0, quiet: float = 0.3) -> None:

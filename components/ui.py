@@ -32,10 +32,7 @@ def _snapshot_series(series_id: str) -> pd.Series:
 
 def series(series_id: str, start=None, end=None) -> pd.Series:
     """A snapshot series, cut to [start, end]. Raises SnapshotError / KeyError / SeriesUnavailable."""
-    full = _snapshot_series(series_id)
-    if start is None and end is None:
-        return full
-    return full.loc[pd.Timestamp(start) if start is not None else None: pd.Timestamp(end) if end is not None else None]
+    return data.cut(_snapshot_series(series_id), start, end)
 
 
 @st.cache_data(show_spinner=False)
@@ -44,12 +41,17 @@ def points(series_id: str) -> pd.DataFrame:
     return data.load_points(series_id)
 
 
-def series_or_none(series_id: str, start=None, end=None) -> tuple[pd.Series | None, str]:
-    """Like `series`, but a broken or missing file becomes a message instead of an exception."""
+def _or_problem(load: Callable, *args: Any) -> tuple[Any, str]:
+    """`load(*args)`, or None plus the reason when the file is broken, missing or unknown."""
     try:
-        return series(series_id, start, end), ""
+        return load(*args), ""
     except (data.SnapshotError, data.SeriesUnavailable, KeyError) as exc:
         return None, str(exc).strip("'\"")
+
+
+def series_or_none(series_id: str, start=None, end=None) -> tuple[pd.Series | None, str]:
+    """Like `series`, but a broken or missing file becomes a message instead of an exception."""
+    return _or_problem(series, series_id, start, end)
 
 
 class _LiveFailed(Exception):
@@ -120,10 +122,7 @@ def clear_caches() -> None:
 
 def points_or_none(series_id: str) -> tuple[pd.DataFrame | None, str]:
     """Like `points`, but a broken or missing file becomes a message instead of an exception."""
-    try:
-        return points(series_id), ""
-    except (data.SnapshotError, data.SeriesUnavailable, KeyError) as exc:
-        return None, str(exc).strip("'\"")
+    return _or_problem(points, series_id)
 
 
 def case_or_stop(case_id: str | None = None):

@@ -122,26 +122,28 @@ def test_oil_page_draws_brent_futures_when_only_wti_fails(online):
     assert "WTI FUTURES (Yahoo CL=F, front month): live only, not available offline" in texts(at)
 
 
-def test_unwritable_disk_cache_still_shows_live_data(online, tmp_path):
-    """The cache folder cannot be created (a file is in the way; works even as root): live data is still shown
-    and the failure is reported, never raised."""
+@pytest.fixture
+def unwritable_cache(online, tmp_path):
+    """Yahoo answers, but a file stands where the cache folder should be (works even as root)."""
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")
     online.setattr(live, "CACHE_DIR", blocker / "cache")
     online.setattr(live, "download", lambda tickers, *a, **k: yf_frame({t: [70.0 + i for i in range(300)]
                                                                         for t in tickers}, start="2025-01-02"))
+    return blocker
+
+
+def test_unwritable_disk_cache_still_shows_live_data(unwritable_cache):
+    """The cache folder cannot be created (a file is in the way; works even as root): live data is still shown
+    and the failure is reported, never raised."""
     at = app_test("pages/2_Oil_markets.py").run()
     assert not at.exception, exceptions(at)
     assert any("Brent FUTURES" in n for n in trace_names(at)), trace_names(at)
+    blocker = unwritable_cache
     assert not (blocker / "cache").exists() and blocker.is_file()
 
 
-def test_unwritable_disk_cache_is_reported_on_the_page(online, tmp_path):
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a file where the cache folder should be")
-    online.setattr(live, "CACHE_DIR", blocker / "cache")
-    online.setattr(live, "download", lambda tickers, *a, **k: yf_frame({t: [70.0 + i for i in range(300)]
-                                                                        for t in tickers}, start="2025-01-02"))
+def test_unwritable_disk_cache_is_reported_on_the_page(unwritable_cache):
     at = app_test("pages/8_Data_sources.py").run()
     at.button(key="data_refresh").click().run()
     assert not at.exception, exceptions(at)

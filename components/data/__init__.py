@@ -15,7 +15,7 @@ from .live import LiveResult, fetch_live, offline_forced
 from .snapshot import (CATALOG_COLUMNS, SeriesUnavailable, SnapshotError, points_to_series, read_catalog,
                        read_meta_file, read_points, read_snapshot_info, series_paths)
 
-__all__ = ["catalog", "load_series", "load_points", "series_meta", "snapshot_as_of", "live_series",
+__all__ = ["catalog", "cut", "load_series", "load_points", "series_meta", "snapshot_as_of", "live_series",
            "SnapshotError", "SeriesUnavailable", "LiveResult", "offline_forced"]
 
 _ID = re.compile(r"[a-z0-9_]{1,80}")
@@ -53,11 +53,15 @@ def load_points(series_id: str) -> pd.DataFrame:
 
 def load_series(series_id: str, start=None, end=None) -> pd.Series:
     """The series line (used points only) as floats on a DatetimeIndex, optionally cut to [start, end]."""
-    series = points_to_series(load_points(series_id), series_id)
-    if start is not None or end is not None:
-        series = series.loc[pd.Timestamp(start) if start is not None else None:
-                            pd.Timestamp(end) if end is not None else None]
-    return series
+    return cut(points_to_series(load_points(series_id), series_id), start, end)
+
+
+def cut(series: pd.Series, start=None, end=None) -> pd.Series:
+    """The part of a date-indexed series inside [start, end] (either bound may be None)."""
+    if start is None and end is None:
+        return series
+    return series.loc[pd.Timestamp(start) if start is not None else None:
+                      pd.Timestamp(end) if end is not None else None]
 
 
 def snapshot_as_of() -> pd.Timestamp:
