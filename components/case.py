@@ -343,9 +343,31 @@ def _default_loaders() -> tuple[Callable | None, Callable | None, Callable | Non
     return (getattr(d, "load_series", None), getattr(d, "load_points", None), getattr(d, "series_meta", None))
 
 
+def _once_per_id(load: Callable | None) -> Callable | None:
+    """`load(id)` remembered per id for one verdict run: claims share series, and a rule must not read (and
+    checksum) the same snapshot file a dozen times. A failure is remembered too and raised again."""
+    if load is None:
+        return None
+    seen: dict[str, tuple[Any, BaseException | None]] = {}
+
+    def get(series_id: str):
+        if series_id not in seen:
+            try:
+                seen[series_id] = (load(series_id), None)
+            except Exception as exc:  # noqa: BLE001 - re-raised as is, for the rule's own handling
+                seen[series_id] = (None, exc)
+        value, error = seen[series_id]
+        if error is not None:
+            raise error
+        return value
+
+    return get
+
+
 def compute_verdicts(case: Case, get_series: Callable | None = None, get_points: Callable | None = None,
                      today: Any = None, get_meta: Callable | None = None) -> Case:
     """(Re)compute every claim's verdict from the data; returns the same case for chaining."""
+    get_series, get_points, get_meta = (_once_per_id(f) for f in (get_series, get_points, get_meta))
     ctx = ev.Context(get_series=get_series, get_points=get_points, events=case.events, facts=case.facts,
                      today=pd.Timestamp(today).normalize() if today is not None else pd.Timestamp.today().normalize(),
                      get_meta=get_meta)
@@ -356,8 +378,9 @@ def compute_verdicts(case: Case, get_series: Callable | None = None, get_points:
 
 def load_case(case_id: str = DEFAULT_CASE, root: Path | str | None = None, *, get_series: Callable | None = None,
               get_points: Callable | None = None, get_meta: Callable | None = None, today: Any = None,
-              use_data_layer: bool = True) -> Case:
-    """Read and validate a case folder, then compute verdicts.
+              use_data_layer: bool = True, verdicts: bool = True) -> Case:
+    """Read and validate a case folder, then compute verdicts (unless `verdicts=False`: pages that only draw
+    the events or the actors skip reading every series behind the claims; claims then have no verdict).
 
     Loaders default to components.data (when importable and `use_data_layer`); pass fixtures in tests.
     Raises CaseError listing every problem (file, row, field).
@@ -378,6 +401,8 @@ def load_case(case_id: str = DEFAULT_CASE, root: Path | str | None = None, *, ge
     meta = dict(meta)
     meta["published"] = _date(meta["published"])
     case = Case(case_id, meta, claims, events, actors, relations, facts, d)
+    if not verdicts:
+        return case
     if get_series is None and get_points is None and use_data_layer:
         get_series, get_points, dm = _default_loaders()
         get_meta = get_meta or dm

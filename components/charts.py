@@ -7,11 +7,14 @@ Conventions kept by every builder here:
 - gaps stay gaps: monthly lines are re-indexed to every month and missing months are NaN with
   ``connectgaps=False`` (nothing interpolated);
 - points flagged partial/provisional/caution/converted get a distinct open-diamond marker;
-- hover shows value, unit and source; events are a marker trace (with hover text) on a hidden
-  overlay axis plus dotted vertical shapes, never ``add_vline(annotation_text=...)``, which fails
-  on date axes;
-- long daily ranges are averaged to weeks (then months) above ``MAX_POINTS`` per trace and drawn
-  with Scattergl, so the figure JSON stays small (``fig.layout.meta['resampled']`` says so).
+- hover shows value, unit and source; events are one marker trace (coloured by category, with
+  hover text) on a hidden overlay axis plus one gapped line trace of dotted verticals, never layout
+  shapes per event or ``add_vline(annotation_text=...)``, which fails on date axes;
+- long daily ranges are averaged to weeks (then months) above ``MAX_POINTS`` per trace, so the
+  figure JSON stays small (``fig.layout.meta['resampled']`` says so) and every line can stay SVG
+  ``scatter``: WebGL (scattergl) needs a GL context per chart, which is slow to create where the
+  browser has no GPU (software GL) and browsers cap the number of live contexts per page;
+- builders assemble plain trace/layout dicts and validate the figure once (``_figure``).
 """
 from __future__ import annotations
 
@@ -26,7 +29,6 @@ import plotly.graph_objects as go
 from components.eventstudy import rebase as _rebase
 
 MAX_POINTS = 2500  # per trace, before weekly/monthly averaging kicks in
-GL_THRESHOLD = 1000  # traces longer than this use WebGL
 FLAGGED_SYMBOL = "diamond-open"
 NORMAL_SYMBOL = "circle"
 EVENT_AXIS = "y9"  # hidden overlay axis carrying the event markers (range 0..1)
@@ -60,8 +62,10 @@ def _esc(text) -> str:
     return html.escape(str(text if text is not None else "")).replace("%{", "%\u200b{")
 
 
-def _dates(idx) -> list[str]:
-    return [d.strftime("%Y-%m-%d") for d in pd.DatetimeIndex(idx)]
+def _dates(idx) -> np.ndarray:
+    """ISO dates as one numpy string array: vectorised, and plotly validates an array in one step where a list
+    of strings is checked element by element (that loop was most of a chart's build time)."""
+    return np.datetime_as_string(pd.DatetimeIndex(idx).to_numpy(dtype="datetime64[ns]"), unit="D")
 
 
 def _clean(series: pd.Series) -> pd.Series:
@@ -127,46 +131,62 @@ def _events_within(events: pd.DataFrame | None, lines: Sequence[Line]) -> pd.Dat
     return filter_events(events, start=min(lo for lo, _ in ends), end=max(hi for _, hi in ends))
 
 
-def add_event_markers(fig: go.Figure, events: pd.DataFrame | None, *, xaxis: str = "x") -> go.Figure:
-    """Dotted vertical shapes + one hoverable marker trace per category on a hidden 0..1 overlay axis."""
+def event_traces(events: pd.DataFrame | None, *, xaxis: str = "x") -> list[dict]:
+    """The event overlay as three plain trace dicts on the hidden 0..1 axis EVENT_AXIS: every event's dotted
+    vertical in one gapped line trace (x, x, None ...), every event's marker in one trace coloured by category
+    with its hover text, and one legend entry that shows or hides them all (same legendgroup).
+
+    Three traces whatever the number of events or categories: each trace costs validation on the server and
+    a layer in the browser, and a chart is redrawn on every slider move."""
     if events is None or len(events) == 0:
-        return fig
+        return []
     ev = events.copy()
     ev["date"] = pd.to_datetime(ev["date"])
-    # the dotted verticals are one line trace per category with gaps (x, x, None …) on the hidden 0..1 axis:
-    # far cheaper to build and to redraw than one layout shape per event
-    for cat, grp in ev.groupby("category", sort=False):
-        xs = [v for d in _dates(grp["date"]) for v in (d, d, None)]
-        fig.add_trace(go.Scatter(x=xs, y=[0, 1, None] * len(grp), yaxis=EVENT_AXIS, xaxis=xaxis, mode="lines",
-                                 name=f"event lines: {cat}", legendgroup="events", showlegend=False,
-                                 hoverinfo="skip", line=dict(color=CATEGORY_COLORS.get(cat, "#999"), width=1,
-                                                             dash="dot")))
-    # one legend entry for all events (colour = category, named in the hover), so the legend stays one row;
-    # clicking it hides every event marker (same legendgroup)
-    fig.add_trace(go.Scatter(x=[None], y=[None], yaxis=EVENT_AXIS, xaxis=xaxis, mode="markers", name="events",
-                             legendgroup="events", marker=dict(symbol="triangle-down", size=11, color="#888"),
-                             hoverinfo="skip"))
-    for cat, grp in ev.groupby("category", sort=False):
-        text = []
-        for row in grp.itertuples(index=False):
-            actors = getattr(row, "actors", []) or []
-            actors = ", ".join(actors) if isinstance(actors, list) else str(actors)
-            text.append(
-                f"<b>{_esc(row.title)}</b><br>{row.date:%Y-%m-%d} · {_esc(cat)}<br>"
-                f"Actors: {_esc(actors)}<br>Source: {_esc(getattr(row, 'source_title', ''))}")
-        fig.add_trace(go.Scatter(
-            x=_dates(grp["date"]), y=[_CATEGORY_Y.get(cat, 0.95)] * len(grp), yaxis=EVENT_AXIS,
-            xaxis=xaxis, mode="markers", name=f"event: {cat}", legendgroup="events",
-            showlegend=False,
-            marker=dict(symbol="triangle-down", size=11, color=CATEGORY_COLORS.get(cat, "#999"),
-                        line=dict(width=1, color="white")),
-            hovertext=text, hoverinfo="text"))
-    fig.update_layout(**{"yaxis9": dict(range=[0, 1], overlaying="y", visible=False, fixedrange=True)})
+    ev = ev.sort_values("date", kind="stable")
+    dates = _dates(ev["date"])
+    cats = [str(c) for c in ev["category"]]
+    xs = np.empty(3 * len(ev), dtype=object)
+    xs[0::3] = xs[1::3] = dates
+    text = []
+    for row, cat in zip(ev.itertuples(index=False), cats):
+        actors = getattr(row, "actors", []) or []
+        actors = ", ".join(actors) if isinstance(actors, list) else str(actors)
+        text.append(f"<b>{_esc(row.title)}</b><br>{row.date:%Y-%m-%d} · {_esc(cat)}<br>"
+                    f"Actors: {_esc(actors)}<br>Source: {_esc(getattr(row, 'source_title', ''))}")
+    return [
+        dict(type="scatter", x=xs, y=np.array([0, 1, None] * len(ev), dtype=object), yaxis=EVENT_AXIS,
+             xaxis=xaxis, mode="lines", name="event lines", legendgroup="events", showlegend=False,
+             hoverinfo="skip", line=dict(color="#9a9a9a", width=1, dash="dot")),
+        dict(type="scatter", x=[None], y=[None], yaxis=EVENT_AXIS, xaxis=xaxis, mode="markers", name="events",
+             legendgroup="events", hoverinfo="skip", marker=dict(symbol="triangle-down", size=11, color="#888")),
+        dict(type="scatter", x=dates, y=np.array([_CATEGORY_Y.get(c, 0.95) for c in cats]), yaxis=EVENT_AXIS,
+             xaxis=xaxis, mode="markers", name="event markers", legendgroup="events", showlegend=False,
+             hovertext=text, hoverinfo="text", customdata=np.array(cats, dtype=object),
+             marker=dict(symbol="triangle-down", size=11, color=[CATEGORY_COLORS.get(c, "#999") for c in cats],
+                         line=dict(width=1, color="white"))),
+    ]
+
+
+EVENT_AXIS_LAYOUT = {"yaxis9": dict(range=[0, 1], overlaying="y", visible=False, fixedrange=True)}
+
+
+def add_event_markers(fig: go.Figure, events: pd.DataFrame | None, *, xaxis: str = "x") -> go.Figure:
+    """Add the event overlay (event_traces) to an existing figure."""
+    traces = event_traces(events, xaxis=xaxis)
+    if traces:
+        fig.add_traces(traces)
+        fig.update_layout(**EVENT_AXIS_LAYOUT)
     return fig
 
 
+def _figure(traces: list[dict], layout: dict) -> go.Figure:
+    """One validated figure from plain trace and layout dicts (validation runs once, not per add/update).
+    No explicit template: inside the app plotly's default is Streamlit's own, which st.plotly_chart themes."""
+    return go.Figure(data=traces, layout=layout)
+
+
 def _line_trace(line: Line, *, rebase_date=None, max_points: int = MAX_POINTS, yaxis: str = "y"
-                ) -> tuple[go.Scatter | go.Scattergl, str, pd.Timestamp | None]:
+                ) -> tuple[dict, str, pd.Timestamp | None]:
     """Trace for one Line: thinning, gaps, rebasing, flagged markers and hover with value/unit/source."""
     s = _clean(line.series)
     resampled = ""
@@ -204,17 +224,18 @@ def _line_trace(line: Line, *, rebase_date=None, max_points: int = MAX_POINTS, y
         if line.source:
             hover.append(f"source: {_esc(line.source)}")
     sparse = line.frequency != "daily"
-    cls = go.Scattergl if n > GL_THRESHOLD else go.Scatter
     marker = dict(size=7 if sparse else 4)
     if symbols is not None:
         marker["symbol"] = symbols
         marker["size"] = [11 if sym == FLAGGED_SYMBOL else 7 for sym in symbols]
-    trace = cls(
+    trace = dict(
+        type="scatter",
         x=_dates(s.index), y=y, customdata=customdata, name=line.label, yaxis=yaxis,
         mode="lines+markers" if sparse else "lines", connectgaps=False, marker=marker,
-        line=dict(dash=line.dash) if line.dash else None,
         hovertemplate="<br>".join(hover) + "<extra></extra>",
     )
+    if line.dash:
+        trace["line"] = dict(dash=line.dash)
     return trace, resampled, anchor
 
 
@@ -229,15 +250,19 @@ def _per_point(values: pd.Series | None, index: pd.DatetimeIndex) -> list[str]:
     return [str(x) if isinstance(x, str) and x else "" for x in v.reindex(index).tolist()]
 
 
-def _finish(fig: go.Figure, *, title: str, y_title: str, log: bool, notes: list[str]) -> go.Figure:
-    fig.update_layout(
+def _layout(*, title: str, y_title: str, log: bool, notes: list[str], **extra) -> dict:
+    """The layout every time chart shares: escaped title with its notes as subtitle, axis titles, legend on top."""
+    layout = dict(
         title=dict(text=_esc(title), subtitle=dict(text=_esc(" · ".join(notes)), font=dict(size=11, color="#555"))),
-        hovermode="closest", template="plotly_white", margin=dict(l=60, r=30, t=110, b=50),
+        hovermode="closest", margin=dict(l=60, r=30, t=110, b=50),
         legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0),
         yaxis=dict(title=dict(text=_esc(y_title)), type="log" if log else "linear"),
         xaxis=dict(title=dict(text="Date"), type="date"),
     )
-    return fig
+    for key, value in extra.items():  # one level of merging (e.g. margin=dict(r=70) keeps l, t, b)
+        layout[key] = {**layout[key], **value} if isinstance(value, dict) and isinstance(layout.get(key), dict) \
+            else value
+    return layout
 
 
 # ------------------------------------------------------------------------------------- builders
@@ -248,11 +273,10 @@ def build_time_series(lines: Sequence[Line], events: pd.DataFrame | None = None,
 
     Used by the Oil, Trade and Currencies pages (one figure per chart).
     """
-    fig = go.Figure()
-    resampled, anchors = set(), set()
+    traces, resampled, anchors = [], set(), set()
     for line in lines:
         trace, how, anchor = _line_trace(line, rebase_date=rebase_date, max_points=max_points)
-        fig.add_trace(trace)
+        traces.append(trace)
         if how:
             resampled.add(how)
         if anchor is not None:
@@ -266,9 +290,11 @@ def build_time_series(lines: Sequence[Line], events: pd.DataFrame | None = None,
         notes.append(f"{'/'.join(sorted(resampled))} averages shown (range over {max_points} points per line)")
     if any(line.flags is not None for line in lines):
         notes.append("open diamond = partial/provisional/caution/converted figure; gaps = no figure")
-    fig.update_layout(meta={"resampled": sorted(resampled), "rebase_anchors": sorted(anchors)})
-    add_event_markers(fig, _events_within(events, lines))
-    return _finish(fig, title=title, y_title=y_title, log=log, notes=notes)
+    overlay = event_traces(_events_within(events, lines))
+    layout = _layout(title=title, y_title=y_title, log=log, notes=notes,
+                     meta={"resampled": sorted(resampled), "rebase_anchors": sorted(anchors)},
+                     **(EVENT_AXIS_LAYOUT if overlay else {}))
+    return _figure(traces + overlay, layout)
 
 
 def build_dual_axis(daily: Line, monthly: Line, events: pd.DataFrame | None = None, *, title: str = "",
@@ -278,30 +304,28 @@ def build_dual_axis(daily: Line, monthly: Line, events: pd.DataFrame | None = No
     Alignment rule (stated on the chart): monthly figures sit on the 1st of their month; the optional
     ``monthly_mean`` (calendar-month mean of the daily price) is drawn as a dotted step on the left axis.
     """
-    fig = go.Figure()
     t1, how, _ = _line_trace(daily)
-    fig.add_trace(t1)
+    traces = [t1]
     if monthly_mean is not None and len(monthly_mean):
         mm = _clean(monthly_mean).dropna()
-        fig.add_trace(go.Scatter(
-            x=_dates(mm.index), y=mm.to_numpy(), name=f"{daily.label}, month mean", mode="lines",
+        traces.append(dict(
+            type="scatter", x=_dates(mm.index), y=mm.to_numpy(), name=f"{daily.label}, month mean", mode="lines",
             line=dict(shape="hv", dash="dot"), connectgaps=False,
             hovertemplate=f"<b>{_esc(daily.label)} month mean</b><br>%{{x|%Y-%m}}<br>%{{y:.2f}} "
                           f"{_esc(daily.unit)}<extra></extra>"))
     t2, _, _ = _line_trace(monthly, yaxis="y2")
-    fig.add_trace(t2)
+    traces.append(t2)
     notes = ["monthly figures plotted on the 1st of their month; month mean = calendar-month average of "
              "the daily price"]
     if how:
         notes.append(f"{how} averages of the daily price")
-    fig.update_layout(
+    overlay = event_traces(_events_within(events, [daily, monthly]))
+    layout = _layout(
+        title=title, y_title=f"{daily.label} ({daily.unit})", log=False, notes=notes, margin=dict(r=70),
         yaxis2=dict(title=dict(text=_esc(f"{monthly.label} ({monthly.unit})")), overlaying="y", side="right",
                     showgrid=False, rangemode="tozero", tickmode="auto"),
-        meta={"resampled": [how] if how else []})
-    add_event_markers(fig, _events_within(events, [daily, monthly]))
-    _finish(fig, title=title, y_title=f"{daily.label} ({daily.unit})", log=False, notes=notes)
-    fig.update_layout(margin=dict(r=70))
-    return fig
+        meta={"resampled": [how] if how else []}, **(EVENT_AXIS_LAYOUT if overlay else {}))
+    return _figure(traces + overlay, layout)
 
 
 def build_event_study(aligned: pd.DataFrame, *, title: str = "", value: str = "rebased",
@@ -309,29 +333,30 @@ def build_event_study(aligned: pd.DataFrame, *, title: str = "", value: str = "r
     """Aligned windows: x = offset in observations from the event (t = 0 per eventstudy.ANCHOR_RULE),
     y = value rebased to 100 at t = 0 (or the raw value), one line per event x series."""
     units = units or {}
-    fig = go.Figure()
+    traces = []
     if len(aligned):
         for (eid, sid), grp in aligned.groupby(["event_id", "series_id"], sort=False):
             grp = grp.sort_values("t")
             label = f"{grp['series'].iloc[0]} · {grp['event'].iloc[0]}"
             custom = np.column_stack([_dates(grp["date"]), grp["value"].to_numpy(dtype="float64")])
-            fig.add_trace(go.Scatter(
-                x=grp["t"].to_numpy(), y=grp[value].to_numpy(dtype="float64"), mode="lines+markers",
+            traces.append(dict(
+                type="scatter", x=grp["t"].to_numpy(), y=grp[value].to_numpy(dtype="float64"), mode="lines+markers",
                 name=_esc(label if len(label) <= 70 else label[:69] + "…"), customdata=custom, connectgaps=False,
                 hovertemplate=(f"<b>{_esc(label)}</b><br>t = %{{x}} (%{{customdata[0]}})<br>"
                                f"%{{customdata[1]:,.4~f}} {_esc(units.get(sid, ''))}"
                                + ("<br>index %{y:.2f}" if value == "rebased" else "") + "<extra></extra>")))
-    fig.add_shape(type="line", xref="x", yref="paper", x0=0, x1=0, y0=0, y1=1,
-                  line=dict(color="#444", width=1, dash="dash"))
-    fig.add_annotation(text="event (t = 0)", x=0, xref="x", y=1, yref="paper", showarrow=False,
-                       yanchor="bottom", font=dict(size=11))
-    _finish(fig, title=title, y_title="Index, t = 0 → 100" if value == "rebased" else "Value",
-            log=False, notes=["t = 0: last observation on or before the event date; t counts observations"])
-    # trace names are long (series · event): legend below the plot, one entry per line
-    fig.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.2, x=0), margin=dict(b=140))
-    fig.update_layout(xaxis=dict(title=dict(text="Observations from the event (t)"), type="linear",
-                                 zeroline=True, dtick=1 if aligned.empty or aligned["t"].abs().max() <= 15 else None))
-    return fig
+    layout = _layout(
+        title=title, y_title="Index, t = 0 → 100" if value == "rebased" else "Value", log=False,
+        notes=["t = 0: last observation on or before the event date; t counts observations"],
+        # trace names are long (series · event): legend below the plot, one entry per line
+        legend=dict(orientation="h", yanchor="top", y=-0.2, x=0), margin=dict(b=140),
+        xaxis=dict(title=dict(text="Observations from the event (t)"), type="linear", zeroline=True,
+                   dtick=1 if aligned.empty or aligned["t"].abs().max() <= 15 else None),
+        shapes=[dict(type="line", xref="x", yref="paper", x0=0, x1=0, y0=0, y1=1,
+                     line=dict(color="#444", width=1, dash="dash"))],
+        annotations=[dict(text="event (t = 0)", x=0, xref="x", y=1, yref="paper", showarrow=False,
+                          yanchor="bottom", font=dict(size=11))])
+    return _figure(traces, layout)
 
 
 # ----------------------------------------------------------------------------------- CSV helpers

@@ -67,6 +67,13 @@ class Context:
     facts: pd.DataFrame = field(default_factory=_empty_frame)
     today: pd.Timestamp = field(default_factory=lambda: pd.Timestamp.today().normalize())
     get_meta: Callable[[str], dict] | None = None
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-run results shared by the rules
+
+    def remember(self, key: tuple, make: Callable[[], Any]) -> Any:
+        """`make()` once per key for this context: rules ask for the same point table or event index often."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
 
     def series(self, sid: str) -> pd.Series | None:
         if self.get_series is None:
@@ -134,20 +141,21 @@ def _month(t: pd.Timestamp) -> str:
 
 def _point_info(ctx: Context, sid: str) -> dict[pd.Timestamp, dict]:
     """date -> {flag, source_title, source_url, unit, provider_detail} of the point used for the line."""
+    return ctx.remember(("point_info", sid), lambda: _read_point_info(ctx, sid))
+
+
+def _read_point_info(ctx: Context, sid: str) -> dict[pd.Timestamp, dict]:
     p = ctx.points(sid)
     if p is None:
         return {}
     if "used" in p.columns:
         used = p[p["used"].astype(bool)]
         p = used if len(used) else p
-    out: dict[pd.Timestamp, dict] = {}
-    for _, r in p.iterrows():
-        d = pd.Timestamp(r["date"]).normalize()
-        if d in out:
-            continue
-        out[d] = {k: ("" if pd.isna(r.get(k)) else str(r.get(k)))
-                  for k in ("flag", "source_title", "source_url", "unit", "provider_detail") if k in p.columns}
-    return out
+    cols = [k for k in ("flag", "source_title", "source_url", "unit", "provider_detail") if k in p.columns]
+    text = p[cols].astype(object).where(p[cols].notna(), "").astype(str)
+    text.index = pd.DatetimeIndex(p["date"]).normalize()
+    text = text[~text.index.duplicated(keep="first")]  # the first point of a date is the one on the line
+    return dict(zip(text.index, text.to_dict("records")))
 
 
 def _flags(info: dict, d: pd.Timestamp) -> set[str]:
@@ -379,29 +387,31 @@ def _share_from_facts(spec: dict, ctx: Context, sup: float, con: float) -> Verdi
                    detail=f"{period}: {how} ({primary['unit']}; {primary['provider']}).")
 
 
-def _match_events(spec: dict, ctx: Context, start, end) -> pd.DataFrame:
+def _event_records(ctx: Context) -> list[dict]:
+    """The case's events as plain records sorted by date, with actors as a set (made once per context: the
+    event rules filter 49 rows a few dozen times, which pandas makes slow)."""
     ev = ctx.events
     if ev is None or ev.empty:
-        return pd.DataFrame()
-    m = pd.Series(True, index=ev.index)
-    dates = pd.to_datetime(ev["date"])
-    if start is not None:
-        m &= dates >= start
-    if end is not None:
-        m &= dates <= end
-    cats = _as_list(spec.get("category"))
-    if cats:
-        m &= ev["category"].isin(cats)
-    acts = ev["actors"].apply(lambda a: set(a) if isinstance(a, (list, tuple)) else set(str(a).split(";")))
-    for a in _as_list(spec.get("actors_all")):
-        m &= acts.apply(lambda s, a=a: a in s)
+        return []
+    records = ev.to_dict("records")
+    for r in records:
+        r["date"] = pd.Timestamp(r["date"])
+        a = r.get("actors")
+        r["_actors"] = set(a) if isinstance(a, (list, tuple)) else set(str(a).split(";"))
+    return sorted(records, key=lambda r: r["date"])
+
+
+def _match_events(spec: dict, ctx: Context, start, end) -> list[dict]:
+    """Events in [start, end] of the spec's categories, with all of `actors_all`, any of `actors_any` and a
+    title matching `title_regex` (each condition only when given), in date order."""
+    cats = set(_as_list(spec.get("category")))
+    every = set(_as_list(spec.get("actors_all")))
     anyof = set(_as_list(spec.get("actors_any")))
-    if anyof:
-        m &= acts.apply(lambda s: bool(s & anyof))
-    if spec.get("title_regex"):
-        rx = re.compile(spec["title_regex"], re.I)
-        m &= ev["title"].astype(str).apply(lambda t: bool(rx.search(t)))
-    return ev[m].sort_values("date")
+    rx = re.compile(spec["title_regex"], re.I) if spec.get("title_regex") else None
+    return [r for r in ctx.remember(("event_records",), lambda: _event_records(ctx))
+            if (start is None or r["date"] >= start) and (end is None or r["date"] <= end)
+            and (not cats or r["category"] in cats) and every <= r["_actors"]
+            and (not anyof or anyof & r["_actors"]) and (rx is None or rx.search(str(r["title"])))]
 
 
 def rule_event_on_record(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
@@ -423,7 +433,7 @@ def rule_event_on_record(spec: dict, ctx: Context, claim: Any = None) -> Verdict
     found = _match_events(spec, ctx, start, end)
     nums = [{"label": r["title"], "value": "on record", "unit": r["category"], "date": pd.Timestamp(r["date"]).date(),
              "provider": "case event record", "source_title": r["source_title"], "source_url": r["source_url"],
-             "event_id": r["id"]} for _, r in found.iterrows()]
+             "event_id": r["id"]} for r in found]
     note = f" {spec['note']}" if spec.get("note") else ""
     if len(found) >= need:
         st = spec.get("found_status", "supported")

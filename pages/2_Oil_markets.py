@@ -55,6 +55,20 @@ for sid, name in (("brent_futures_yahoo", "Brent FUTURES (Yahoo BZ=F, front mont
     else:
         futures_status.append(f"{name}: live only, not available offline ({result.reason}).")
 
+# ---- render
+fig = ui.figure(charts.build_time_series, lines, events, title="Brent and WTI", y_title="USD per barrel",
+                               log=view["log"], rebase_date=view["rebase_date"])
+for msg in futures_status:
+    st.caption(f"Live: {msg}")
+ui.chart_with_csv(fig, lines, key="oil_chart_prices", title="Oil prices", filename="oil_prices.csv",
+                  label="Download the price data (CSV)",
+                  caption="Spot = EIA daily spot assessments (Brent: Europe Brent spot FOB; WTI: Cushing). Futures, "
+                          "when shown, are Yahoo's continuous front-month contracts — a different instrument from "
+                          "spot. " + (eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""),
+                  range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}",
+                  rebase=eventstudy.REBASE_RULE if view["rebase_date"] is not None else "")
+
+# ---- Urals: monthly data, drawn after the daily prices (the first chart does not wait for it)
 urals, urals_problem = ui.series_or_none("urals_price_minfin")
 reported, reported_problem = ui.series_or_none("urals_discount_reuters")
 brent_month = eventstudy.monthly_mean(brent) if brent is not None else pd.Series(dtype="float64")
@@ -79,19 +93,6 @@ if len(computed):
                                computed.loc[month_lo:month_hi], "USD/bbl (negative = below Brent)",
                                "MinFin Urals average minus EIA Brent calendar-month mean", frequency="monthly",
                                dash="dash"))
-
-# ---- render
-fig = ui.figure(charts.build_time_series, lines, events, title="Brent and WTI", y_title="USD per barrel",
-                               log=view["log"], rebase_date=view["rebase_date"])
-for msg in futures_status:
-    st.caption(f"Live: {msg}")
-ui.chart_with_csv(fig, lines, key="oil_chart_prices", title="Oil prices", filename="oil_prices.csv",
-                  label="Download the price data (CSV)",
-                  caption="Spot = EIA daily spot assessments (Brent: Europe Brent spot FOB; WTI: Cushing). Futures, "
-                          "when shown, are Yahoo's continuous front-month contracts — a different instrument from "
-                          "spot. " + (eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""),
-                  range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}",
-                  rebase=eventstudy.REBASE_RULE if view["rebase_date"] is not None else "")
 
 st.subheader("Urals against Brent")
 if urals_problem:

@@ -27,6 +27,12 @@ def _event_traces(fig):
     return [t for t in fig.data if t.yaxis == C.EVENT_AXIS and t.name != "events" and t.mode == "markers"]
 
 
+def test_event_overlay_is_three_traces_whatever_the_number_of_events():
+    for n in (1, 4):
+        fig = C.build_time_series(_oil_lines(), events(n))
+        assert len([t for t in fig.data if t.yaxis == C.EVENT_AXIS]) == 3
+
+
 def test_time_series_traces_axis_titles_and_hover():
     fig = C.build_time_series(_oil_lines(), events(3), title="Oil", y_title="USD/bbl")
     assert isinstance(fig, go.Figure)
@@ -44,7 +50,11 @@ def test_events_are_hoverable_markers_and_dotted_lines():
     fig = C.build_time_series(_oil_lines(), ev)
     ev_traces = _event_traces(fig)
     assert sum(len(t.x) for t in ev_traces) == 4
-    assert {t.name for t in ev_traces} == {f"event: {c}" for c in ev["category"]}
+    markers = ev_traces[0]  # one marker per event, coloured and labelled by its category
+    by_date = dict(zip(pd.to_datetime(ev["date"]).dt.strftime("%Y-%m-%d"), ev["category"]))
+    assert [by_date[x] for x in markers.x] == list(markers.customdata)
+    assert list(markers.marker.color) == [C.CATEGORY_COLORS[c] for c in markers.customdata]
+    assert all(f" · {c}<br>" in text for c, text in zip(markers.customdata, markers.hovertext))
     legend = [t for t in fig.data if t.name == "events"]
     assert len(legend) == 1 and all(t.showlegend is False for t in ev_traces)  # one legend entry for all events
     texts = " ".join(" ".join(t.hovertext) for t in ev_traces)
