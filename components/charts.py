@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -382,6 +382,20 @@ def csv_meta(title: str, lines: Sequence[Line], **extra) -> dict:
     meta["sources"] = "; ".join(f"{ln.id}={ln.source}" for ln in lines if ln.source)
     meta.update({k: v for k, v in extra.items() if v})
     return meta
+
+
+def cut_line(line: Line, start=None, end=None) -> Line:
+    """The part of a line inside [start, end] (its per-point flags, sources and URLs cut alike)."""
+    if start is None and end is None:
+        return line
+    lo = pd.Timestamp(start) if start is not None else None
+    hi = pd.Timestamp(end) if end is not None else None
+
+    def part(values: pd.Series | None) -> pd.Series | None:
+        return None if values is None else values.loc[lo:hi]
+
+    return replace(line, series=line.series.loc[lo:hi], flags=part(line.flags), sources=part(line.sources),
+                   urls=part(line.urls))
 
 
 def line_from_points(series_id: str, label: str, points: pd.DataFrame, *, unit: str = "", source: str = "",

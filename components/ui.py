@@ -118,7 +118,7 @@ def live_enabled() -> bool:
 
 
 def clear_caches() -> None:
-    for fn in (catalog, _snapshot_summary, _snapshot_series, points, _live_ok, _cached_figure, points_line,
+    for fn in (catalog, _snapshot_summary, _snapshot_series, points, _live_ok, _cached_figure, _whole_points_line,
                case, case_files):
         fn.clear()
 
@@ -263,15 +263,23 @@ def figure(builder: Callable, *args: Any, **kwargs: Any):
     return _cached_figure(f"{builder.__module__}.{builder.__qualname__}", builder, args, kwargs)
 
 
-@st.cache_resource(max_entries=500, show_spinner=False)
-def points_line(series_id: str, label: str, *, unit: str = "", source: str = "", frequency: str = "monthly",
-                start=None, end=None):
-    """A provider's chart line from its cited points (charts.line_from_points), memoised on its small arguments
-    so that reruns skip rebuilding per-point flags and sources. Lines are never mutated after building."""
+@st.cache_resource(max_entries=200, show_spinner=False)
+def _whole_points_line(series_id: str, label: str, unit: str, source: str, frequency: str):
     from components import charts
 
     return charts.line_from_points(series_id, label, points(series_id), unit=unit, source=source,
-                                   frequency=frequency, start=start, end=end)
+                                   frequency=frequency)
+
+
+def points_line(series_id: str, label: str, *, unit: str = "", source: str = "", frequency: str = "monthly",
+                start=None, end=None):
+    """A provider's chart line from its cited points (charts.line_from_points), built once per series and label
+    (per-point flags and sources take a while) and cut to [start, end] on each call, which is cheap. Lines are
+    never mutated after building."""
+    from components import charts
+
+    whole = _whole_points_line(series_id, label, unit, source, frequency)
+    return charts.cut_line(whole, start, end)
 
 
 def chart_with_csv(fig, lines, *, key: str, title: str, filename: str, label: str, caption: str = "",

@@ -10,7 +10,7 @@ ui.page_setup("Oil markets", "🛢️", "Daily EIA spot prices for Brent and WTI
               "live data is on and reachable, and are labelled as futures.")
 notices: list[str] = []
 
-# ---- controls
+# ---- controls: what to mark, and what the Urals charts cover (these rerun the whole page)
 brent, brent_problem = ui.series_or_none("brent_spot_eia")
 wti, wti_problem = ui.series_or_none("wti_spot_eia")
 spot = {sid: s for sid, s in (("brent_spot_eia", brent), ("wti_spot_eia", wti)) if s is not None and len(s)}
@@ -20,55 +20,65 @@ for problem in (brent_problem, wti_problem):
 if not spot:
     st.error("No oil spot series could be read from the snapshot.")
     st.stop()
-first = min(s.index[0] for s in spot.values())
-last = max(s.index[-1] for s in spot.values())
-view = ui.range_rebase_log_controls("oil", first, last, pd.Timestamp("2024-10-01"), notices,
-                                    default_rebase=pd.Timestamp("2025-03-07"))
 events_all, actor_labels, events_problem = ui.case_events()
 events = ui.event_controls("oil", events_all, actor_labels, notices)
 ui.seed_widget("oil_urals_all", ui.url_param("oil_urals_all", P.parse_bool, True, notices=notices))
 urals_all = st.toggle("Urals charts: whole history", key="oil_urals_all",
-                      help="Urals figures are sparse monthly points; off = follow the date range above.")
+                      help="Urals figures are sparse monthly points; off = follow the date range below.")
 ui.set_query(oil_urals_all=P.format_bool(urals_all))
 ui.show_notices(notices)
 if events_problem:
     st.caption(f":material/info: {events_problem}")
-
-# ---- data
-start, end = view["start"], view["end"]
 cat = ui.catalog().set_index("id")
 meta = {sid: cat.loc[sid] if sid in cat.index else pd.Series({"unit": "", "provider": sid, "live_ticker": ""})
         for sid in ("brent_spot_eia", "wti_spot_eia", "brent_futures_yahoo", "wti_futures_yahoo",
                     "urals_price_minfin", "urals_discount_reuters")}
-lines = [Line(sid, f"{'Brent' if sid.startswith('brent') else 'WTI'} spot (EIA)", s.loc[start:end],
-              meta[sid]["unit"], meta[sid]["provider"]) for sid, s in spot.items()]
-futures_status = []
-for sid, name in (("brent_futures_yahoo", "Brent FUTURES (Yahoo BZ=F, front month)"),
-                  ("wti_futures_yahoo", "WTI FUTURES (Yahoo CL=F, front month)")):
-    if not ui.live_enabled():
-        futures_status.append(f"{name}: live only, not available offline.")
-        continue
-    result = ui.live(sid)
-    if result.ok and result.series is not None and len(result.series.loc[start:end]):
-        lines.append(Line(sid, name, result.series.loc[start:end], meta[sid]["unit"],
-                          f"Yahoo Finance {meta[sid]['live_ticker']} (futures, not spot); {result.reason}", dash="dot"))
-    else:
-        futures_status.append(f"{name}: live only, not available offline ({result.reason}).")
 
-# ---- render
-fig = ui.figure(charts.build_time_series, lines, events, title="Brent and WTI", y_title="USD per barrel",
-                               log=view["log"], rebase_date=view["rebase_date"])
-for msg in futures_status:
-    st.caption(f"Live: {msg}")
-ui.chart_with_csv(fig, lines, key="oil_chart_prices", title="Oil prices", filename="oil_prices.csv",
-                  label="Download the price data (CSV)",
-                  caption="Spot = EIA daily spot assessments (Brent: Europe Brent spot FOB; WTI: Cushing). Futures, "
-                          "when shown, are Yahoo's continuous front-month contracts — a different instrument from "
-                          "spot. " + (eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""),
-                  range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}",
-                  rebase=eventstudy.REBASE_RULE if view["rebase_date"] is not None else "")
 
-# ---- Urals: monthly data, drawn after the daily prices (the first chart does not wait for it)
+def price_panel() -> dict:
+    """Date range, rebase and log controls with the daily price chart. A Streamlit fragment unless the Urals
+    charts follow the date range: then moving the slider reruns only this panel, not the whole page."""
+    panel_notices: list[str] = []
+    first = min(s.index[0] for s in spot.values())
+    last = max(s.index[-1] for s in spot.values())
+    view = ui.range_rebase_log_controls("oil", first, last, pd.Timestamp("2024-10-01"), panel_notices,
+                                        default_rebase=pd.Timestamp("2025-03-07"))
+    ui.show_notices(panel_notices)
+    start, end = view["start"], view["end"]
+    lines = [Line(sid, f"{'Brent' if sid.startswith('brent') else 'WTI'} spot (EIA)", s.loc[start:end],
+                  meta[sid]["unit"], meta[sid]["provider"]) for sid, s in spot.items()]
+    futures_status = []
+    for sid, name in (("brent_futures_yahoo", "Brent FUTURES (Yahoo BZ=F, front month)"),
+                      ("wti_futures_yahoo", "WTI FUTURES (Yahoo CL=F, front month)")):
+        if not ui.live_enabled():
+            futures_status.append(f"{name}: live only, not available offline.")
+            continue
+        result = ui.live(sid)
+        if result.ok and result.series is not None and len(result.series.loc[start:end]):
+            lines.append(Line(sid, name, result.series.loc[start:end], meta[sid]["unit"],
+                              f"Yahoo Finance {meta[sid]['live_ticker']} (futures, not spot); {result.reason}",
+                              dash="dot"))
+        else:
+            futures_status.append(f"{name}: live only, not available offline ({result.reason}).")
+    fig = ui.figure(charts.build_time_series, lines, events, title="Brent and WTI", y_title="USD per barrel",
+                    log=view["log"], rebase_date=view["rebase_date"])
+    for msg in futures_status:
+        st.caption(f"Live: {msg}")
+    rebase_rule = eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""
+    ui.chart_with_csv(fig, lines, key="oil_chart_prices", title="Oil prices", filename="oil_prices.csv",
+                      label="Download the price data (CSV)",
+                      caption="Spot = EIA daily spot assessments (Brent: Europe Brent spot FOB; WTI: Cushing). "
+                              "Futures, when shown, are Yahoo's continuous front-month contracts — a different "
+                              "instrument from spot. " + rebase_rule,
+                      range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}", rebase=rebase_rule)
+    return view
+
+
+# ---- daily prices
+view = (st.fragment(price_panel) if urals_all else price_panel)()
+start, end = view["start"], view["end"]
+
+# ---- Urals: monthly data (the whole history, or the range chosen above)
 urals, urals_problem = ui.series_or_none("urals_price_minfin")
 reported, reported_problem = ui.series_or_none("urals_discount_reuters")
 brent_month = eventstudy.monthly_mean(brent) if brent is not None else pd.Series(dtype="float64")
@@ -98,7 +108,7 @@ st.subheader("Urals against Brent")
 if urals_problem:
     st.warning(urals_problem)
 fig_u = ui.figure(charts.build_time_series, urals_lines, events, title="Urals monthly average vs Brent month mean",
-                                 y_title="USD per barrel")
+                  y_title="USD per barrel")
 ui.chart_with_csv(fig_u, urals_lines, key="oil_chart_urals", title="Urals vs Brent month mean",
                   filename="urals_vs_brent.csv", label="Download Urals vs Brent (CSV)",
                   caption="Urals is a monthly average published by Russia's Finance Ministry; many months are "
@@ -107,8 +117,8 @@ ui.chart_with_csv(fig_u, urals_lines, key="oil_chart_urals", title="Urals vs Bre
 st.subheader("Urals discount to Brent")
 if reported_problem:
     st.warning(reported_problem)
-fig_d = ui.figure(charts.build_time_series, discount_lines, events, title="Urals discount to Brent (negative = below Brent)",
-                                 y_title="USD per barrel")
+fig_d = ui.figure(charts.build_time_series, discount_lines, events,
+                  title="Urals discount to Brent (negative = below Brent)", y_title="USD per barrel")
 ui.chart_with_csv(fig_d, discount_lines, key="oil_chart_discount", title="Urals discount to Brent",
                   filename="urals_discount.csv", label="Download the discount data (CSV)",
                   caption=f"Rule: {eventstudy.DISCOUNT_RULE} The reported series is the discount as printed by "

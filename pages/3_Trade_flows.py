@@ -9,7 +9,7 @@ ui.page_setup("Trade flows", "🚢", "Monthly crude imports as printed by each p
               "open diamonds mark partial, provisional, caution or converted figures.")
 notices: list[str] = []
 
-# ---- controls
+# ---- series on record (whole page)
 cat = ui.catalog()
 ok = cat[(cat["status"] == "ok") & (cat["origin"] == "snapshot")].set_index("id")
 unreadable = {sid: problem for sid in ok.index[ok["topic"].isin(["india imports", "china imports"])]
@@ -33,123 +33,163 @@ def provider(sid: str) -> str:
     return str(ok.loc[sid, "provider"]) if sid in ok.index else sid
 
 
-first_month = min(pd.Timestamp(ok.loc[i, "first"]) for i in russia_ids + ([china_id] if china_id else []))
-last_month = max(pd.Timestamp(ok.loc[i, "last"]) for i in russia_ids + ([china_id] if china_id else []))
-rng = ui.url_param("trade_range", P.parse_date_range, (max(first_month, pd.Timestamp("2022-01-01")), last_month),
-                   min_date=first_month, max_date=last_month, notices=notices)
-chosen = ui.url_param("trade_providers", P.parse_multi, russia_ids, russia_ids, notices=notices)
-default_main = "india_imports_russia_kpler" if "india_imports_russia_kpler" in russia_ids else russia_ids[0]
-main_id = ui.url_param("trade_main", P.parse_choice, russia_ids, default_main, notices=notices)
-origin_provider = ui.url_param("trade_origins", P.parse_choice, origin_providers or ["-"],
-                               "kpler" if "kpler" in origin_providers else (origin_providers or ["-"])[0],
-                               notices=notices)
-ui.seed_widget("trade_range", (rng[0].date(), rng[1].date()))
-ui.seed_widget("trade_providers", chosen)
-ui.seed_widget("trade_main", main_id)
-ui.seed_widget("trade_origins", origin_provider)
-
-c1, c2 = st.columns([3, 2])
-with c1:
-    lo, hi = st.slider("Months", min_value=first_month.date(), max_value=last_month.date(), key="trade_range",
-                       format="YYYY-MM")
-with c2:
-    chosen = st.multiselect("Providers (India from Russia)", russia_ids, key="trade_providers", format_func=provider)
-c3, c4 = st.columns(2)
-with c3:
-    main_id = st.selectbox("Provider for India vs China and for Brent vs imports", russia_ids, key="trade_main",
-                           format_func=provider)
-with c4:
-    origin_provider = st.selectbox("Provider for India's other suppliers", origin_providers or ["-"],
-                                   key="trade_origins")
 events_all, actor_labels, events_problem = ui.case_events()
 events = ui.event_controls("trade", events_all, actor_labels, notices)
-start, end = pd.Timestamp(lo).to_period("M").to_timestamp(), pd.Timestamp(hi)
-ui.set_query(trade_range=P.format_date_range((start, end)), trade_providers=P.format_multi(chosen),
-             trade_main=main_id, trade_origins=origin_provider)
 ui.show_notices(notices)
 if events_problem:
     st.caption(f":material/info: {events_problem}")
+first_month = min(pd.Timestamp(ok.loc[i, "first"]) for i in russia_ids + ([china_id] if china_id else []))
+last_month = max(pd.Timestamp(ok.loc[i, "last"]) for i in russia_ids + ([china_id] if china_id else []))
+ORIGIN_LABELS = {"russia": "Russia", "iraq": "Iraq", "saudi": "Saudi Arabia", "uae": "UAE", "us": "United States",
+                 "total": "Total, all origins"}
+VIEWS = {"providers": "India from Russia, by provider", "figures": "Every cited figure", "share": "Russia's share",
+         "suppliers": "India's suppliers", "versus": "India against China", "brent": "Brent against imports"}
+POINT_COLUMNS = ["date", "value", "unit", "provider", "flag", "source_title", "source_url", "used", "series_id"]
 
-# ---- data
 
-
-def line(sid: str, label: str | None = None) -> charts.Line:
+def line(sid: str, start: pd.Timestamp, end: pd.Timestamp, label: str | None = None) -> charts.Line:
     return ui.points_line(sid, label or provider(sid), unit=str(ok.loc[sid, "unit"]), source=provider(sid),
                           frequency=str(ok.loc[sid, "frequency"]), start=start, end=end)
 
 
-russia_lines = [line(sid) for sid in chosen]
-share_lines = [line(sid) for sid in share_ids]
-ORIGIN_LABELS = {"russia": "Russia", "iraq": "Iraq", "saudi": "Saudi Arabia", "uae": "UAE", "us": "United States",
-                 "total": "Total, all origins"}
-origin_lines = [line(sid, ORIGIN_LABELS.get(sid.split("_")[2], sid.split("_")[2]))
-                for sid in [f"india_imports_russia_{origin_provider}"] + origin_ids
-                if sid.endswith("_" + origin_provider) and sid in india.index]
-versus = [line(main_id, f"India from Russia ({provider(main_id)})")]
-if china_id:
-    versus.append(line(china_id, "China from Russia (GACC customs)"))
-brent, brent_problem = ui.series_or_none("brent_spot_eia", start, end + pd.offsets.MonthEnd(0))
-table = pd.concat([ui.points(sid).assign(provider=provider(sid), series_id=sid) for sid in chosen],
-                  ignore_index=True) if chosen else pd.DataFrame(
-    columns=["date", "value", "unit", "provider", "flag", "source_title", "source_url", "used", "series_id"])
-table = table[(table["date"] >= start) & (table["date"] <= end)].sort_values(["date", "provider"])
-table = table[["date", "value", "unit", "provider", "flag", "source_title", "source_url", "used", "series_id"]]
+def cited_figures(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+    """Every figure the chosen providers printed in [start, end], alternatives included (used=False)."""
+    if not chosen:
+        return pd.DataFrame(columns=POINT_COLUMNS)
+    table = pd.concat([ui.points(sid).assign(provider=provider(sid), series_id=sid) for sid in chosen],
+                      ignore_index=True)
+    table = table[(table["date"] >= start) & (table["date"] <= end)].sort_values(["date", "provider"])
+    return table[POINT_COLUMNS]
 
-# ---- render
-st.subheader("India's crude imports from Russia, by provider")
-fig = ui.figure(charts.build_time_series, russia_lines, events, title="India's crude imports from Russia",
-                               y_title="million barrels per day")
-st.plotly_chart(fig, key="trade_chart_russia")
-st.dataframe(table, hide_index=True, width="stretch", key="trade_table", column_config={
-    "date": st.column_config.DateColumn("month", format="YYYY-MM"),
-    "used": st.column_config.CheckboxColumn("in line", help="False = an alternative figure cited for the same month"),
-    "source_url": st.column_config.LinkColumn("source", display_text="open"),
-})
-ui.csv_download(table, "india_imports_russia_points.csv", "Download every cited figure (CSV)",
-                charts.csv_meta("India crude imports from Russia, cited figures", russia_lines,
-                                rule="one row per printed figure; used=False rows are alternatives not on the line"),
-                key="trade_dl_russia")
 
-st.subheader("Russia's share of India's crude imports")
-fig_s = ui.figure(charts.build_time_series, share_lines, events, title="Russia's share of India's crude imports",
-                                 y_title="percent of India's crude imports")
-ui.chart_with_csv(fig_s, share_lines, key="trade_chart_share", title="Russia share of India crude imports",
-                  filename="india_russia_share.csv", label="Download shares (CSV)")
+def main_provider(panel_notices: list[str]) -> str:
+    """The provider whose India line is set against China's imports and against Brent (URL: trade_main)."""
+    default = "india_imports_russia_kpler" if "india_imports_russia_kpler" in russia_ids else russia_ids[0]
+    ui.seed_widget("trade_main", ui.url_param("trade_main", P.parse_choice, russia_ids, default, notices=panel_notices))
+    main_id = st.selectbox("Provider for India", russia_ids, key="trade_main", format_func=provider)
+    ui.set_query(trade_main=main_id)
+    return main_id
 
-st.subheader("India's suppliers")
-fig_o = ui.figure(charts.build_time_series, origin_lines, events, title=f"India's crude imports by origin ({origin_provider})",
-                                 y_title="million barrels per day")
-ui.chart_with_csv(fig_o, origin_lines, key="trade_chart_origins", title="India crude imports by origin",
-                  filename="india_imports_by_origin.csv", label="Download by origin (CSV)",
-                  caption="Only origins the provider's figures cover are drawn; other suppliers are sparse in the "
-                          "snapshot.")
 
-st.subheader("India against China")
-fig_v = ui.figure(charts.build_time_series, versus, events, title="Crude imports from Russia: India vs China",
-                                 y_title="million barrels per day")
-ui.chart_with_csv(fig_v, versus, key="trade_chart_versus", title="Crude imports from Russia, India vs China",
-                  filename="india_vs_china.csv", label="Download India vs China (CSV)",
-                  caption="China = customs (GACC) pipeline plus seaborne; India = ship-tracking/trade estimates. "
-                          "Different methods: compare the shape, not the exact level.")
+# ---- one view at a time: each draws its chart (or table) from the months and providers chosen above it
+def view_providers(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
+    lines = [line(sid, start, end) for sid in chosen]
+    fig = ui.figure(charts.build_time_series, lines, events, title="India's crude imports from Russia",
+                    y_title="million barrels per day")
+    ui.chart_with_csv(fig, lines, key="trade_chart_russia", title="India crude imports from Russia",
+                      filename="india_imports_russia.csv", label="Download the lines (CSV)",
+                      caption="Hover a point for its provider, flag and source; the view 'Every cited figure' lists "
+                              "each printed figure with its link, alternatives included.")
 
-st.subheader("Brent (daily) against India's imports from Russia (monthly)")
-if brent is None or brent.empty:
-    st.warning(brent_problem or "No Brent prices in this range.")
-else:
+
+def view_figures(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
+    table = cited_figures(chosen, start, end)
+    st.dataframe(table, hide_index=True, width="stretch", key="trade_table", column_config={
+        "date": st.column_config.DateColumn("month", format="YYYY-MM"),
+        "used": st.column_config.CheckboxColumn("in line", help="False = an alternative figure cited for the same month"),
+        "source_url": st.column_config.LinkColumn("source", display_text="open"),
+    })
+    ui.csv_download(table, "india_imports_russia_points.csv", "Download every cited figure (CSV)",
+                    charts.csv_meta("India crude imports from Russia, cited figures",
+                                    [line(sid, start, end) for sid in chosen],
+                                    rule="one row per printed figure; used=False rows are alternatives not on the line"),
+                    key="trade_dl_russia")
+
+
+def view_share(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
+    lines = [line(sid, start, end) for sid in share_ids]
+    fig = ui.figure(charts.build_time_series, lines, events, title="Russia's share of India's crude imports",
+                    y_title="percent of India's crude imports")
+    ui.chart_with_csv(fig, lines, key="trade_chart_share", title="Russia share of India crude imports",
+                      filename="india_russia_share.csv", label="Download shares (CSV)")
+
+
+def view_suppliers(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
+    fallback = "kpler" if "kpler" in origin_providers else (origin_providers or ["-"])[0]
+    ui.seed_widget("trade_origins", ui.url_param("trade_origins", P.parse_choice, origin_providers or ["-"], fallback,
+                                                 notices=panel_notices))
+    origin_provider = st.selectbox("Provider for India's suppliers", origin_providers or ["-"], key="trade_origins")
+    ui.set_query(trade_origins=origin_provider)
+    lines = [line(sid, start, end, ORIGIN_LABELS.get(sid.split("_")[2], sid.split("_")[2]))
+             for sid in [f"india_imports_russia_{origin_provider}"] + origin_ids
+             if sid.endswith("_" + origin_provider) and sid in india.index]
+    fig = ui.figure(charts.build_time_series, lines, events,
+                    title=f"India's crude imports by origin ({origin_provider})", y_title="million barrels per day")
+    ui.chart_with_csv(fig, lines, key="trade_chart_origins", title="India crude imports by origin",
+                      filename="india_imports_by_origin.csv", label="Download by origin (CSV)",
+                      caption="Only origins the provider's figures cover are drawn; other suppliers are sparse in the "
+                              "snapshot.")
+
+
+def view_versus(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
+    main_id = main_provider(panel_notices)
+    lines = [line(main_id, start, end, f"India from Russia ({provider(main_id)})")]
+    if china_id:
+        lines.append(line(china_id, start, end, "China from Russia (GACC customs)"))
+    fig = ui.figure(charts.build_time_series, lines, events, title="Crude imports from Russia: India vs China",
+                    y_title="million barrels per day")
+    ui.chart_with_csv(fig, lines, key="trade_chart_versus", title="Crude imports from Russia, India vs China",
+                      filename="india_vs_china.csv", label="Download India vs China (CSV)",
+                      caption="China = customs (GACC) pipeline plus seaborne; India = ship-tracking/trade estimates. "
+                              "Different methods: compare the shape, not the exact level.")
+
+
+def view_brent(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
+    main_id = main_provider(panel_notices)
+    brent, brent_problem = ui.series_or_none("brent_spot_eia", start, end + pd.offsets.MonthEnd(0))
+    if brent is None or brent.empty:
+        st.warning(brent_problem or "No Brent prices in this range.")
+        return
     daily = charts.Line("brent_spot_eia", "Brent spot (EIA)", brent, "USD/bbl", provider("brent_spot_eia"))
-    monthly = versus[0]
-    mm = eventstudy.monthly_mean(brent)
-    fig_m = ui.figure(charts.build_dual_axis, daily, monthly, events, title="Brent spot vs India's imports from Russia",
-                                   monthly_mean=mm)
-    st.plotly_chart(fig_m, key="trade_chart_mixed")
+    monthly = line(main_id, start, end, f"India from Russia ({provider(main_id)})")
+    fig = ui.figure(charts.build_dual_axis, daily, monthly, events, title="Brent spot vs India's imports from Russia",
+                    monthly_mean=eventstudy.monthly_mean(brent))
+    st.plotly_chart(fig, key="trade_chart_mixed")
     st.caption("Alignment rule: monthly import figures sit on the 1st of their month; for month-by-month "
                "comparison the daily Brent price is averaged over the calendar month (dotted step, and the CSV). "
                "Nothing is interpolated.")
-    aligned = eventstudy.align_monthly(brent, monthly.series).reset_index()
-    aligned.columns = ["month", "brent_month_mean_usd_bbl", f"{main_id}_mb_d"]
+
+    def aligned() -> pd.DataFrame:
+        frame = eventstudy.align_monthly(brent, monthly.series).reset_index()
+        frame.columns = ["month", "brent_month_mean_usd_bbl", f"{main_id}_mb_d"]
+        return frame
+
     ui.csv_download(aligned, "brent_vs_india_imports_monthly.csv", "Download month-aligned data (CSV)",
                     {"title": "Brent month mean vs India crude imports from Russia",
                      "units": f"brent=USD/bbl (calendar-month mean of EIA daily spot); {main_id}=million b/d",
                      "sources": f"EIA; {provider(main_id)} per cited page (see points CSV)",
                      "rule": "monthly figures on the 1st of their month; daily price averaged per calendar month"},
                     key="trade_dl_mixed")
+
+
+DRAW = {"providers": view_providers, "figures": view_figures, "share": view_share, "suppliers": view_suppliers,
+        "versus": view_versus, "brent": view_brent}
+
+
+@st.fragment
+def trade_panel() -> None:
+    """Months, providers, the view and what it draws: a Streamlit fragment, so a control here reruns only this
+    part of the page. One view at a time keeps each rerun to one chart (the page held five, redrawn together)."""
+    panel_notices: list[str] = []
+    rng = ui.url_param("trade_range", P.parse_date_range, (max(first_month, pd.Timestamp("2022-01-01")), last_month),
+                       min_date=first_month, max_date=last_month, notices=panel_notices)
+    ui.seed_widget("trade_range", (rng[0].date(), rng[1].date()))
+    ui.seed_widget("trade_providers", ui.url_param("trade_providers", P.parse_multi, russia_ids, russia_ids,
+                                                   notices=panel_notices))
+    ui.seed_widget("trade_view", ui.url_param("trade_view", P.parse_choice, list(VIEWS), "providers",
+                                              notices=panel_notices))
+    view = st.radio("View", list(VIEWS), key="trade_view", horizontal=True, format_func=VIEWS.get)
+    c1, c2 = st.columns([3, 2])
+    with c1:
+        lo, hi = st.slider("Months", min_value=first_month.date(), max_value=last_month.date(), key="trade_range",
+                           format="YYYY-MM")
+    with c2:
+        chosen = st.multiselect("Providers (India from Russia)", russia_ids, key="trade_providers", format_func=provider,
+                                disabled=view not in ("providers", "figures"))
+    start, end = pd.Timestamp(lo).to_period("M").to_timestamp(), pd.Timestamp(hi)
+    ui.set_query(trade_view=view, trade_range=P.format_date_range((start, end)), trade_providers=P.format_multi(chosen))
+    DRAW[view](chosen, start, end, panel_notices)
+    ui.show_notices(panel_notices)
+
+
+trade_panel()

@@ -31,52 +31,57 @@ pairs = ui.url_param("fx_pairs", P.parse_multi, list(PAIRS), list(PAIRS), notice
 ui.seed_widget("fx_pairs", pairs)
 pairs = st.multiselect("Currency pairs", list(PAIRS), key="fx_pairs")
 ui.set_query(fx_pairs=P.format_multi(pairs))
-view = ui.range_rebase_log_controls("fx", first, last, pd.Timestamp("2024-10-01"), notices,
-                                    default_rebase=pd.Timestamp("2025-03-07"))
 events_all, actor_labels, events_problem = ui.case_events()
 events = ui.event_controls("fx", events_all, actor_labels, notices)
 ui.show_notices(notices)
 if events_problem:
     st.caption(f":material/info: {events_problem}")
-
-# ---- data
-start, end = view["start"], view["end"]
-charts_to_draw = []
-for pair in pairs:
-    ecb_id, live_id = PAIRS[pair]
-    lines, status = [], []
-    s = available.get(pair)
-    if s is not None and len(s.loc[start:end]):
-        lines.append(charts.Line(ecb_id, f"{pair} (ECB-derived)", s.loc[start:end], str(cat.loc[ecb_id, "unit"]),
-                                 str(cat.loc[ecb_id, "provider"]) + " reference rates, USD cross"))
-    if not ui.live_enabled():
-        status.append(f"{pair} market rate (Yahoo {cat.loc[live_id, 'live_ticker']}): live only, not available offline.")
-    else:
-        result = ui.live(live_id)
-        if result.ok and result.series is not None and len(result.series.loc[start:end]):
-            lines.append(charts.Line(live_id, f"{pair} (Yahoo {result.ticker}, market)", result.series.loc[start:end],
-                                     str(cat.loc[live_id, "unit"]), f"Yahoo Finance {result.ticker}; {result.reason}",
-                                     dash="dot"))
-        else:
-            status.append(f"{pair} market rate (Yahoo): live only, not available now ({result.reason}).")
-    charts_to_draw.append((pair, lines, status))
-
-# ---- render
 if "USD/RUB" in pairs:
     st.info(RUB_NOTE, icon=":material/info:")
-for pair, lines, status in charts_to_draw:
-    st.subheader(pair)
-    for msg in status:
-        st.caption(f"Live: {msg}")
-    if not lines:
-        st.caption(f"No {pair} data between {start:%Y-%m-%d} and {end:%Y-%m-%d}.")
-        continue
-    unit = lines[0].unit
-    fig = ui.figure(charts.build_time_series, lines, events, title=f"{pair}, {unit}", y_title=unit, log=view["log"],
-                                   rebase_date=view["rebase_date"])
-    ui.chart_with_csv(fig, lines, key=f"fx_chart_{pair[-3:].lower()}", title=pair,
-                      filename=f"{pair.replace('/', '').lower()}.csv", label=f"Download {pair} (CSV)",
-                      range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}",
-                      rebase=eventstudy.REBASE_RULE if view["rebase_date"] is not None else "")
-st.caption("A higher number means a weaker local currency (more of it per dollar). "
-           + (eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""))
+
+
+@st.fragment
+def rate_charts() -> None:
+    """Date range, rebase and log controls with one chart per pair: a Streamlit fragment, so moving the slider
+    reruns only this part of the page."""
+    panel_notices: list[str] = []
+    view = ui.range_rebase_log_controls("fx", first, last, pd.Timestamp("2024-10-01"), panel_notices,
+                                        default_rebase=pd.Timestamp("2025-03-07"))
+    ui.show_notices(panel_notices)
+    start, end = view["start"], view["end"]
+    rebase_rule = eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""
+    for pair in pairs:
+        ecb_id, live_id = PAIRS[pair]
+        lines, status = [], []
+        s = available.get(pair)
+        if s is not None and len(s.loc[start:end]):
+            lines.append(charts.Line(ecb_id, f"{pair} (ECB-derived)", s.loc[start:end], str(cat.loc[ecb_id, "unit"]),
+                                     str(cat.loc[ecb_id, "provider"]) + " reference rates, USD cross"))
+        if not ui.live_enabled():
+            status.append(f"{pair} market rate (Yahoo {cat.loc[live_id, 'live_ticker']}): live only, not available "
+                          "offline.")
+        else:
+            result = ui.live(live_id)
+            if result.ok and result.series is not None and len(result.series.loc[start:end]):
+                lines.append(charts.Line(live_id, f"{pair} (Yahoo {result.ticker}, market)",
+                                         result.series.loc[start:end], str(cat.loc[live_id, "unit"]),
+                                         f"Yahoo Finance {result.ticker}; {result.reason}", dash="dot"))
+            else:
+                status.append(f"{pair} market rate (Yahoo): live only, not available now ({result.reason}).")
+        st.subheader(pair)
+        for msg in status:
+            st.caption(f"Live: {msg}")
+        if not lines:
+            st.caption(f"No {pair} data between {start:%Y-%m-%d} and {end:%Y-%m-%d}.")
+            continue
+        unit = lines[0].unit
+        fig = ui.figure(charts.build_time_series, lines, events, title=f"{pair}, {unit}", y_title=unit,
+                        log=view["log"], rebase_date=view["rebase_date"])
+        ui.chart_with_csv(fig, lines, key=f"fx_chart_{pair[-3:].lower()}", title=pair,
+                          filename=f"{pair.replace('/', '').lower()}.csv", label=f"Download {pair} (CSV)",
+                          range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}", rebase=rebase_rule)
+    st.caption("A higher number means a weaker local currency (more of it per dollar). " + rebase_rule)
+
+
+# ---- one chart per pair (each pair's lines are built just before its chart, so the first draws first)
+rate_charts()

@@ -105,7 +105,7 @@ def test_trade_default_view_gaps_flags_and_table():
     at = _app("3_Trade_flows.py")
     _no_exception(at)
     figs = _figures(at)
-    assert len(figs) == 5
+    assert len(figs) == 1  # one view at a time: India from Russia, by provider
     russia = figs[0]
     providers = [t for t in russia["data"] if not t["name"].startswith("event")]
     assert len(providers) >= 2
@@ -115,12 +115,24 @@ def test_trade_default_view_gaps_flags_and_table():
     y = _arr(kpler["y"])
     assert np.isnan(y).any() and np.isfinite(y).sum() >= 5  # gaps kept as NaN, real points drawn
     assert "diamond-open" in kpler["marker"]["symbol"]  # provisional/partial points marked
+    at.radio(key="trade_view").set_value("figures").run()
+    _no_exception(at)
+    assert at.query_params["trade_view"] == "figures"
     table = at.dataframe[0].value
     assert {"date", "value", "provider", "flag", "source_title", "source_url"} <= set(table.columns)
     assert table["source_url"].str.startswith("http").all()
-    mixed = figs[4]
+    at.radio(key="trade_view").set_value("brent").run()
+    mixed = _figures(at)[0]
     assert "yaxis2" in mixed["layout"] and "million b/d" in mixed["layout"]["yaxis2"]["title"]["text"]
     assert "Alignment rule" in _captions(at)
+
+
+@pytest.mark.parametrize("view", ["share", "suppliers", "versus"])
+def test_trade_other_views_draw_their_chart(view):
+    at = _app("3_Trade_flows.py", trade_view=view)
+    _no_exception(at)
+    figs = _figures(at)
+    assert len(figs) == 1 and [t for t in figs[0]["data"] if not t["name"].startswith("event")]
 
 
 def test_trade_provider_change_and_slider():
@@ -132,14 +144,16 @@ def test_trade_provider_change_and_slider():
     assert at.query_params["trade_range"] == "2024-01-01..2025-12-01"
     data = [t for t in _figures(at)[0]["data"] if not t["name"].startswith("event")]
     assert len(data) == 1 and "Vortexa" in data[0]["name"]
+    at.radio(key="trade_view").set_value("figures").run()
     assert set(at.dataframe[0].value["series_id"]) == {"india_imports_russia_vortexa"}
 
 
 def test_trade_tampered_param():
-    at = _app("3_Trade_flows.py", trade_providers="india_imports_russia_nobody", trade_main="x")
+    at = _app("3_Trade_flows.py", trade_providers="india_imports_russia_nobody", trade_main="x", trade_view="versus")
     _no_exception(at)
     assert "Ignored URL parameter trade_providers" in _captions(at)
     assert "Ignored URL parameter trade_main" in _captions(at)
+    assert "Ignored URL parameter trade_view" in _captions(_app("3_Trade_flows.py", trade_view="<b>x</b>"))
 
 
 # ------------------------------------------------------------------------------------------ FX
