@@ -177,8 +177,10 @@ def freeze_long_lived_heap() -> None:
         _modules_when_frozen = len(sys.modules)
 
 
-def page_setup(title: str, icon: str = "🔎", intro: str | None = None) -> None:
-    """Page config, title, the as-of banner and the live switch: the same top on every page."""
+def page_setup(title: str, icon: str = ":material/search:", intro: str | None = None) -> None:
+    """Page config, title, the as-of banner and the live switch: the same top on every page. Icons are Material
+    names: an emoji icon makes Streamlit load its whole emoji table on a page's first run, and Debian's
+    Chromium has no emoji font to draw it with."""
     freeze_long_lived_heap()
     st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=icon, layout="wide")
     st.title(title)

@@ -3,10 +3,10 @@ import streamlit as st
 
 from components import evidence_charts as EC, params as P, ui
 
-ui.page_setup("Claims", "🧾", "Every checkable statement of the article, paraphrased, with a verdict computed "
+ui.page_setup("Claims", ":material/fact_check:", "Every checkable statement of the article, paraphrased, with a verdict computed "
               "from the data each time the page loads.")
 notices: list[str] = []
-PAGE_SIZE = 10  # cards per page: 40 cards with their charts at once make every rerun slow
+PAGE_SIZE = 5  # cards per page: each card draws a chart and a table, and a page draws them all before the first shows
 
 # ---- data
 case = ui.case_or_stop()

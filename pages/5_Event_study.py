@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import charts, eventstudy, params as P, ui
 
-ui.page_setup("Event study", "📐", "Pick events and series; every series is aligned on the event and the table "
+ui.page_setup("Event study", ":material/timeline:", "Pick events and series; every series is aligned on the event and the table "
               "gives the moves around it, with missing data said rather than hidden.")
 notices: list[str] = []
 ARTICLE_EVENT_DATE = pd.Timestamp("2025-03-07")  # Trump's threat of sanctions on Russia, the article's trigger
@@ -85,10 +85,12 @@ shown = table.rename(columns={
     "pre_from_date": f"t−{before} date", "pre_abs": f"change t−{before}→t0", "pre_pct": f"change t−{before}→t0 %",
     "post_to_date": f"t+{after} date", "post_abs": f"change t0→t+{after}", "post_pct": f"change t0→t+{after} %"})
 shown["missing"] = shown["missing"].replace("", "—")
-st.dataframe(shown.drop(columns=["event_id", "series_id"]), hide_index=True, width="stretch", key="es_table",
-             column_config={c: st.column_config.NumberColumn(c, format="%.2f") for c in shown.columns
-                            if "change" in c or "value" in c} |
-             {c: st.column_config.DateColumn(c, format="YYYY-MM-DD") for c in shown.columns if "date" in c})
+shown = shown.drop(columns=["event_id", "series_id"])
+# a static table: a few rows per event and series, drawn with the page (an interactive grid loads its own
+# script first and held the chart back on a cold start); the CSV below has every column at full precision
+st.table(shown.style.format({c: "{:,.2f}" for c in shown.columns if "change" in c or "value" in c}, na_rep="—")
+         .format({c: lambda d: "—" if pd.isna(d) else f"{pd.Timestamp(d):%Y-%m-%d}" for c in shown.columns
+                  if "date" in c}), hide_index=True)
 n_missing = int((table["missing"] != "").sum())
 if n_missing:
     st.caption(f"⚠️ {n_missing} of {len(table)} event × series rows have missing data; the 'missing' column says what.")

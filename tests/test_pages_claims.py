@@ -37,7 +37,7 @@ def test_home(real):
     assert sum(c.headline for c in real.claims) == sum("badge[" in m.value for m in at.markdown)
 
 
-PAGE = 10  # cards per page on the Claims page
+PAGE = 5  # cards per page (pages/1_Claims.py PAGE_SIZE)
 
 
 def test_claims_all_cards(real):

@@ -195,7 +195,7 @@ def test_event_study_brent_move_on_7_march_2025_equals_snapshot():
     at = _app("5_Event_study.py")
     _no_exception(at)
     p6, p7 = _snapshot_brent("2025-03-06"), _snapshot_brent("2025-03-07")
-    table = at.dataframe[0].value
+    table = at.table[0].value
     row = table[(table["event date"] == pd.Timestamp("2025-03-07")) & table["series"].str.contains("Brent")]
     assert len(row) == 1
     row = row.iloc[0]
@@ -214,7 +214,7 @@ def test_event_study_window_slider_and_missing_data_said():
     at.slider(key="es_after").set_value(10).run()
     _no_exception(at)
     assert at.query_params["es_after"] == "10"
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert "change t0→t+10" in table.columns
     rub = table[table["series"].str.contains("RUB|rouble|ruble", case=False)].iloc[0]
     assert "2022-03-01" in rub["missing"] and pd.isna(rub["event-day change"])  # said, not hidden
@@ -229,7 +229,7 @@ def test_event_study_tampered_params():
     text = _captions(at)
     for name in ("es_before", "es_events", "es_y"):
         assert f"Ignored URL parameter {name}" in text
-    assert len(at.dataframe[0].value) == 2  # defaults: the 7 March event x Brent and WTI
+    assert len(at.table[0].value) == 2  # defaults: the 7 March event x Brent and WTI
 
 
 # ------------------------------------------------------------------------------------------ live path
