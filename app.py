@@ -3,7 +3,7 @@ import streamlit as st
 
 from components import case as case_module, evidence_charts as EC, ui
 
-ui.page_setup("Claim Lens", ":material/search:", "Set a geopolitical article's claims against market and trade data.")
+ui.page_setup("Claim Lens", "Set a geopolitical article's claims against market and trade data.")
 case = ui.case_or_stop()
 meta = case.meta
 

@@ -177,12 +177,14 @@ def freeze_long_lived_heap() -> None:
         _modules_when_frozen = len(sys.modules)
 
 
-def page_setup(title: str, icon: str = ":material/search:", intro: str | None = None) -> None:
-    """Page config, title, the as-of banner and the live switch: the same top on every page. Icons are Material
-    names: an emoji icon makes Streamlit load its whole emoji table on a page's first run, and Debian's
-    Chromium has no emoji font to draw it with."""
+def page_setup(title: str, intro: str | None = None) -> None:
+    """Page config, title, the as-of banner and the live switch: the same top on every page.
+
+    No page icon, so the tab shows the app's own favicon: an emoji icon makes Streamlit load its whole emoji
+    table on a page's first run (Debian's Chromium has no emoji font to draw it anyway), and a Material icon
+    as favicon is fetched from fonts.gstatic.com, which an offline server must not call."""
     freeze_long_lived_heap()
-    st.set_page_config(page_title=f"{title} · {APP_TITLE}", page_icon=icon, layout="wide")
+    st.set_page_config(page_title=f"{title} · {APP_TITLE}", layout="wide")
     st.title(title)
     if intro:
         st.caption(intro)

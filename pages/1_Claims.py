@@ -3,7 +3,7 @@ import streamlit as st
 
 from components import evidence_charts as EC, params as P, ui
 
-ui.page_setup("Claims", ":material/fact_check:", "Every checkable statement of the article, paraphrased, with a verdict computed "
+ui.page_setup("Claims", "Every checkable statement of the article, paraphrased, with a verdict computed "
               "from the data each time the page loads.")
 notices: list[str] = []
 PAGE_SIZE = 5  # cards per page: each card draws a chart and a table, and a page draws them all before the first shows

@@ -5,7 +5,7 @@ import streamlit as st
 from components import charts, eventstudy, params as P, ui
 from components.charts import Line
 
-ui.page_setup("Oil markets", ":material/oil_barrel:", "Daily EIA spot prices for Brent and WTI, the Russian Urals monthly average and "
+ui.page_setup("Oil markets", "Daily EIA spot prices for Brent and WTI, the Russian Urals monthly average and "
               "its discount to Brent, with the case's events as markers. Futures from Yahoo are shown only when "
               "live data is on and reachable, and are labelled as futures.")
 notices: list[str] = []

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import charts, eventstudy, params as P, ui
 
-ui.page_setup("Trade flows", ":material/directions_boat:", "Monthly crude imports as printed by each provider (Kpler, Vortexa, Reuters "
+ui.page_setup("Trade flows", "Monthly crude imports as printed by each provider (Kpler, Vortexa, Reuters "
               "trade data, ...). Providers are never averaged: one line each. Months without a figure are gaps; "
               "open diamonds mark partial, provisional, caution or converted figures.")
 notices: list[str] = []

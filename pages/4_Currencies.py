@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import charts, eventstudy, params as P, ui
 
-ui.page_setup("Currencies", ":material/currency_exchange:", "Daily dollar rates derived from ECB euro reference rates (USD/X = EUR/X ÷ EUR/USD), "
+ui.page_setup("Currencies", "Daily dollar rates derived from ECB euro reference rates (USD/X = EUR/X ÷ EUR/USD), "
               "plus Yahoo market rates when live data is on and reachable.")
 notices: list[str] = []
 PAIRS = {  # pair -> (ECB-derived snapshot id, live id)

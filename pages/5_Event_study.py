@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import charts, eventstudy, params as P, ui
 
-ui.page_setup("Event study", ":material/timeline:", "Pick events and series; every series is aligned on the event and the table "
+ui.page_setup("Event study", "Pick events and series; every series is aligned on the event and the table "
               "gives the moves around it, with missing data said rather than hidden.")
 notices: list[str] = []
 ARTICLE_EVENT_DATE = pd.Timestamp("2025-03-07")  # Trump's threat of sanctions on Russia, the article's trigger

@@ -18,7 +18,7 @@ from components import ui
 GRAPH_HEIGHT = 650
 ALL_ACTORS = ""
 
-ui.page_setup("Actor network", ":material/hub:",
+ui.page_setup("Actor network",
               intro="Who acts on whom in the case: states, people, blocs, organisations and companies, "
                     "with typed, directed relations drawn from the case files and tied to the claims.")
 

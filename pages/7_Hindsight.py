@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import evidence_charts as EC, params as P, ui
 
-ui.page_setup("Hindsight", ":material/history:", "Written in March 2025; scored now. Each scenario or prediction is split into "
+ui.page_setup("Hindsight", "Written in March 2025; scored now. Each scenario or prediction is split into "
               "conditions, each checked by a named rule against sourced events and provider series.")
 notices: list[str] = []
 

@@ -6,7 +6,7 @@ from components import data, ui
 from components import params as P
 from components.data.coverage import coverage
 
-ui.page_setup("Data & sources", ":material/database:", "Every number in Claim Lens comes from one of these series. "
+ui.page_setup("Data & sources", "Every number in Claim Lens comes from one of these series. "
               "Providers stay separate: figures from Kpler, Vortexa and Reuters are never averaged.")
 
 # ---- controls
