@@ -7,6 +7,7 @@ markers use add_shape + add_annotation (add_vline(annotation_text=...) fails on 
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 import pandas as pd
@@ -139,6 +140,35 @@ def numbers_table(verdict: Verdict | None) -> pd.DataFrame:
     df["value"] = df["value"].astype(str)
     df["date"] = df["date"].astype(str)
     return df
+
+
+_MD_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+_URL = re.compile(r"https?://[^\s<>]+")
+
+
+def md_text(value: Any) -> str:
+    """A value as inert markdown: one line, every markdown (and Streamlit directive: $, :, [) character
+    backslash-escaped, so source titles cannot make links, maths, colours or table cells of their own."""
+    return _MD_PUNCT.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def numbers_markdown(verdict: Verdict | None) -> str:
+    """Every number a verdict used as a markdown table (value, unit, date, provider, flag, source link).
+
+    A plain table rather than an interactive grid: a card holds a handful of rows, and each grid loads and
+    lays out a canvas of its own, which made pages of cards slow to draw and to redraw."""
+    table = numbers_table(verdict)
+    if table.empty:
+        return ""
+    head = ["what", "value", "unit", "date", "provider", "flag", "source"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in table.itertuples(index=False):
+        url = str(row.source_url)
+        title = md_text(row.source_title or "source")
+        source = f"[{title}](<{url}>)" if _URL.fullmatch(url) else title
+        cells = [md_text(v) for v in (row.label, row.value, row.unit, row.date, row.provider, row.flag)] + [source]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def build_hindsight_timeline(claims: list, events: pd.DataFrame, published: pd.Timestamp,

@@ -443,9 +443,9 @@ def claim_heading(claim) -> None:
     st.markdown(claim.paraphrase)
 
 
-def verdict_evidence(claim, key_prefix: str) -> None:
+def verdict_evidence(claim) -> None:
     """The parts of a verdict (one per provider or condition), the claim's note, and the numbers it used with
-    each number's provider and source link."""
+    each number's provider and source link (a plain table: see evidence_charts.numbers_markdown)."""
     from components import evidence_charts as EC
 
     verdict = claim.verdict
@@ -455,10 +455,9 @@ def verdict_evidence(claim, key_prefix: str) -> None:
         st.markdown(verdict.detail)
     if claim.note:
         st.caption(claim.note)
-    table = EC.numbers_table(verdict)
-    if len(table):
-        st.dataframe(table, hide_index=True, key=f"{key_prefix}_nums_{claim.id}",
-                     column_config={"source_url": st.column_config.LinkColumn("source")})
+    numbers = EC.numbers_markdown(verdict)
+    if numbers:
+        st.markdown(numbers)
 
 
 def page_link(page: str, label: str, query_params: dict | None = None) -> None:

@@ -66,7 +66,7 @@ for c in shown:
             fig = ui.figure(EC.build_claim_chart, c, v, series, case.events, ui.catalog().set_index("id")["provider"].to_dict())
             st.plotly_chart(fig, key=f"claims_chart_{c.id}")
         st.markdown(f"**Rule `{v.rule}`** — {v.rule_text}")
-        ui.verdict_evidence(c, "claims")
+        ui.verdict_evidence(c)
         cols = st.columns(3)
         for col, (page, label, qp) in zip(cols, EC.claim_links(c)):
             with col:

@@ -207,3 +207,22 @@ def test_loader_errors_become_no_data():
     c = E.Context(get_series=boom, get_points=boom)
     assert E.evaluate(LOW_SPEC, c).status == "no data"
     assert E.series_ids(_scen(TODAY)) == ["imp_kpler"]
+
+
+def test_numbers_markdown_escapes_source_text_and_links_only_http():
+    from components import evidence_charts as EC
+    from components.evidence import Verdict
+
+    nums = [{"label": "Kpler | Jan [x](javascript:alert(1))", "value": 1.4, "unit": "million b/d",
+             "date": "2025-02-01", "provider": "Kpler $x$ :red[y]", "flag": "partial",
+             "source_title": "A <b>page</b>\nwith | pipes", "source_url": "https://example.org/a_(b)"},
+            {"label": "bad link", "value": 2, "unit": "", "date": "", "provider": "", "flag": "",
+             "source_title": "T", "source_url": "javascript:alert(1)"}]
+    md = EC.numbers_markdown(Verdict("supported", "r", "rule", nums))
+    lines = md.splitlines()
+    assert len(lines) == 4 and all(line.count(" | ") == 6 for line in lines[2:])  # no cell split by a stray pipe
+    assert r"Kpler \| Jan \[x\]\(javascript\:alert\(1\)\)" in lines[2]
+    assert r"\$x\$ \:red\[y\]" in lines[2] and r"\<b\>page\</b\> with \| pipes" in lines[2]
+    assert "(<https://example.org/a_(b)>)" in lines[2]
+    assert "javascript:alert" not in lines[3] and lines[3].endswith("| T |")
+    assert EC.numbers_markdown(Verdict("no data", "r", "rule", [])) == ""
