@@ -139,28 +139,41 @@ def _month(t: pd.Timestamp) -> str:
     return f"{t:%b %Y}"
 
 
-def _point_info(ctx: Context, sid: str) -> dict[pd.Timestamp, dict]:
-    """date -> {flag, source_title, source_url, unit, provider_detail} of the point used for the line."""
-    return ctx.remember(("point_info", sid), lambda: _read_point_info(ctx, sid))
+class PointInfo:
+    """date -> {flag, source_title, source_url, unit, provider_detail} of the point used for a series' line.
+
+    Read on demand: a daily series has thousands of points and a rule cites a few, so building a dict per
+    point (as the first version did) was most of the time it took to compute the verdicts."""
+
+    COLUMNS = ("flag", "source_title", "source_url", "unit", "provider_detail")
+
+    def __init__(self, points: pd.DataFrame | None):
+        if points is None or points.empty:
+            self._rows = pd.DataFrame(columns=list(self.COLUMNS), index=pd.DatetimeIndex([]))
+            return
+        if "used" in points.columns:
+            used = points[points["used"].astype(bool)]
+            points = used if len(used) else points
+        rows = points[[k for k in self.COLUMNS if k in points.columns]].copy()
+        rows.index = pd.DatetimeIndex(points["date"]).normalize()
+        self._rows = rows[~rows.index.duplicated(keep="first")]  # the first point of a date is on the line
+
+    def get(self, d: pd.Timestamp, default: dict | None = None) -> dict:
+        if d not in self._rows.index:
+            return {} if default is None else default
+        return {k: ("" if pd.isna(v) else str(v)) for k, v in self._rows.loc[d].items()}
+
+    def flagged(self, exclude: set[str]) -> set[pd.Timestamp]:
+        """Dates whose point carries one of the `exclude` flags ('partial;converted' counts for both)."""
+        if "flag" not in self._rows.columns or not exclude:
+            return set()
+        flags = self._rows["flag"].dropna().astype(str)
+        return {d for d, f in flags[flags != ""].items() if {x.strip() for x in f.split(";")} & exclude}
 
 
-def _read_point_info(ctx: Context, sid: str) -> dict[pd.Timestamp, dict]:
-    p = ctx.points(sid)
-    if p is None:
-        return {}
-    if "used" in p.columns:
-        used = p[p["used"].astype(bool)]
-        p = used if len(used) else p
-    cols = [k for k in ("flag", "source_title", "source_url", "unit", "provider_detail") if k in p.columns]
-    text = p[cols].astype(object).where(p[cols].notna(), "").astype(str)
-    text.index = pd.DatetimeIndex(p["date"]).normalize()
-    text = text[~text.index.duplicated(keep="first")]  # the first point of a date is the one on the line
-    return dict(zip(text.index, text.to_dict("records")))
-
-
-def _flags(info: dict, d: pd.Timestamp) -> set[str]:
-    f = info.get(d, {}).get("flag", "")
-    return {x.strip() for x in f.split(";") if x.strip()}
+def _point_info(ctx: Context, sid: str) -> PointInfo:
+    """The series' point details, read once per context (rules ask for the same series often)."""
+    return ctx.remember(("point_info", sid), lambda: PointInfo(ctx.points(sid)))
 
 
 def _provider_text(provider: str, detail: str) -> str:
@@ -168,7 +181,7 @@ def _provider_text(provider: str, detail: str) -> str:
     return provider if not detail or detail.strip("()").lower() in provider.lower() else f"{provider}; {detail}"
 
 
-def _number(ctx: Context, sid: str, info: dict, d: pd.Timestamp, value: float, label: str, unit: str) -> dict:
+def _number(ctx: Context, sid: str, info: PointInfo, d: pd.Timestamp, value: float, label: str, unit: str) -> dict:
     pi = info.get(d, {})
     return {"label": label, "value": round(float(value), 4), "unit": pi.get("unit") or unit, "date": d.date(),
             "provider": _provider_text(ctx.provider(sid), pi.get("provider_detail", "")),
@@ -176,12 +189,13 @@ def _number(ctx: Context, sid: str, info: dict, d: pd.Timestamp, value: float, l
             "source_title": pi.get("source_title", ""), "source_url": pi.get("source_url", "")}
 
 
-def _clean(ctx: Context, sid: str, exclude: set[str]) -> tuple[pd.Series | None, dict, list[pd.Timestamp]]:
+def _clean(ctx: Context, sid: str, exclude: set[str]) -> tuple[pd.Series | None, PointInfo, list[pd.Timestamp]]:
     s = ctx.series(sid)
     info = _point_info(ctx, sid)
     if s is None:
         return None, info, []
-    dropped = [d for d in s.index if _flags(info, d) & exclude]
+    flagged = info.flagged(exclude)
+    dropped = [d for d in s.index if d in flagged]
     return s.drop(dropped), info, dropped
 
 

@@ -2,7 +2,8 @@
 
 Why separate from components/charts.py: claim cards need a small chart of exactly the series and window a
 rule looked at, with the numbers the verdict used highlighted and the relevant events marked. Event
-markers use add_shape + add_annotation (add_vline(annotation_text=...) fails on date axes).
+markers are layout shapes + annotations (add_vline(annotation_text=...) fails on date axes), built as plain
+dicts so that each figure is validated once.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import html
 import re
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -56,12 +58,13 @@ def claim_window(claim, pad_months: int = 3) -> tuple[pd.Timestamp, pd.Timestamp
     return (lo - pd.DateOffset(months=pad_months)).normalize(), (hi + pd.DateOffset(months=pad_months)).normalize()
 
 
-def add_event_lines(fig: go.Figure, events: pd.DataFrame, max_labels: int = 12) -> go.Figure:
-    """Dotted vertical line + short rotated label per event (shape + annotation, safe on date axes)."""
+def event_lines_layout(events: pd.DataFrame, max_labels: int = 12) -> tuple[list[dict], list[dict]]:
+    """(shapes, annotations): a dotted vertical line and a short rotated label per event (safe on date axes,
+    unlike add_vline(annotation_text=...)); the first `max_labels` events get a label."""
     if events is None or events.empty:
-        return fig
+        return [], []
     shapes, notes = [], []
-    for i, (_, e) in enumerate(events.sort_values("date").iterrows()):
+    for i, e in enumerate(events.sort_values("date").to_dict("records")):
         x = pd.Timestamp(e["date"]).strftime("%Y-%m-%d")
         color = CATEGORY_HEX.get(e.get("category", ""), "#999")
         shapes.append(dict(type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1,
@@ -71,9 +74,7 @@ def add_event_lines(fig: go.Figure, events: pd.DataFrame, max_labels: int = 12) 
             notes.append(dict(x=x, xref="x", y=1, yref="paper", text=_esc(title[:38] + ("…" if len(title) > 38 else "")),
                               showarrow=False, textangle=-90, xanchor="left", yanchor="top",
                               font=dict(size=9, color=color), hovertext=_esc(f"{x}: {title}")))
-    # one layout update: add_shape/add_annotation per event re-validate the whole layout each time
-    fig.update_layout(shapes=list(fig.layout.shapes) + shapes, annotations=list(fig.layout.annotations) + notes)
-    return fig
+    return shapes, notes
 
 
 def build_claim_chart(claim, verdict: Verdict | None, series: dict[str, pd.Series | None], events: pd.DataFrame,
@@ -81,11 +82,11 @@ def build_claim_chart(claim, verdict: Verdict | None, series: dict[str, pd.Serie
     """Lines for each series the claim's rule uses (gaps left as gaps), verdict numbers circled, events marked.
 
     With no series (event/interpretive claims) the chart is a strip of the matching events over the window.
+    Assembled as plain dicts and validated once (one go.Figure call), as in components/charts.py.
     """
     labels = labels or {}
     lo, hi = claim_window(claim)
-    fig = go.Figure()
-    drawn = False
+    traces: list[dict] = []
     for sid, s in series.items():
         if s is None or len(s) == 0:
             continue
@@ -95,39 +96,41 @@ def build_claim_chart(claim, verdict: Verdict | None, series: dict[str, pd.Serie
         monthly = (s.index.day == 1).all() and len(s) > 1
         if monthly:  # reindex to every month so missing months show as breaks, not bridged lines
             s = s.reindex(pd.date_range(s.index.min(), s.index.max(), freq="MS"))
-        fig.add_trace(go.Scatter(x=s.index.strftime("%Y-%m-%d"), y=s.values, mode="lines+markers",
-                                 name=labels.get(sid, sid), connectgaps=False))
-        drawn = True
+        traces.append(dict(type="scatter", x=np.asarray(s.index.strftime("%Y-%m-%d")), y=s.to_numpy(dtype="float64"),
+                           mode="lines+markers", name=labels.get(sid, sid), connectgaps=False))
+    drawn = bool(traces)
     if verdict is not None:
         nums = [n for n in verdict.all_numbers() if n.get("series") in series and isinstance(n.get("value"), (int, float))]
         if nums:
-            fig.add_trace(go.Scatter(
-                x=[pd.Timestamp(n["date"]).strftime("%Y-%m-%d") for n in nums], y=[n["value"] for n in nums],
-                mode="markers", name="used by the verdict",
+            traces.append(dict(
+                type="scatter", x=[pd.Timestamp(n["date"]).strftime("%Y-%m-%d") for n in nums],
+                y=[n["value"] for n in nums], mode="markers", name="used by the verdict",
                 marker=dict(size=14, symbol="circle-open", line=dict(width=2, color="black")),
                 hovertext=[_esc(f"{n['label']}: {n['value']} ({n['source_title']})") for n in nums],
                 hoverinfo="text"))
     ev = events
     if ev is not None and not ev.empty:
         ev = ev[(pd.to_datetime(ev["date"]) >= lo) & (pd.to_datetime(ev["date"]) <= hi)]
+    yaxis: dict = {}
     if not drawn:
         ids = {n.get("event_id") for n in (verdict.all_numbers() if verdict else [])}
         strip = ev[ev["id"].isin(ids)] if ev is not None and not ev.empty and ids - {None} else ev
         if strip is not None and not strip.empty:
-            fig.add_trace(go.Scatter(
-                x=pd.to_datetime(strip["date"]).dt.strftime("%Y-%m-%d"), y=[0] * len(strip), mode="markers",
-                marker=dict(size=12, color=[CATEGORY_HEX.get(c, "#999") for c in strip["category"]]),
+            traces.append(dict(
+                type="scatter", x=list(pd.to_datetime(strip["date"]).dt.strftime("%Y-%m-%d")), y=[0] * len(strip),
+                mode="markers", marker=dict(size=12, color=[CATEGORY_HEX.get(c, "#999") for c in strip["category"]]),
                 hovertext=[_esc(t) for t in strip["title"]], hoverinfo="text", name="events"))
             ev = strip
-        fig.update_yaxes(visible=False, range=[-1, 1])
-    add_event_lines(fig, ev)
-    fig.add_shape(type="rect", xref="x", yref="paper", x0=claim.period_start.strftime("%Y-%m-%d"),
-                  x1=(claim.period_end + pd.Timedelta(days=1)).strftime("%Y-%m-%d"), y0=0, y1=1,
-                  fillcolor="rgba(255,200,0,0.12)", line=dict(width=0), layer="below")
-    fig.update_layout(height=300, margin=dict(l=40, r=10, t=30, b=30), xaxis=dict(type="date", range=[
-        lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d")]), legend=dict(orientation="h", y=-0.2),
-        title=dict(text="Claim period shaded; dotted lines = events", font=dict(size=11)))
-    return fig
+        yaxis = dict(visible=False, range=[-1, 1])
+    shapes, notes = event_lines_layout(ev)
+    shapes.append(dict(type="rect", xref="x", yref="paper", x0=claim.period_start.strftime("%Y-%m-%d"),
+                       x1=(claim.period_end + pd.Timedelta(days=1)).strftime("%Y-%m-%d"), y0=0, y1=1,
+                       fillcolor="rgba(255,200,0,0.12)", line=dict(width=0), layer="below"))
+    return go.Figure(data=traces, layout=dict(
+        height=300, margin=dict(l=40, r=10, t=30, b=30), shapes=shapes, annotations=notes, yaxis=yaxis,
+        xaxis=dict(type="date", range=[lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d")]),
+        legend=dict(orientation="h", y=-0.2), title=dict(text="Claim period shaded; dotted lines = events",
+                                                         font=dict(size=11))))
 
 
 def numbers_table(verdict: Verdict | None) -> pd.DataFrame:
@@ -174,39 +177,40 @@ def numbers_markdown(verdict: Verdict | None) -> str:
 def build_hindsight_timeline(claims: list, events: pd.DataFrame, published: pd.Timestamp,
                              today: pd.Timestamp | None = None) -> go.Figure:
     """One horizontal bar per scenario/prediction (its test window, coloured by outcome) over the hindsight
-    events, with the article's date marked."""
-    fig = go.Figure()
-    names = []
+    events, with the article's date marked. Plain dicts, validated once."""
+    traces: list[dict] = []
+    names, in_legend = [], set()
     for c in claims:
         st = c.verdict.status if c.verdict else "no data"
         name = c.short or c.id
         names.append(name)
-        fig.add_trace(go.Scatter(
-            x=[c.period_start.strftime("%Y-%m-%d"), c.period_end.strftime("%Y-%m-%d")], y=[name, name],
-            mode="lines+markers", line=dict(width=10, color=_HEX[STATUS_COLORS.get(st, "gray")]),
-            name=st, legendgroup=st, showlegend=st not in [t.name for t in fig.data[:-1]] if fig.data else True,
-            hovertext=_esc(f"{name}: {st}"), hoverinfo="text"))
+        traces.append(dict(
+            type="scatter", x=[c.period_start.strftime("%Y-%m-%d"), c.period_end.strftime("%Y-%m-%d")],
+            y=[name, name], mode="lines+markers", line=dict(width=10, color=_HEX[STATUS_COLORS.get(st, "gray")]),
+            name=st, legendgroup=st, showlegend=st not in in_legend, hovertext=_esc(f"{name}: {st}"),
+            hoverinfo="text"))
+        in_legend.add(st)
     if events is not None and not events.empty:
         ev = events[pd.to_datetime(events["date"]) >= published - pd.DateOffset(months=1)]
         for cat, grp in ev.groupby("category"):
-            fig.add_trace(go.Scatter(
-                x=pd.to_datetime(grp["date"]).dt.strftime("%Y-%m-%d"), y=["events on record"] * len(grp),
+            dates = pd.to_datetime(grp["date"])
+            traces.append(dict(
+                type="scatter", x=list(dates.dt.strftime("%Y-%m-%d")), y=["events on record"] * len(grp),
                 mode="markers", marker=dict(size=11, symbol="diamond", color=CATEGORY_HEX.get(cat, "#999")),
-                name=f"event: {cat}", hovertext=[_esc(f"{d:%Y-%m-%d} {t}") for d, t in
-                                                 zip(pd.to_datetime(grp["date"]), grp["title"])],
+                name=f"event: {cat}", hovertext=[_esc(f"{d:%Y-%m-%d} {t}") for d, t in zip(dates, grp["title"])],
                 hoverinfo="text"))
+    shapes, notes = [], []
     for x, label in ((published, "article"), (today, "today")):
         if x is None:
             continue
         xs = pd.Timestamp(x).strftime("%Y-%m-%d")
-        fig.add_shape(type="line", xref="x", yref="paper", x0=xs, x1=xs, y0=0, y1=1,
-                      line=dict(color="black", width=1, dash="dash"))
-        fig.add_annotation(x=xs, xref="x", y=1.02, yref="paper", text=label, showarrow=False, yanchor="bottom")
-    fig.update_layout(height=140 + 32 * (len(names) + 1), margin=dict(l=10, r=10, t=30, b=30),
-                      xaxis=dict(type="date"), yaxis=dict(categoryorder="array",
-                                                          categoryarray=["events on record"] + names[::-1]),
-                      legend=dict(orientation="h", y=-0.15))
-    return fig
+        shapes.append(dict(type="line", xref="x", yref="paper", x0=xs, x1=xs, y0=0, y1=1,
+                           line=dict(color="black", width=1, dash="dash")))
+        notes.append(dict(x=xs, xref="x", y=1.02, yref="paper", text=label, showarrow=False, yanchor="bottom"))
+    return go.Figure(data=traces, layout=dict(
+        height=140 + 32 * (len(names) + 1), margin=dict(l=10, r=10, t=30, b=30), xaxis=dict(type="date"),
+        yaxis=dict(categoryorder="array", categoryarray=["events on record"] + names[::-1]),
+        legend=dict(orientation="h", y=-0.15), shapes=shapes, annotations=notes))
 
 
 def claim_links(claim) -> list[tuple[str, str, dict]]:
