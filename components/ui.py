@@ -286,6 +286,11 @@ def points_line(series_id: str, label: str, *, unit: str = "", source: str = "",
     return charts.cut_line(whole, start, end)
 
 
+def points_line_or_none(series_id: str, label: str, **kwargs: Any):
+    """Like `points_line`, but a broken or missing file becomes (None, the reason) instead of an exception."""
+    return _or_problem(lambda: points_line(series_id, label, **kwargs))
+
+
 def chart_with_csv(fig, lines, *, key: str, title: str, filename: str, label: str, caption: str = "",
                    **meta: Any) -> None:
     """One chart as the pages draw it: the figure, its caption, and the data behind it as a CSV with units and
@@ -380,7 +385,7 @@ def range_rebase_log_controls(prefix: str, first: pd.Timestamp, last: pd.Timesta
     seed_widget(f"{prefix}_rbdate", rb_date.date())
     seed_widget(f"{prefix}_log", log)
 
-    c1, c2, c3, c4 = st.columns([6, 2, 2, 1.4], vertical_alignment="bottom")
+    c1, c2 = st.columns([6, 2], vertical_alignment="bottom")
     with c1:
         s, e = st.slider("Date range", min_value=first.date(), max_value=last.date(), key=f"{prefix}_range",
                          format="YYYY-MM-DD")
@@ -389,13 +394,16 @@ def range_rebase_log_controls(prefix: str, first: pd.Timestamp, last: pd.Timesta
     current = pd.Timestamp(st.session_state[f"{prefix}_rbdate"])
     if not lo <= current <= hi:
         st.session_state[f"{prefix}_rbdate"] = min(max(current, lo), hi).date()
-    with c2:
+    # rebase and log scale in a popover: its widgets are drawn only when it is opened, so the page's first
+    # paint (and each redraw) carries the slider and the chart, not a date picker
+    scale = [f"rebased at {st.session_state[f'{prefix}_rbdate']:%Y-%m-%d}"] if st.session_state[f"{prefix}_rebase"] \
+        else []
+    scale += ["log"] if st.session_state[f"{prefix}_log"] else []
+    with c2, st.popover(f"Scale: {', '.join(scale) or 'values, linear'}", width="stretch", key=f"{prefix}_scale"):
         rebase_on = st.toggle("Rebase to 100", key=f"{prefix}_rebase",
                               help="Divide each line by its last value on or before the chosen date, times 100.")
-    with c3:
         rb = st.date_input("at date", min_value=lo.date(), max_value=hi.date(), key=f"{prefix}_rbdate",
                            disabled=not rebase_on, format="YYYY-MM-DD")
-    with c4:
         log_on = st.toggle("Log scale", key=f"{prefix}_log")
     set_query(**{f"{prefix}_range": P.format_date_range((lo, hi)), f"{prefix}_rebase": P.format_bool(rebase_on),
                  f"{prefix}_rbdate": P.format_date(rb), f"{prefix}_log": P.format_bool(log_on)})
@@ -417,12 +425,15 @@ def event_controls(prefix: str, events: pd.DataFrame, actor_labels: dict[str, st
     seed_widget(f"{prefix}_events", show)
     seed_widget(f"{prefix}_cats", chosen_cats)
     seed_widget(f"{prefix}_actors", chosen_actors)
-    c1, c2, c3 = st.columns([1.2, 4, 4], vertical_alignment="bottom")
-    with c1:
+    # the filters sit in a popover (drawn only when opened: two long multiselects are a good part of a
+    # page's first paint); its label says what is marked
+    state = st.session_state
+    label = ("Event markers: off" if not state[f"{prefix}_events"] else
+             f"Event markers: {len(state[f'{prefix}_cats'])} of {len(cats)} categories"
+             + (f", {len(state[f'{prefix}_actors'])} actor(s)" if state[f"{prefix}_actors"] else ""))
+    with st.popover(label, key=f"{prefix}_events_menu"):
         show = st.toggle("Events", key=f"{prefix}_events", help="Markers for the case's dated events")
-    with c2:
         chosen_cats = st.multiselect("Event categories", cats, key=f"{prefix}_cats", disabled=not show)
-    with c3:
         chosen_actors = st.multiselect("Only events involving", actor_ids, key=f"{prefix}_actors", disabled=not show,
                                        format_func=lambda a: actor_labels.get(a, a), placeholder="any actor")
     set_query(**{f"{prefix}_events": P.format_bool(show),  # no events loaded: leave the filters out of the URL

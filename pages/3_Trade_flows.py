@@ -12,11 +12,6 @@ notices: list[str] = []
 # ---- series on record (whole page)
 cat = ui.catalog()
 ok = cat[(cat["status"] == "ok") & (cat["origin"] == "snapshot")].set_index("id")
-unreadable = {sid: problem for sid in ok.index[ok["topic"].isin(["india imports", "china imports"])]
-              for problem in [ui.points_or_none(sid)[1]] if problem}
-for sid, problem in unreadable.items():
-    st.warning(f"Left out {sid}: {problem}", icon=":material/warning:")
-ok = ok.drop(index=list(unreadable))
 india = ok[(ok["topic"] == "india imports") & (ok["frequency"] == "monthly")]
 russia_ids = [i for i in india.index if i.startswith("india_imports_russia_") and india.loc[i, "unit"] == "million b/d"]
 share_ids = [i for i in india.index if i.startswith("india_russia_share_")]
@@ -47,16 +42,27 @@ VIEWS = {"providers": "India from Russia, by provider", "figures": "Every cited 
 POINT_COLUMNS = ["date", "value", "unit", "provider", "flag", "source_title", "source_url", "used", "series_id"]
 
 
-def line(sid: str, start: pd.Timestamp, end: pd.Timestamp, label: str | None = None) -> charts.Line:
-    return ui.points_line(sid, label or provider(sid), unit=str(ok.loc[sid, "unit"]), source=provider(sid),
-                          frequency=str(ok.loc[sid, "frequency"]), start=start, end=end)
+def line(sid: str, start: pd.Timestamp, end: pd.Timestamp, label: str | None = None) -> charts.Line | None:
+    """A provider's line, read when a view first draws it; an unreadable file is named and left out."""
+    result, problem = ui.points_line_or_none(sid, label or provider(sid), unit=str(ok.loc[sid, "unit"]),
+                                             source=provider(sid), frequency=str(ok.loc[sid, "frequency"]),
+                                             start=start, end=end)
+    if problem:
+        st.warning(f"Left out {sid}: {problem}", icon=":material/warning:")
+    return result
+
+
+def lines(pairs: list[tuple[str, str | None]], start: pd.Timestamp, end: pd.Timestamp) -> list[charts.Line]:
+    """The readable lines of (series id, label or None) pairs."""
+    return [x for x in (line(sid, start, end, label) for sid, label in pairs) if x is not None]
 
 
 def cited_figures(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
     """Every figure the chosen providers printed in [start, end], alternatives included (used=False)."""
-    if not chosen:
+    readable = [(sid, frame) for sid in chosen for frame in [ui.points_or_none(sid)[0]] if frame is not None]
+    if not readable:
         return pd.DataFrame(columns=POINT_COLUMNS)
-    table = pd.concat([ui.points(sid).assign(provider=provider(sid), series_id=sid) for sid in chosen],
+    table = pd.concat([frame.assign(provider=provider(sid), series_id=sid) for sid, frame in readable],
                       ignore_index=True)
     table = table[(table["date"] >= start) & (table["date"] <= end)].sort_values(["date", "provider"])
     return table[POINT_COLUMNS]
@@ -73,10 +79,10 @@ def main_provider(panel_notices: list[str]) -> str:
 
 # ---- one view at a time: each draws its chart (or table) from the months and providers chosen above it
 def view_providers(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
-    lines = [line(sid, start, end) for sid in chosen]
-    fig = ui.figure(charts.build_time_series, lines, events, title="India's crude imports from Russia",
+    drawn = lines([(sid, None) for sid in chosen], start, end)
+    fig = ui.figure(charts.build_time_series, drawn, events, title="India's crude imports from Russia",
                     y_title="million barrels per day")
-    ui.chart_with_csv(fig, lines, key="trade_chart_russia", title="India crude imports from Russia",
+    ui.chart_with_csv(fig, drawn, key="trade_chart_russia", title="India crude imports from Russia",
                       filename="india_imports_russia.csv", label="Download the lines (CSV)",
                       caption="Hover a point for its provider, flag and source; the view 'Every cited figure' lists "
                               "each printed figure with its link, alternatives included.")
@@ -91,16 +97,16 @@ def view_figures(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, pane
     })
     ui.csv_download(table, "india_imports_russia_points.csv", "Download every cited figure (CSV)",
                     charts.csv_meta("India crude imports from Russia, cited figures",
-                                    [line(sid, start, end) for sid in chosen],
+                                    lines([(sid, None) for sid in chosen], start, end),
                                     rule="one row per printed figure; used=False rows are alternatives not on the line"),
                     key="trade_dl_russia")
 
 
 def view_share(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
-    lines = [line(sid, start, end) for sid in share_ids]
-    fig = ui.figure(charts.build_time_series, lines, events, title="Russia's share of India's crude imports",
+    drawn = lines([(sid, None) for sid in share_ids], start, end)
+    fig = ui.figure(charts.build_time_series, drawn, events, title="Russia's share of India's crude imports",
                     y_title="percent of India's crude imports")
-    ui.chart_with_csv(fig, lines, key="trade_chart_share", title="Russia share of India crude imports",
+    ui.chart_with_csv(fig, drawn, key="trade_chart_share", title="Russia share of India crude imports",
                       filename="india_russia_share.csv", label="Download shares (CSV)")
 
 
@@ -110,12 +116,12 @@ def view_suppliers(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, pa
                                                  notices=panel_notices))
     origin_provider = st.selectbox("Provider for India's suppliers", origin_providers or ["-"], key="trade_origins")
     ui.set_query(trade_origins=origin_provider)
-    lines = [line(sid, start, end, ORIGIN_LABELS.get(sid.split("_")[2], sid.split("_")[2]))
-             for sid in [f"india_imports_russia_{origin_provider}"] + origin_ids
-             if sid.endswith("_" + origin_provider) and sid in india.index]
-    fig = ui.figure(charts.build_time_series, lines, events,
+    drawn = lines([(sid, ORIGIN_LABELS.get(sid.split("_")[2], sid.split("_")[2]))
+                   for sid in [f"india_imports_russia_{origin_provider}"] + origin_ids
+                   if sid.endswith("_" + origin_provider) and sid in india.index], start, end)
+    fig = ui.figure(charts.build_time_series, drawn, events,
                     title=f"India's crude imports by origin ({origin_provider})", y_title="million barrels per day")
-    ui.chart_with_csv(fig, lines, key="trade_chart_origins", title="India crude imports by origin",
+    ui.chart_with_csv(fig, drawn, key="trade_chart_origins", title="India crude imports by origin",
                       filename="india_imports_by_origin.csv", label="Download by origin (CSV)",
                       caption="Only origins the provider's figures cover are drawn; other suppliers are sparse in the "
                               "snapshot.")
@@ -123,12 +129,11 @@ def view_suppliers(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, pa
 
 def view_versus(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
     main_id = main_provider(panel_notices)
-    lines = [line(main_id, start, end, f"India from Russia ({provider(main_id)})")]
-    if china_id:
-        lines.append(line(china_id, start, end, "China from Russia (GACC customs)"))
-    fig = ui.figure(charts.build_time_series, lines, events, title="Crude imports from Russia: India vs China",
+    drawn = lines([(main_id, f"India from Russia ({provider(main_id)})")]
+                  + ([(china_id, "China from Russia (GACC customs)")] if china_id else []), start, end)
+    fig = ui.figure(charts.build_time_series, drawn, events, title="Crude imports from Russia: India vs China",
                     y_title="million barrels per day")
-    ui.chart_with_csv(fig, lines, key="trade_chart_versus", title="Crude imports from Russia, India vs China",
+    ui.chart_with_csv(fig, drawn, key="trade_chart_versus", title="Crude imports from Russia, India vs China",
                       filename="india_vs_china.csv", label="Download India vs China (CSV)",
                       caption="China = customs (GACC) pipeline plus seaborne; India = ship-tracking/trade estimates. "
                               "Different methods: compare the shape, not the exact level.")
@@ -142,6 +147,8 @@ def view_brent(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_
         return
     daily = charts.Line("brent_spot_eia", "Brent spot (EIA)", brent, "USD/bbl", provider("brent_spot_eia"))
     monthly = line(main_id, start, end, f"India from Russia ({provider(main_id)})")
+    if monthly is None:
+        return
     fig = ui.figure(charts.build_dual_axis, daily, monthly, events, title="Brent spot vs India's imports from Russia",
                     monthly_mean=eventstudy.monthly_mean(brent))
     st.plotly_chart(fig, key="trade_chart_mixed")
