@@ -57,6 +57,14 @@ def lines(pairs: list[tuple[str, str | None]], start: pd.Timestamp, end: pd.Time
     return [x for x in (line(sid, start, end, label) for sid, label in pairs) if x is not None]
 
 
+def time_chart(pairs: list[tuple[str, str | None]], start: pd.Timestamp, end: pd.Timestamp, *, title: str,
+               y_title: str, key: str, csv_title: str, filename: str, label: str, caption: str = "") -> None:
+    """One view's chart of provider lines with the case's events, and its CSV."""
+    drawn = lines(pairs, start, end)
+    fig = ui.figure(charts.build_time_series, drawn, events, title=title, y_title=y_title)
+    ui.chart_with_csv(fig, drawn, key=key, title=csv_title, filename=filename, label=label, caption=caption)
+
+
 def cited_figures(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
     """Every figure the chosen providers printed in [start, end], alternatives included (used=False)."""
     readable = [(sid, frame) for sid in chosen for frame in [ui.points_or_none(sid)[0]] if frame is not None]
@@ -79,13 +87,11 @@ def main_provider(panel_notices: list[str]) -> str:
 
 # ---- one view at a time: each draws its chart (or table) from the months and providers chosen above it
 def view_providers(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
-    drawn = lines([(sid, None) for sid in chosen], start, end)
-    fig = ui.figure(charts.build_time_series, drawn, events, title="India's crude imports from Russia",
-                    y_title="million barrels per day")
-    ui.chart_with_csv(fig, drawn, key="trade_chart_russia", title="India crude imports from Russia",
-                      filename="india_imports_russia.csv", label="Download the lines (CSV)",
-                      caption="Hover a point for its provider, flag and source; the view 'Every cited figure' lists "
-                              "each printed figure with its link, alternatives included.")
+    time_chart([(sid, None) for sid in chosen], start, end, title="India's crude imports from Russia",
+               y_title="million barrels per day", key="trade_chart_russia", csv_title="India crude imports from Russia",
+               filename="india_imports_russia.csv", label="Download the lines (CSV)",
+               caption="Hover a point for its provider, flag and source; the view 'Every cited figure' lists each "
+                       "printed figure with its link, alternatives included.")
 
 
 def view_figures(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
@@ -103,11 +109,10 @@ def view_figures(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, pane
 
 
 def view_share(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
-    drawn = lines([(sid, None) for sid in share_ids], start, end)
-    fig = ui.figure(charts.build_time_series, drawn, events, title="Russia's share of India's crude imports",
-                    y_title="percent of India's crude imports")
-    ui.chart_with_csv(fig, drawn, key="trade_chart_share", title="Russia share of India crude imports",
-                      filename="india_russia_share.csv", label="Download shares (CSV)")
+    time_chart([(sid, None) for sid in share_ids], start, end, title="Russia's share of India's crude imports",
+               y_title="percent of India's crude imports", key="trade_chart_share",
+               csv_title="Russia share of India crude imports", filename="india_russia_share.csv",
+               label="Download shares (CSV)")
 
 
 def view_suppliers(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
@@ -116,27 +121,25 @@ def view_suppliers(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, pa
                                                  notices=panel_notices))
     origin_provider = st.selectbox("Provider for India's suppliers", origin_providers or ["-"], key="trade_origins")
     ui.set_query(trade_origins=origin_provider)
-    drawn = lines([(sid, ORIGIN_LABELS.get(sid.split("_")[2], sid.split("_")[2]))
-                   for sid in [f"india_imports_russia_{origin_provider}"] + origin_ids
-                   if sid.endswith("_" + origin_provider) and sid in india.index], start, end)
-    fig = ui.figure(charts.build_time_series, drawn, events,
-                    title=f"India's crude imports by origin ({origin_provider})", y_title="million barrels per day")
-    ui.chart_with_csv(fig, drawn, key="trade_chart_origins", title="India crude imports by origin",
-                      filename="india_imports_by_origin.csv", label="Download by origin (CSV)",
-                      caption="Only origins the provider's figures cover are drawn; other suppliers are sparse in the "
-                              "snapshot.")
+    time_chart([(sid, ORIGIN_LABELS.get(sid.split("_")[2], sid.split("_")[2]))
+                for sid in [f"india_imports_russia_{origin_provider}"] + origin_ids
+                if sid.endswith("_" + origin_provider) and sid in india.index], start, end,
+               title=f"India's crude imports by origin ({origin_provider})", y_title="million barrels per day",
+               key="trade_chart_origins", csv_title="India crude imports by origin",
+               filename="india_imports_by_origin.csv", label="Download by origin (CSV)",
+               caption="Only origins the provider's figures cover are drawn; other suppliers are sparse in the "
+                       "snapshot.")
 
 
 def view_versus(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
     main_id = main_provider(panel_notices)
-    drawn = lines([(main_id, f"India from Russia ({provider(main_id)})")]
-                  + ([(china_id, "China from Russia (GACC customs)")] if china_id else []), start, end)
-    fig = ui.figure(charts.build_time_series, drawn, events, title="Crude imports from Russia: India vs China",
-                    y_title="million barrels per day")
-    ui.chart_with_csv(fig, drawn, key="trade_chart_versus", title="Crude imports from Russia, India vs China",
-                      filename="india_vs_china.csv", label="Download India vs China (CSV)",
-                      caption="China = customs (GACC) pipeline plus seaborne; India = ship-tracking/trade estimates. "
-                              "Different methods: compare the shape, not the exact level.")
+    time_chart([(main_id, f"India from Russia ({provider(main_id)})")]
+               + ([(china_id, "China from Russia (GACC customs)")] if china_id else []), start, end,
+               title="Crude imports from Russia: India vs China", y_title="million barrels per day",
+               key="trade_chart_versus", csv_title="Crude imports from Russia, India vs China",
+               filename="india_vs_china.csv", label="Download India vs China (CSV)",
+               caption="China = customs (GACC) pipeline plus seaborne; India = ship-tracking/trade estimates. "
+                       "Different methods: compare the shape, not the exact level.")
 
 
 def view_brent(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
