@@ -26,3 +26,31 @@ def test_chart_csv_is_made_on_click_with_units_and_sources():
     text = ui.csv_bytes(frame, charts.csv_meta("Oil prices", [line])).decode()
     assert "# units: brent_spot_eia=USD/bbl" in text and "# sources: brent_spot_eia=EIA" in text
     assert "2025-03-07,brent_spot_eia,Brent,72.49,USD/bbl" in text
+
+
+def test_long_lived_heap_is_frozen_once_per_set_of_modules(monkeypatch):
+    """Streamlit's post-run gc.collect() then skips the modules' objects; freezing again only after imports."""
+    import gc
+    import sys
+    import types
+
+    calls = []
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append(len(sys.modules)))
+    monkeypatch.setattr(ui, "_modules_when_frozen", 0)
+    ui.freeze_long_lived_heap()
+    ui.freeze_long_lived_heap()
+    assert len(calls) == 1  # nothing new imported: no second freeze
+    monkeypatch.setitem(sys.modules, "claimlens_test_new_module", types.ModuleType("claimlens_test_new_module"))
+    ui.freeze_long_lived_heap()
+    assert len(calls) == 2 and calls[1] == calls[0] + 1
+
+
+def test_cut_line_cuts_points_flags_and_sources_alike():
+    idx = pd.to_datetime(["2025-01-01", "2025-02-01", "2025-03-01"])
+    line = charts.Line("s", "S", pd.Series([1.0, 2.0, 3.0], index=idx), frequency="monthly",
+                       flags=pd.Series(["", "partial", ""], index=idx), sources=pd.Series(["a", "b", "c"], index=idx),
+                       urls=pd.Series(["u1", "u2", "u3"], index=idx))
+    cut = charts.cut_line(line, "2025-02-01", "2025-03-31")
+    assert list(cut.series) == [2.0, 3.0] and list(cut.flags) == ["partial", ""] and list(cut.sources) == ["b", "c"]
+    assert list(cut.urls) == ["u2", "u3"] and list(line.series) == [1.0, 2.0, 3.0]  # the whole line is untouched
+    assert charts.cut_line(line) is line
