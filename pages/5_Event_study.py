@@ -72,7 +72,6 @@ def event_study() -> None:
     units = {sid: str(meta.loc[sid, "unit"]) for sid in chosen_series}
     freqs = {sid: str(meta.loc[sid, "frequency"]) for sid in chosen_series}
     aligned = eventstudy.aligned_windows(data, picked, before, after, labels=labels, frequencies=freqs)
-    table = eventstudy.event_table(data, picked, before, after, labels=labels, units=units, frequencies=freqs)
     for p in problems:
         st.warning(p)
 
@@ -82,6 +81,7 @@ def event_study() -> None:
         return
     fig = ui.figure(charts.build_event_study, aligned, value=y_mode, units=units, title="Series aligned on the event")
     st.plotly_chart(fig, key="es_chart")
+    table = eventstudy.event_table(data, picked, before, after, labels=labels, units=units, frequencies=freqs)
     st.caption(f"Rule: {eventstudy.ANCHOR_RULE} An anchor more than 7 days (daily) or 31 days (monthly) before the "
                "event counts as missing. Event-day move = t−1 → t0.")
     shown = table.rename(columns={
