@@ -170,15 +170,6 @@ def event_traces(events: pd.DataFrame | None, *, xaxis: str = "x") -> list[dict]
 EVENT_AXIS_LAYOUT = {"yaxis9": dict(range=[0, 1], overlaying="y", visible=False, fixedrange=True)}
 
 
-def add_event_markers(fig: go.Figure, events: pd.DataFrame | None, *, xaxis: str = "x") -> go.Figure:
-    """Add the event overlay (event_traces) to an existing figure."""
-    traces = event_traces(events, xaxis=xaxis)
-    if traces:
-        fig.add_traces(traces)
-        fig.update_layout(**EVENT_AXIS_LAYOUT)
-    return fig
-
-
 def _figure(traces: list[dict], layout: dict) -> go.Figure:
     """One validated figure from plain trace and layout dicts (validation runs once, not per add/update).
     No explicit template: inside the app plotly's default is Streamlit's own, which st.plotly_chart themes."""

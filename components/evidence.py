@@ -75,26 +75,27 @@ class Context:
             self.memo[key] = make()
         return self.memo[key]
 
-    def series(self, sid: str) -> pd.Series | None:
-        if self.get_series is None:
+    @staticmethod
+    def _read(load: Callable[[str], Any] | None, sid: str) -> Any:
+        """`load(sid)`, or None when there is no loader, the file is broken or it holds nothing (= no data)."""
+        if load is None:
             return None
         try:
-            s = self.get_series(sid)
+            value = load(sid)
         except (LookupError, OSError, ValueError, TypeError, SnapshotError):  # broken file = no data
             return None
-        if s is None or len(s) == 0:
+        return value if value is not None and len(value) else None
+
+    def series(self, sid: str) -> pd.Series | None:
+        s = self._read(self.get_series, sid)
+        if s is None:
             return None
         s = pd.Series(pd.to_numeric(s, errors="coerce"), index=pd.DatetimeIndex(s.index)).dropna().sort_index()
         return s if len(s) else None
 
     def points(self, sid: str) -> pd.DataFrame | None:
-        if self.get_points is None:
-            return None
-        try:
-            p = self.get_points(sid)
-        except (LookupError, OSError, ValueError, TypeError, SnapshotError):  # broken file = no data
-            return None
-        if p is None or len(p) == 0:
+        p = self._read(self.get_points, sid)
+        if p is None:
             return None
         p = p.copy()
         p["date"] = pd.to_datetime(p["date"])
