@@ -390,18 +390,14 @@ def cut_line(line: Line, start=None, end=None) -> Line:
 
 
 def line_from_points(series_id: str, label: str, points: pd.DataFrame, *, unit: str = "", source: str = "",
-                     frequency: str = "monthly", start=None, end=None) -> Line:
+                     frequency: str = "monthly") -> Line:
     """A provider's line from its cited points (``used`` rows only), keeping each point's flag and source
     title for markers and hover. Alternatives not chosen for the line stay in the points table only."""
     pts = points.copy()
     if "used" in pts.columns:
         pts = pts[pts["used"].astype(bool)]
     pts["date"] = pd.to_datetime(pts["date"])
-    pts = pts.sort_values("date").drop_duplicates("date", keep="first")
-    if start is not None:
-        pts = pts[pts["date"] >= pd.Timestamp(start)]
-    if end is not None:
-        pts = pts[pts["date"] <= pd.Timestamp(end)]
+    pts = pts.sort_values("date").drop_duplicates("date", keep="first")  # a date range: cut_line
     idx = pd.DatetimeIndex(pts["date"])
     series = pd.Series(pts["value"].to_numpy(dtype="float64"), index=idx, name=series_id)
     def column(name: str) -> pd.Series | None:
