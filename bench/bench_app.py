@@ -22,6 +22,7 @@ Rows:
 Needs the dev requirements (README) and Debian chromium at /usr/bin/chromium. Results: a table on stdout and
 bench/results/bench_app-<timestamp>.json / .txt (git-ignored). Every server it starts is stopped at the end.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,21 +41,38 @@ os.environ.setdefault("CLAIMLENS_CACHE_DIR", tempfile.mkdtemp(prefix="claimlens-
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from tests.e2e.harness import (launch_chromium, start_streamlit, stop_process, wait_app_ready,  # noqa: E402
-                      wait_health)
-from tests.e2e.test_pages_browser import (ALL, CANVAS_JS, DRIVERS, SIGNATURE_JS, _drive_radio, _drive_slider,  # noqa: E402
-                                expects_iframe_graph, expects_plotly)
 from stats import pct  # noqa: E402
 
+from tests.e2e.harness import (
+    launch_chromium,
+    start_streamlit,
+    stop_process,
+    wait_app_ready,  # noqa: E402
+    wait_health,
+)
+from tests.e2e.test_pages_browser import (
+    ALL,
+    CANVAS_JS,
+    DRIVERS,
+    SIGNATURE_JS,
+    _drive_radio,
+    _drive_slider,  # noqa: E402
+    expects_iframe_graph,
+    expects_plotly,
+)
+
 RESULTS = ROOT / "bench" / "results"
-FLOORS = {"floor:hello": ROOT / "bench" / "floors" / "hello.py",
-          "floor:plotly": ROOT / "bench" / "floors" / "plotly_line.py"}
+FLOORS = {
+    "floor:hello": ROOT / "bench" / "floors" / "hello.py",
+    "floor:plotly": ROOT / "bench" / "floors" / "plotly_line.py",
+}
 TARGET_RATIO = 1.2
 TARGET_RERUN_P95_MS = 100.0
 TARGET_MB_PER_SESSION = 10.0
 
 
 # ---------------------------------------------------------------- small helpers
+
 
 def rss_mb(pid: int) -> float:
     """Resident memory of a process and its children (streamlit does not fork, but be safe)."""
@@ -82,8 +100,9 @@ def targets_of(name: str, script: Path) -> dict:
 def first_visible(page, kind: dict, timeout: float = 90.0) -> None:
     """Wait (polling each animation frame) until the page's first chart is visible."""
     if kind["plotly"]:
-        page.wait_for_selector(".js-plotly-plot .scatterlayer .trace, .js-plotly-plot .trace", state="visible",
-                               timeout=timeout * 1000)
+        page.wait_for_selector(
+            ".js-plotly-plot .scatterlayer .trace, .js-plotly-plot .trace", state="visible", timeout=timeout * 1000
+        )
     elif kind["graph"]:
         canvas = page.frame_locator('[data-testid="stIFrame"], iframe').first.locator("canvas").first
         canvas.wait_for(state="attached", timeout=timeout * 1000)
@@ -108,8 +127,11 @@ def bench_cold(browser, reps: int, log_dir: Path) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {}
     for label, url_path, script in targets():
         main = str(script.relative_to(ROOT)) if label.startswith("floor") else "app.py"
-        kind = targets_of(label, script) if not label.startswith("floor") else {
-            "plotly": label == "floor:plotly", "graph": False}
+        kind = (
+            targets_of(label, script)
+            if not label.startswith("floor")
+            else {"plotly": label == "floor:plotly", "graph": False}
+        )
         for _ in range(reps):
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
@@ -136,8 +158,10 @@ for (const type of ['keydown', 'pointerdown', 'mousedown', 'click']) {
   document.addEventListener(type, () => { window.__claimlensInput = performance.now(); }, true);
 }
 """
-CHANGED_JS = ("(prev) => { if ((" + SIGNATURE_JS + ")() === prev) return false; "
-              "window.__claimlensChanged = performance.now(); return true; }")
+CHANGED_JS = (
+    "(prev) => { if ((" + SIGNATURE_JS + ")() === prev) return false; "
+    "window.__claimlensChanged = performance.now(); return true; }"
+)
 
 
 def _interact_once(page, driver) -> float:
@@ -208,8 +232,10 @@ def bench_rerun(reps: int) -> dict[str, list[float]]:
         if at.exception:
             print(f"  rerun {label}: exception on the page ({at.exception[0].message[:100]})")
         out[label] = times
-        print(f"  rerun {label:<16} median {statistics.median(times) * 1000:6.0f} ms  p95 {pct(times, .95) * 1000:6.0f} ms",
-              flush=True)
+        print(
+            f"  rerun {label:<16} median {statistics.median(times) * 1000:6.0f} ms  p95 {pct(times, 0.95) * 1000:6.0f} ms",
+            flush=True,
+        )
     return out
 
 
@@ -236,10 +262,19 @@ def bench_memory(browser, sessions: int, log_dir: Path, page_name: str = "Oil_ma
         time.sleep(2.0)
         many = rss_mb(proc.pid)
         per = (many - one) / max(sessions - 1, 1)
-        print(f"  memory idle {baseline:.0f} MB, 1 session {one:.0f} MB, {sessions} sessions {many:.0f} MB "
-              f"-> {per:.2f} MB per extra session", flush=True)
-        return {"page": page_name, "idle_mb": baseline, "one_mb": one, "many_mb": many, "sessions": sessions,
-                "per_session_mb": per}
+        print(
+            f"  memory idle {baseline:.0f} MB, 1 session {one:.0f} MB, {sessions} sessions {many:.0f} MB "
+            f"-> {per:.2f} MB per extra session",
+            flush=True,
+        )
+        return {
+            "page": page_name,
+            "idle_mb": baseline,
+            "one_mb": one,
+            "many_mb": many,
+            "sessions": sessions,
+            "per_session_mb": per,
+        }
     finally:
         for ctx in contexts:
             ctx.close()
@@ -259,12 +294,28 @@ def bench_network(runs: int) -> list[dict]:
         case, label = load_case(DEFAULT_CASE), "case graph"
     except Exception:  # noqa: BLE001
         case, label = BN.F.make_case(), "fixture graph"
-    for name, graph, n in ((label, case, runs), ("1,000 nodes / 5,000 edges", BN.F.make_random_graph_frames(1000, 5000, seed=7), 1)):
+    for name, graph, n in (
+        (label, case, runs),
+        ("1,000 nodes / 5,000 edges", BN.F.make_random_graph_frames(1000, 5000, seed=7), 1),
+    ):
         r = BN.bench(name, graph, n, measures=("degree",))[0]
-        rows.append({"graph": r[0], "nodes": r[1], "edges": r[2], "render_s": r[8], "html_s": r[7], "layout_s": r[6],
-                     "mb": r[9], "runs": n})
-        print(f"  network {r[0]:<26} {r[1]} nodes {r[2]} edges: render {r[8] * 1000:.0f} ms (html {r[7] * 1000:.0f} ms,"
-              f" layout {r[6] * 1000:.0f} ms), {r[9]:.2f} MB", flush=True)
+        rows.append(
+            {
+                "graph": r[0],
+                "nodes": r[1],
+                "edges": r[2],
+                "render_s": r[8],
+                "html_s": r[7],
+                "layout_s": r[6],
+                "mb": r[9],
+                "runs": n,
+            }
+        )
+        print(
+            f"  network {r[0]:<26} {r[1]} nodes {r[2]} edges: render {r[8] * 1000:.0f} ms (html {r[7] * 1000:.0f} ms,"
+            f" layout {r[6] * 1000:.0f} ms), {r[9]:.2f} MB",
+            flush=True,
+        )
     return rows
 
 
@@ -289,37 +340,49 @@ def table(results: dict) -> str:
         for label, vals in inter.items():
             m = statistics.median(vals)
             ratio = m / floor
-            add(f"{label:<18}{m * 1000:>9.0f}{pct(vals, .95) * 1000:>9.0f}{ratio:>16.2f}  "
-                f"{'ok' if ratio <= TARGET_RATIO else 'OVER'}")
+            add(
+                f"{label:<18}{m * 1000:>9.0f}{pct(vals, 0.95) * 1000:>9.0f}{ratio:>16.2f}  "
+                f"{'ok' if ratio <= TARGET_RATIO else 'OVER'}"
+            )
         add("")
     if rerun:
         add(f"SERVER RERUN (warm AppTest run(), {len(next(iter(rerun.values())))} runs, ms)")
         add(f"{'page':<18}{'median':>9}{'p95':>9}  target p95 < {TARGET_RERUN_P95_MS:.0f} ms")
         for label, vals in rerun.items():
-            p95 = pct(vals, .95) * 1000
-            add(f"{label:<18}{statistics.median(vals) * 1000:>9.0f}{p95:>9.0f}  {'ok' if p95 < TARGET_RERUN_P95_MS else 'OVER'}")
+            p95 = pct(vals, 0.95) * 1000
+            add(
+                f"{label:<18}{statistics.median(vals) * 1000:>9.0f}{p95:>9.0f}  {'ok' if p95 < TARGET_RERUN_P95_MS else 'OVER'}"
+            )
         add("")
     if mem:
         add(f"MEMORY (server RSS, page {mem['page']})")
-        add(f"idle {mem['idle_mb']:.0f} MB | 1 session {mem['one_mb']:.0f} MB | {mem['sessions']} sessions "
+        add(
+            f"idle {mem['idle_mb']:.0f} MB | 1 session {mem['one_mb']:.0f} MB | {mem['sessions']} sessions "
             f"{mem['many_mb']:.0f} MB | per extra session {mem['per_session_mb']:.2f} MB  target < "
-            f"{TARGET_MB_PER_SESSION:.0f} MB  {'ok' if mem['per_session_mb'] < TARGET_MB_PER_SESSION else 'OVER'}")
+            f"{TARGET_MB_PER_SESSION:.0f} MB  {'ok' if mem['per_session_mb'] < TARGET_MB_PER_SESSION else 'OVER'}"
+        )
         add("")
     if net is not None:
         add("NETWORK PAGE (bench/bench_network.py, degree centrality; render = filter+centrality+layout+html)")
         if not net:
             add("skipped (bench/bench_network.py not available)")
         for r in net:
-            add(f"{r['graph']:<28}{r['nodes']:>6} nodes{r['edges']:>6} edges  render {r['render_s'] * 1000:8.0f} ms  "
-                f"html {r['html_s'] * 1000:6.0f} ms  layout {r['layout_s'] * 1000:6.0f} ms  {r['mb']:.2f} MB")
+            add(
+                f"{r['graph']:<28}{r['nodes']:>6} nodes{r['edges']:>6} edges  render {r['render_s'] * 1000:8.0f} ms  "
+                f"html {r['html_s'] * 1000:6.0f} ms  layout {r['layout_s'] * 1000:6.0f} ms  {r['mb']:.2f} MB"
+            )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reps", type=int, default=2, help="cold starts per page (default 2)")
-    ap.add_argument("--interactions", type=int, default=8,
-                    help="widget changes per page (default 8: even, as the slider driver alternates Home and End)")
+    ap.add_argument(
+        "--interactions",
+        type=int,
+        default=8,
+        help="widget changes per page (default 8: even, as the slider driver alternates Home and End)",
+    )
     ap.add_argument("--reruns", type=int, default=10, help="warm AppTest runs per page (default 10)")
     ap.add_argument("--sessions", type=int, default=20, help="concurrent sessions for the memory row (default 20)")
     ap.add_argument("--network-runs", type=int, default=3)
@@ -353,14 +416,17 @@ def main(argv: list[str] | None = None) -> int:
         print("network ...", flush=True)
         results["network"] = bench_network(args.network_runs)
     report = table(results)
-    header = (f"Claim Lens bench {time.strftime('%Y-%m-%d %H:%M:%S')} on {platform.node()} "
-              f"({os.cpu_count()} cpus, Python {platform.python_version()}), {time.perf_counter() - t_start:.0f} s total")
+    header = (
+        f"Claim Lens bench {time.strftime('%Y-%m-%d %H:%M:%S')} on {platform.node()} "
+        f"({os.cpu_count()} cpus, Python {platform.python_version()}), {time.perf_counter() - t_start:.0f} s total"
+    )
     print("\n" + header + "\n" + report)
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     (RESULTS / f"bench_app-{stamp}.txt").write_text(header + "\n" + report + "\n", encoding="utf-8")
-    (RESULTS / f"bench_app-{stamp}.json").write_text(json.dumps({"header": header, "args": vars(args), **results},
-                                                               indent=1, default=str), encoding="utf-8")
+    (RESULTS / f"bench_app-{stamp}.json").write_text(
+        json.dumps({"header": header, "args": vars(args), **results}, indent=1, default=str), encoding="utf-8"
+    )
     print(f"\nwritten: bench/results/bench_app-{stamp}.txt and .json")
     return 0
 

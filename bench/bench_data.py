@@ -6,6 +6,7 @@ so each one is set against a hello-world Streamlit page measured the same way in
   warm  = the same page run again in one process (Streamlit's cache warm), median and p95 of N runs
   raw   = components.data.load_series for every snapshot series without Streamlit: first pass and second pass
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,13 +23,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 from stats import pct  # noqa: E402
 
 HELLO = 'import streamlit as st\nst.write("hello")\n'
-LOAD_ALL = '''import streamlit as st
+LOAD_ALL = """import streamlit as st
 from components import ui
 cat = ui.catalog()
 ids = cat.loc[(cat["origin"] == "snapshot") & (cat["status"] == "ok"), "id"]
 total = sum(len(ui.series(i)) for i in ids)
 st.write(f"{len(ids)} series, {total} points")
-'''
+"""
 
 
 def _apptest_runs(script: str, repeat: int) -> list[float]:
@@ -45,13 +46,21 @@ def _apptest_runs(script: str, repeat: int) -> list[float]:
 
 
 def _cold(script: str) -> float:
-    code = ("import time,sys; t=time.perf_counter(); sys.path.insert(0, %r)\n"
-            "from streamlit.testing.v1 import AppTest\n"
-            "at = AppTest.from_string(%r, default_timeout=60); at.run(); assert not at.exception\n"
-            "print(time.perf_counter() - t)") % (str(ROOT), script)
+    code = (
+        "import time,sys; t=time.perf_counter(); sys.path.insert(0, %r)\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "at = AppTest.from_string(%r, default_timeout=60); at.run(); assert not at.exception\n"
+        "print(time.perf_counter() - t)"
+    ) % (str(ROOT), script)
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
-                         env=dict(os.environ, CLAIMLENS_OFFLINE="1"))
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ, CLAIMLENS_OFFLINE="1"),
+    )
     return time.perf_counter() - start if out.stdout else float("nan")
 
 
@@ -66,7 +75,6 @@ def _raw_load() -> tuple[float, float, int]:
             data.load_series(sid)
         passes.append(time.perf_counter() - start)
     return passes[0], passes[1], len(ids)
-
 
 
 def main() -> None:
@@ -94,8 +102,10 @@ def main() -> None:
     print(f"{'measure':<42}{'hello page':>12}{'load all':>12}{'ratio':>8}")
     for label, floor, value in rows:
         print(f"{label:<42}{floor * 1000:>10.1f}ms{value * 1000:>10.1f}ms{value / floor:>7.2f}x")
-    print(f"\nraw components.data.load_series for all {n} series (no Streamlit): "
-          f"first pass {raw_first * 1000:.1f} ms, second pass {raw_second * 1000:.1f} ms")
+    print(
+        f"\nraw components.data.load_series for all {n} series (no Streamlit): "
+        f"first pass {raw_first * 1000:.1f} ms, second pass {raw_second * 1000:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

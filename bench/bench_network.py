@@ -5,6 +5,7 @@ Usage: python bench/bench_network.py [--runs 5]
 Why: the page re-renders on every filter change (cached per view); this shows what a cache miss costs
 and which stage dominates when a bigger case arrives.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,8 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from components import network as N  # noqa: E402
 import network_factories as F  # noqa: E402
+
+from components import network as N  # noqa: E402
 
 
 def _time(fn, runs: int) -> tuple[float, object]:
@@ -40,8 +42,20 @@ def bench(name: str, case, runs: int, measures=("degree", "pagerank", "betweenne
         cent_s, (cent, _) = _time(lambda: N.centrality(H, m), runs)
         html_s, doc = _time(lambda: N.to_html(H, N.View(centrality=m), statuses, cent), runs)
         total_s, _ = _time(lambda: N.render(G, N.View(centrality=m), statuses), runs)
-        rows.append((name, H.number_of_nodes(), H.number_of_edges(), m, build_s, cent_s, layout_s, html_s,
-                     total_s, len(doc) / 1e6))
+        rows.append(
+            (
+                name,
+                H.number_of_nodes(),
+                H.number_of_edges(),
+                m,
+                build_s,
+                cent_s,
+                layout_s,
+                html_s,
+                total_s,
+                len(doc) / 1e6,
+            )
+        )
     return rows
 
 
@@ -53,6 +67,7 @@ def main() -> None:
     rows = []
     try:
         from components.case import DEFAULT_CASE, load_case
+
         case, label = load_case(DEFAULT_CASE), "case"
     except Exception as exc:  # noqa: BLE001
         print(f"(real case not loadable: {exc!s:.80}; using fixture case)")
@@ -60,7 +75,9 @@ def main() -> None:
     rows += bench(label, case, args.runs)
     rows += bench("synthetic", F.make_random_graph_frames(1000, 5000, seed=7), args.big_runs)
     head = ("graph", "nodes", "edges", "centrality", "build s", "centr. s", "layout s", "html s", "render s", "MB")
-    print(f"median of {args.runs} runs (case) / {args.big_runs} runs (synthetic); render = filter+centrality+layout+html")
+    print(
+        f"median of {args.runs} runs (case) / {args.big_runs} runs (synthetic); render = filter+centrality+layout+html"
+    )
     print(" | ".join(f"{h:>10}" for h in head))
     for r in rows:
         print(" | ".join(f"{v:>10}" if isinstance(v, (str, int)) else f"{v:>10.3f}" for v in r))

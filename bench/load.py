@@ -11,6 +11,7 @@ wait until the run finished. Errors: an exception box, a failed or non-loopback 
 timeout. Bounded (<= 50 sessions, <= 600 s) and stops by itself; the server it started is stopped at the end.
 Reported, not run in CI. Results: stdout + bench/results/load-<timestamp>.json (git-ignored).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,13 +27,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from tests.e2e.harness import (CHROMIUM, CHROMIUM_ARGS, STABLE_JS, RequestLog, is_local_url, start_streamlit,  # noqa: E402
-                      stop_process, wait_health)
-from tests.e2e.test_pages_browser import SIGNATURE_JS  # noqa: E402
 from stats import pct  # noqa: E402
 
-MAX_SESSIONS, MAX_SECONDS = 50, 600
+from tests.e2e.harness import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    STABLE_JS,
+    RequestLog,
+    is_local_url,
+    start_streamlit,  # noqa: E402
+    stop_process,
+    wait_health,
+)
+from tests.e2e.test_pages_browser import SIGNATURE_JS  # noqa: E402
 
+MAX_SESSIONS, MAX_SECONDS = 50, 600
 
 
 async def settle(page, timeout: float = 60.0, quiet: float = 0.3) -> None:
@@ -71,8 +80,14 @@ async def session(n: int, browser, url: str, start: StartLine, stats: dict) -> N
     urls, failed, page_errors = [], [], []
     page.on("request", lambda r: urls.append(r.url))
     page.on("requestfailed", lambda r: failed.append(r.url))
-    page.on("response", lambda r: failed.append(f"{r.url} {r.status}")
-            if r.status >= 400 and not RequestLog.base_probe(r.url, r.status) else None)
+    page.on(
+        "response",
+        lambda r: (
+            failed.append(f"{r.url} {r.status}")
+            if r.status >= 400 and not RequestLog.base_probe(r.url, r.status)
+            else None
+        ),
+    )
     page.on("pageerror", lambda e: page_errors.append(str(e)))
     arrived = False
     try:
@@ -93,8 +108,9 @@ async def session(n: int, browser, url: str, start: StartLine, stats: dict) -> N
             await thumb.focus()
             await page.keyboard.press("End" if at_min else "Home")
             try:
-                await page.wait_for_function(f"(prev) => ({SIGNATURE_JS})() !== prev", arg=before, polling=50,
-                                             timeout=60_000)
+                await page.wait_for_function(
+                    f"(prev) => ({SIGNATURE_JS})() !== prev", arg=before, polling=50, timeout=60_000
+                )
             except Exception as exc:  # noqa: BLE001 - a timeout is an error of this run
                 stats["errors"].append(f"session {n}: chart did not change ({type(exc).__name__})")
                 break
@@ -124,8 +140,10 @@ async def run(url: str, sessions: int, seconds: float) -> dict:
             # all sessions open at once (page load under load is reported separately); the timed window of
             # `seconds` starts when the last session is ready
             start = StartLine(sessions, seconds)
-            await asyncio.wait_for(asyncio.gather(*(session(i, browser, url, start, stats) for i in range(sessions))),
-                                   timeout=seconds + 400)
+            await asyncio.wait_for(
+                asyncio.gather(*(session(i, browser, url, start, stats) for i in range(sessions))),
+                timeout=seconds + 400,
+            )
         finally:
             await browser.close()
     return stats
@@ -147,8 +165,11 @@ def main(argv=None) -> int:
     ap.add_argument("--seconds", type=float, default=60)
     ap.add_argument("--page", default="Oil_markets", help="URL path of a page with a slider and a plotly chart")
     ap.add_argument("--url", default="", help="base URL of a running app (default: start one on a free port)")
-    ap.add_argument("--script", default="app.py",
-                    help="script to start when no --url (e.g. bench/floors/plotly_line.py with --page '' for the floor)")
+    ap.add_argument(
+        "--script",
+        default="app.py",
+        help="script to start when no --url (e.g. bench/floors/plotly_line.py with --page '' for the floor)",
+    )
     args = ap.parse_args(argv)
     sessions = max(1, min(args.sessions, MAX_SESSIONS))
     seconds = max(5.0, min(args.seconds, MAX_SECONDS))
@@ -170,21 +191,36 @@ def main(argv=None) -> int:
             stop_process(proc)
     lat = stats["latency"]
     summary = {
-        "target": args.url or args.script, "page": args.page, "sessions": sessions, "seconds": seconds, "wall_s": round(wall, 1),
-        "interactions": len(lat), "errors": len(stats["errors"]),
-        "latency_ms": {"median": round(statistics.median(lat) * 1000) if lat else None,
-                       "p95": round(pct(lat, .95) * 1000) if lat else None,
-                       "max": round(max(lat) * 1000) if lat else None},
-        "page_load_s": {"median": round(statistics.median(stats["load"]), 2) if stats["load"] else None,
-                        "max": round(max(stats["load"]), 2) if stats["load"] else None},
+        "target": args.url or args.script,
+        "page": args.page,
+        "sessions": sessions,
+        "seconds": seconds,
+        "wall_s": round(wall, 1),
+        "interactions": len(lat),
+        "errors": len(stats["errors"]),
+        "latency_ms": {
+            "median": round(statistics.median(lat) * 1000) if lat else None,
+            "p95": round(pct(lat, 0.95) * 1000) if lat else None,
+            "max": round(max(lat) * 1000) if lat else None,
+        },
+        "page_load_s": {
+            "median": round(statistics.median(stats["load"]), 2) if stats["load"] else None,
+            "max": round(max(stats["load"]), 2) if stats["load"] else None,
+        },
         "server_rss_mb": {"before": round(rss_before, 1), "after": round(rss_after, 1)},
         "first_errors": stats["errors"][:10],
     }
-    print(f"load: {sessions} sessions x {seconds:.0f} s on /{args.page} of {args.url or args.script} ({wall:.0f} s wall)")
-    print(f"  interactions {len(lat)} ({len(lat) / seconds:.1f}/s in the {seconds:.0f} s window), errors {len(stats['errors'])}")
+    print(
+        f"load: {sessions} sessions x {seconds:.0f} s on /{args.page} of {args.url or args.script} ({wall:.0f} s wall)"
+    )
+    print(
+        f"  interactions {len(lat)} ({len(lat) / seconds:.1f}/s in the {seconds:.0f} s window), errors {len(stats['errors'])}"
+    )
     if lat:
-        print(f"  interaction latency ms: median {summary['latency_ms']['median']}, p95 {summary['latency_ms']['p95']}, "
-              f"max {summary['latency_ms']['max']}")
+        print(
+            f"  interaction latency ms: median {summary['latency_ms']['median']}, p95 {summary['latency_ms']['p95']}, "
+            f"max {summary['latency_ms']['max']}"
+        )
     print(f"  page load under load s: median {summary['page_load_s']['median']}, max {summary['page_load_s']['max']}")
     print(f"  server RSS MB: {summary['server_rss_mb']['before']} before, {summary['server_rss_mb']['after']} after")
     for e in stats["errors"][:10]:

@@ -5,14 +5,16 @@ request; validation on load turns any mistake into a CaseError naming file, row 
 broken chart later. Verdicts are never stored: they are computed here from the data on every load.
 No streamlit here; pages reach this module through components.ui.case().
 """
+
 from __future__ import annotations
 
 import csv
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 
@@ -25,14 +27,38 @@ CLAIM_KINDS = ("event", "quantitative", "causal", "scenario", "prediction", "int
 ACTOR_KINDS = ("state", "person", "bloc", "organisation", "company")
 CATEGORIES = ("sanctions", "tariffs", "aid", "military", "diplomacy", "energy_deal", "trade", "statement")
 PHASES = ("context", "article", "hindsight")
-RELATION_TYPES = ("coerces", "threatens sanctions", "sanctions", "tariffs", "buys oil from", "sells oil to",
-                  "supplies arms to", "cuts aid to", "strikes", "proposes ceasefire", "declines guarantee",
-                  "competes with", "depends on", "negotiates with", "meets")
+RELATION_TYPES = (
+    "coerces",
+    "threatens sanctions",
+    "sanctions",
+    "tariffs",
+    "buys oil from",
+    "sells oil to",
+    "supplies arms to",
+    "cuts aid to",
+    "strikes",
+    "proposes ceasefire",
+    "declines guarantee",
+    "competes with",
+    "depends on",
+    "negotiates with",
+    "meets",
+)
 ACTOR_COLS = ("id", "label", "kind", "country", "role", "aliases")
-EVENT_COLS = ("id", "date", "date_precision", "title", "summary", "actors", "category", "source_title",
-              "source_url", "source_published", "phase")
-RELATION_COLS = ("source", "target", "type", "directed", "weight", "start", "end", "claims", "events", "series",
-                 "note")
+EVENT_COLS = (
+    "id",
+    "date",
+    "date_precision",
+    "title",
+    "summary",
+    "actors",
+    "category",
+    "source_title",
+    "source_url",
+    "source_published",
+    "phase",
+)
+RELATION_COLS = ("source", "target", "type", "directed", "weight", "start", "end", "claims", "events", "series", "note")
 FACT_COLS = ("id", "topic", "period", "value", "unit", "statement", "provider", "source_title", "source_url")
 CASE_KEYS = ("id", "title", "author", "outlet", "published", "summary", "article_ref")
 ID_RE = re.compile(r"^[a-z0-9_]+$")
@@ -107,8 +133,9 @@ class Case:
 
 
 # --------------------------------------------------------------------------------------------- reading
-def _read_csv(path: Path, cols: tuple[str, ...], issues: list[CaseIssue],
-              optional: tuple[str, ...] = ()) -> list[tuple[int, dict]]:
+def _read_csv(
+    path: Path, cols: tuple[str, ...], issues: list[CaseIssue], optional: tuple[str, ...] = ()
+) -> list[tuple[int, dict]]:
     name = path.name
     if not path.exists():
         issues.append(CaseIssue(name, None, "-", "file is missing"))
@@ -288,14 +315,27 @@ def _load_claims(d: Path, actor_ids: set[str], n_paragraphs: int, issues: list[C
         for fld, msg in ev.validate_spec(c.get("evidence"), "evidence"):
             bad(fld, msg)
         if len(issues) == here:
-            claims.append(Claim(cid, str(c["paraphrase"]).strip(), c["kind"], list(acts), ps, pe, para,
-                                dict(c["evidence"]), str(c.get("short", "")), bool(c.get("headline", False)),
-                                str(c.get("note", ""))))
+            claims.append(
+                Claim(
+                    cid,
+                    str(c["paraphrase"]).strip(),
+                    c["kind"],
+                    list(acts),
+                    ps,
+                    pe,
+                    para,
+                    dict(c["evidence"]),
+                    str(c.get("short", "")),
+                    bool(c.get("headline", False)),
+                    str(c.get("note", "")),
+                )
+            )
     return claims
 
 
-def _load_relations(d: Path, actor_ids: set[str], claim_ids: set[str], event_ids: set[str],
-                    issues: list[CaseIssue]) -> pd.DataFrame:
+def _load_relations(
+    d: Path, actor_ids: set[str], claim_ids: set[str], event_ids: set[str], issues: list[CaseIssue]
+) -> pd.DataFrame:
     name = "relations.csv"
     rows = _read_csv(d / name, RELATION_COLS, issues)
     for line, r in rows:
@@ -364,21 +404,39 @@ def _once_per_id(load: Callable | None) -> Callable | None:
     return get
 
 
-def compute_verdicts(case: Case, get_series: Callable | None = None, get_points: Callable | None = None,
-                     today: Any = None, get_meta: Callable | None = None) -> Case:
+def compute_verdicts(
+    case: Case,
+    get_series: Callable | None = None,
+    get_points: Callable | None = None,
+    today: Any = None,
+    get_meta: Callable | None = None,
+) -> Case:
     """(Re)compute every claim's verdict from the data; returns the same case for chaining."""
     get_series, get_points, get_meta = (_once_per_id(f) for f in (get_series, get_points, get_meta))
-    ctx = ev.Context(get_series=get_series, get_points=get_points, events=case.events, facts=case.facts,
-                     today=pd.Timestamp(today).normalize() if today is not None else pd.Timestamp.today().normalize(),
-                     get_meta=get_meta)
+    ctx = ev.Context(
+        get_series=get_series,
+        get_points=get_points,
+        events=case.events,
+        facts=case.facts,
+        today=pd.Timestamp(today).normalize() if today is not None else pd.Timestamp.today().normalize(),
+        get_meta=get_meta,
+    )
     for c in case.claims:
         c.verdict = ev.evaluate(c.evidence, ctx, c)
     return case
 
 
-def load_case(case_id: str = DEFAULT_CASE, root: Path | str | None = None, *, get_series: Callable | None = None,
-              get_points: Callable | None = None, get_meta: Callable | None = None, today: Any = None,
-              use_data_layer: bool = True, verdicts: bool = True) -> Case:
+def load_case(
+    case_id: str = DEFAULT_CASE,
+    root: Path | str | None = None,
+    *,
+    get_series: Callable | None = None,
+    get_points: Callable | None = None,
+    get_meta: Callable | None = None,
+    today: Any = None,
+    use_data_layer: bool = True,
+    verdicts: bool = True,
+) -> Case:
     """Read and validate a case folder, then compute verdicts (unless `verdicts=False`: pages that only draw
     the events or the actors skip reading every series behind the claims; claims then have no verdict).
 

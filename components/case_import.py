@@ -5,6 +5,7 @@ Nothing at runtime or in tests reads ../shared, which is why the article itself 
 SHA-1 hashes of its 6-word shingles: tests can then prove our paraphrases share no 6-word run with the
 article without shipping the article's text.
 """
+
 from __future__ import annotations
 
 import csv
@@ -18,41 +19,78 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CASE_DIR = ROOT / "data" / "cases" / "2025-03-secondary-sanctions"
 SHARED = ROOT.parent / "shared"
-PUBLISHED = "2025-03-08"          # article date (approximate: 8-9 March 2025)
-HINDSIGHT_AFTER = "2025-03-09"    # anything dated after this is hindsight
+PUBLISHED = "2025-03-08"  # article date (approximate: 8-9 March 2025)
+HINDSIGHT_AFTER = "2025-03-09"  # anything dated after this is hindsight
 
 # compiled actor names -> actors.csv ids
 ACTOR_MAP = {
-    "United States": "us", "Russia": "russia", "India": "india", "China": "china", "Ukraine": "ukraine",
-    "European Union": "eu", "NATO": "nato", "United Kingdom": "uk", "France": "france", "Germany": "germany",
-    "Poland": "poland", "Saudi Arabia": "saudi_arabia", "North Korea": "north_korea", "OFAC": "ofac",
-    "Rosneft": "rosneft", "Reliance Industries": "reliance", "Lukoil": "lukoil", "Gazprom Neft": "gazprom_neft",
-    "Surgutneftegas": "surgutneftegas", "Donald Trump": "trump", "Vladimir Putin": "putin",
-    "Volodymyr Zelensky": "zelensky", "Narendra Modi": "modi", "Keith Kellogg": "kellogg",
-    "Pete Hegseth": "hegseth", "Marco Rubio": "rubio", "JD Vance": "vance", "Sergey Lavrov": "lavrov",
-    "John Ratcliffe": "ratcliffe", "Scott Bessent": "bessent", "Steve Witkoff": "witkoff",
-    "Jared Kushner": "kushner", "Emmanuel Macron": "macron", "Keir Starmer": "starmer",
+    "United States": "us",
+    "Russia": "russia",
+    "India": "india",
+    "China": "china",
+    "Ukraine": "ukraine",
+    "European Union": "eu",
+    "NATO": "nato",
+    "United Kingdom": "uk",
+    "France": "france",
+    "Germany": "germany",
+    "Poland": "poland",
+    "Saudi Arabia": "saudi_arabia",
+    "North Korea": "north_korea",
+    "OFAC": "ofac",
+    "Rosneft": "rosneft",
+    "Reliance Industries": "reliance",
+    "Lukoil": "lukoil",
+    "Gazprom Neft": "gazprom_neft",
+    "Surgutneftegas": "surgutneftegas",
+    "Donald Trump": "trump",
+    "Vladimir Putin": "putin",
+    "Volodymyr Zelensky": "zelensky",
+    "Narendra Modi": "modi",
+    "Keith Kellogg": "kellogg",
+    "Pete Hegseth": "hegseth",
+    "Marco Rubio": "rubio",
+    "JD Vance": "vance",
+    "Sergey Lavrov": "lavrov",
+    "John Ratcliffe": "ratcliffe",
+    "Scott Bessent": "bessent",
+    "Steve Witkoff": "witkoff",
+    "Jared Kushner": "kushner",
+    "Emmanuel Macron": "macron",
+    "Keir Starmer": "starmer",
 }
 
 # events the article itself refers to (by date + a word of the compiled title); others before the
 # article are background ('context')
 ARTICLE_EVENTS = {
-    ("2024-12-12", "Rosneft"), ("2025-01-10", "Biden"), ("2025-02-06", "Kellogg"), ("2025-02-12", "Hegseth"),
-    ("2025-02-12", "Putin"), ("2025-02-27", "Rubio"), ("2025-02-28", "Oval"), ("2025-03-02", "London"),
-    ("2025-03-02", "Macron"), ("2025-03-03", "pause"), ("2025-03-05", "intelligence"),
-    ("2025-03-07", "Russian missiles"), ("2025-03-07", "Trump threatens"), ("2025-02-01", "February"),
+    ("2024-12-12", "Rosneft"),
+    ("2025-01-10", "Biden"),
+    ("2025-02-06", "Kellogg"),
+    ("2025-02-12", "Hegseth"),
+    ("2025-02-12", "Putin"),
+    ("2025-02-27", "Rubio"),
+    ("2025-02-28", "Oval"),
+    ("2025-03-02", "London"),
+    ("2025-03-02", "Macron"),
+    ("2025-03-03", "pause"),
+    ("2025-03-05", "intelligence"),
+    ("2025-03-07", "Russian missiles"),
+    ("2025-03-07", "Trump threatens"),
+    ("2025-02-01", "February"),
 }
 
 # Rows we add ourselves, each resting on a page listed in the compiled monthly import file
 # (sources/compiled/india_crude_imports_by_origin_monthly.csv), in our own words.
 EXTRA_EVENTS = [
     {
-        "date": "2025-02-01", "date_precision": "month",
+        "date": "2025-02-01",
+        "date_precision": "month",
         "title": "India's February intake of Russian crude falls to about 1.4 mb/d",
         "summary": "Ship-tracking estimates put Indian purchases of Russian crude in February 2025 near 1.4-1.48 "
-                   "million b/d, roughly 11-15% below January, as refiners adjusted to the January US "
-                   "designations of Russian producers and tankers.",
-        "actors": "India;Russia", "category": "trade",
+        "million b/d, roughly 11-15% below January, as refiners adjusted to the January US "
+        "designations of Russian producers and tankers.",
+        "actors": "India;Russia",
+        "category": "trade",
         "source_title": "Russian oil imports fall in Feb (Asian Age)",
         "source_url": "https://www.asianage.com/business/economy/russian-oil-imports-fall-in-feb-1864685",
         "source_published": "",
@@ -62,12 +100,27 @@ EXTRA_EVENTS = [
 # Compiled summaries are own words, but a few share a 6-word run with the article (job titles, the threat's
 # wording); reword those here so the fingerprint test holds. (date, old fragment, new fragment)
 TEXT_FIXES = [
-    ("2025-02-06", "Trump's special envoy for Ukraine and Russia told", "Trump's envoy for the Russia-Ukraine war told"),
+    (
+        "2025-02-06",
+        "Trump's special envoy for Ukraine and Russia told",
+        "Trump's envoy for the Russia-Ukraine war told",
+    ),
     ("2025-03-07", "sanctions and tariffs on Russia until", "sanctions and tariffs against Russia until"),
 ]
 
-FIELDS = ["id", "date", "date_precision", "title", "summary", "actors", "category", "source_title",
-          "source_url", "source_published", "phase"]
+FIELDS = [
+    "id",
+    "date",
+    "date_precision",
+    "title",
+    "summary",
+    "actors",
+    "category",
+    "source_title",
+    "source_url",
+    "source_published",
+    "phase",
+]
 
 
 def slug(text: str, words: int = 3) -> str:
@@ -106,13 +159,21 @@ def build_events(src: Path) -> list[dict]:
                 r = dict(r, summary=r["summary"].replace(old, new))
         assert eid not in seen, eid
         seen.add(eid)
-        out.append({
-            "id": eid, "date": r["date"], "date_precision": r["date_precision"], "title": r["title"],
-            "summary": r["summary"], "actors": map_actors(r["actors"]), "category": r["category"],
-            "source_title": r["source_title"], "source_url": r["source_url"],
-            "source_published": r.get("source_published", "") or "",
-            "phase": phase_of(r["date"], r["title"]),
-        })
+        out.append(
+            {
+                "id": eid,
+                "date": r["date"],
+                "date_precision": r["date_precision"],
+                "title": r["title"],
+                "summary": r["summary"],
+                "actors": map_actors(r["actors"]),
+                "category": r["category"],
+                "source_title": r["source_title"],
+                "source_url": r["source_url"],
+                "source_published": r.get("source_published", "") or "",
+                "phase": phase_of(r["date"], r["title"]),
+            }
+        )
     return out
 
 
@@ -136,7 +197,7 @@ def normalise_words(text: str) -> list[str]:
 
 def shingle_hashes(text: str, n: int = 6) -> set[str]:
     w = normalise_words(text)
-    return {hashlib.sha1(" ".join(w[i:i + n]).encode()).hexdigest() for i in range(len(w) - n + 1)}
+    return {hashlib.sha1(" ".join(w[i : i + n]).encode()).hexdigest() for i in range(len(w) - n + 1)}
 
 
 def write_csv(path: Path, rows: list[dict], fields: list[str]) -> None:
@@ -153,9 +214,12 @@ def main(shared: Path = SHARED, case_dir: Path = CASE_DIR) -> None:
     facts = build_facts(comp / "facts.csv")
     write_csv(case_dir / "facts.csv", facts, list(facts[0].keys()))
     article = (shared / "seed" / "article.txt").read_text(encoding="utf-8")
-    fp = {"n": 6, "normalisation": "NFKC, lowercase, punctuation -> space, whitespace split; sha1 of "
-                                    "space-joined 6-word shingles of the whole article",
-          "hashes": sorted(shingle_hashes(article))}
+    fp = {
+        "n": 6,
+        "normalisation": "NFKC, lowercase, punctuation -> space, whitespace split; sha1 of "
+        "space-joined 6-word shingles of the whole article",
+        "hashes": sorted(shingle_hashes(article)),
+    }
     (case_dir / "article_fingerprint.json").write_text(json.dumps(fp, indent=0) + "\n", encoding="utf-8")
     print(f"events: {len(events)}  facts: {len(facts)}  shingles: {len(fp['hashes'])}", file=sys.stderr)
 

@@ -16,6 +16,7 @@ Conventions kept by every builder here:
   browser has no GPU (software GL) and browsers cap the number of live contexts per page;
 - builders assemble plain trace/layout dicts and validate the figure once (``_figure``).
 """
+
 from __future__ import annotations
 
 import html
@@ -34,8 +35,14 @@ NORMAL_SYMBOL = "circle"
 EVENT_AXIS = "y9"  # hidden overlay axis carrying the event markers (range 0..1)
 
 CATEGORY_COLORS = {
-    "sanctions": "#d62728", "tariffs": "#ff7f0e", "aid": "#2ca02c", "military": "#7f7f7f",
-    "diplomacy": "#1f77b4", "energy_deal": "#9467bd", "trade": "#8c564b", "statement": "#e377c2",
+    "sanctions": "#d62728",
+    "tariffs": "#ff7f0e",
+    "aid": "#2ca02c",
+    "military": "#7f7f7f",
+    "diplomacy": "#1f77b4",
+    "energy_deal": "#9467bd",
+    "trade": "#8c564b",
+    "statement": "#e377c2",
 }
 _CATEGORY_Y = {c: 0.99 - 0.025 * i for i, c in enumerate(CATEGORY_COLORS)}  # stagger so markers don't overlap
 
@@ -44,6 +51,7 @@ _CATEGORY_Y = {c: 0.99 - 0.025 * i for i, c in enumerate(CATEGORY_COLORS)}  # st
 class Line:
     """One series to draw. ``flags``/``sources`` are optional per-date Series (indexed like ``series``)
     for provider figures that carry a flag and a source title per point."""
+
     id: str
     label: str
     series: pd.Series
@@ -97,8 +105,13 @@ def thin(series: pd.Series, max_points: int = MAX_POINTS) -> tuple[pd.Series, st
     return m, "monthly"
 
 
-def filter_events(events: pd.DataFrame | None, categories: Sequence[str] | None = None,
-                  actors: Sequence[str] | None = None, start=None, end=None) -> pd.DataFrame:
+def filter_events(
+    events: pd.DataFrame | None,
+    categories: Sequence[str] | None = None,
+    actors: Sequence[str] | None = None,
+    start=None,
+    end=None,
+) -> pd.DataFrame:
     """Events in [start, end] whose category is in ``categories`` (None = all) and that involve at
     least one of ``actors`` (None or empty = no actor filter)."""
     if events is None or len(events) == 0:
@@ -151,19 +164,56 @@ def event_traces(events: pd.DataFrame | None, *, xaxis: str = "x") -> list[dict]
     for row, cat in zip(ev.itertuples(index=False), cats):
         actors = getattr(row, "actors", []) or []
         actors = ", ".join(actors) if isinstance(actors, list) else str(actors)
-        text.append(f"<b>{_esc(row.title)}</b><br>{row.date:%Y-%m-%d} · {_esc(cat)}<br>"
-                    f"Actors: {_esc(actors)}<br>Source: {_esc(getattr(row, 'source_title', ''))}")
+        text.append(
+            f"<b>{_esc(row.title)}</b><br>{row.date:%Y-%m-%d} · {_esc(cat)}<br>"
+            f"Actors: {_esc(actors)}<br>Source: {_esc(getattr(row, 'source_title', ''))}"
+        )
     return [
-        dict(type="scatter", x=xs, y=np.array([0, 1, None] * len(ev), dtype=object), yaxis=EVENT_AXIS,
-             xaxis=xaxis, mode="lines", name="event lines", legendgroup="events", showlegend=False,
-             hoverinfo="skip", line=dict(color="#9a9a9a", width=1, dash="dot")),
-        dict(type="scatter", x=[None], y=[None], yaxis=EVENT_AXIS, xaxis=xaxis, mode="markers", name="events",
-             legendgroup="events", hoverinfo="skip", marker=dict(symbol="triangle-down", size=11, color="#888")),
-        dict(type="scatter", x=dates, y=np.array([_CATEGORY_Y.get(c, 0.95) for c in cats]), yaxis=EVENT_AXIS,
-             xaxis=xaxis, mode="markers", name="event markers", legendgroup="events", showlegend=False,
-             hovertext=text, hoverinfo="text", customdata=np.array(cats, dtype=object),
-             marker=dict(symbol="triangle-down", size=11, color=[CATEGORY_COLORS.get(c, "#999") for c in cats],
-                         line=dict(width=1, color="white"))),
+        dict(
+            type="scatter",
+            x=xs,
+            y=np.array([0, 1, None] * len(ev), dtype=object),
+            yaxis=EVENT_AXIS,
+            xaxis=xaxis,
+            mode="lines",
+            name="event lines",
+            legendgroup="events",
+            showlegend=False,
+            hoverinfo="skip",
+            line=dict(color="#9a9a9a", width=1, dash="dot"),
+        ),
+        dict(
+            type="scatter",
+            x=[None],
+            y=[None],
+            yaxis=EVENT_AXIS,
+            xaxis=xaxis,
+            mode="markers",
+            name="events",
+            legendgroup="events",
+            hoverinfo="skip",
+            marker=dict(symbol="triangle-down", size=11, color="#888"),
+        ),
+        dict(
+            type="scatter",
+            x=dates,
+            y=np.array([_CATEGORY_Y.get(c, 0.95) for c in cats]),
+            yaxis=EVENT_AXIS,
+            xaxis=xaxis,
+            mode="markers",
+            name="event markers",
+            legendgroup="events",
+            showlegend=False,
+            hovertext=text,
+            hoverinfo="text",
+            customdata=np.array(cats, dtype=object),
+            marker=dict(
+                symbol="triangle-down",
+                size=11,
+                color=[CATEGORY_COLORS.get(c, "#999") for c in cats],
+                line=dict(width=1, color="white"),
+            ),
+        ),
     ]
 
 
@@ -176,8 +226,9 @@ def _figure(traces: list[dict], layout: dict) -> go.Figure:
     return go.Figure(data=traces, layout=layout)
 
 
-def _line_trace(line: Line, *, rebase_date=None, max_points: int = MAX_POINTS, yaxis: str = "y"
-                ) -> tuple[dict, str, pd.Timestamp | None]:
+def _line_trace(
+    line: Line, *, rebase_date=None, max_points: int = MAX_POINTS, yaxis: str = "y"
+) -> tuple[dict, str, pd.Timestamp | None]:
     """Trace for one Line: thinning, gaps, rebasing, flagged markers and hover with value/unit/source."""
     s = _clean(line.series)
     resampled = ""
@@ -221,8 +272,14 @@ def _line_trace(line: Line, *, rebase_date=None, max_points: int = MAX_POINTS, y
         marker["size"] = [11 if sym == FLAGGED_SYMBOL else 7 for sym in symbols]
     trace = dict(
         type="scatter",
-        x=_dates(s.index), y=y, customdata=customdata, name=line.label, yaxis=yaxis,
-        mode="lines+markers" if sparse else "lines", connectgaps=False, marker=marker,
+        x=_dates(s.index),
+        y=y,
+        customdata=customdata,
+        name=line.label,
+        yaxis=yaxis,
+        mode="lines+markers" if sparse else "lines",
+        connectgaps=False,
+        marker=marker,
         hovertemplate="<br>".join(hover) + "<extra></extra>",
     )
     if line.dash:
@@ -245,21 +302,30 @@ def _layout(*, title: str, y_title: str, log: bool, notes: list[str], **extra) -
     """The layout every time chart shares: escaped title with its notes as subtitle, axis titles, legend on top."""
     layout = dict(
         title=dict(text=_esc(title), subtitle=dict(text=_esc(" · ".join(notes)), font=dict(size=11, color="#555"))),
-        hovermode="closest", margin=dict(l=60, r=30, t=110, b=50),
+        hovermode="closest",
+        margin=dict(l=60, r=30, t=110, b=50),
         legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0),
         yaxis=dict(title=dict(text=_esc(y_title)), type="log" if log else "linear"),
         xaxis=dict(title=dict(text="Date"), type="date"),
     )
     for key, value in extra.items():  # one level of merging (e.g. margin=dict(r=70) keeps l, t, b)
-        layout[key] = {**layout[key], **value} if isinstance(value, dict) and isinstance(layout.get(key), dict) \
-            else value
+        layout[key] = (
+            {**layout[key], **value} if isinstance(value, dict) and isinstance(layout.get(key), dict) else value
+        )
     return layout
 
 
 # ------------------------------------------------------------------------------------- builders
-def build_time_series(lines: Sequence[Line], events: pd.DataFrame | None = None, *, title: str = "",
-                      y_title: str = "", log: bool = False, rebase_date=None,
-                      max_points: int = MAX_POINTS) -> go.Figure:
+def build_time_series(
+    lines: Sequence[Line],
+    events: pd.DataFrame | None = None,
+    *,
+    title: str = "",
+    y_title: str = "",
+    log: bool = False,
+    rebase_date=None,
+    max_points: int = MAX_POINTS,
+) -> go.Figure:
     """Prices, rates or volumes over time, optionally rebased to 100 and on a log axis, with events.
 
     Used by the Oil, Trade and Currencies pages (one figure per chart).
@@ -282,14 +348,25 @@ def build_time_series(lines: Sequence[Line], events: pd.DataFrame | None = None,
     if any(line.flags is not None for line in lines):
         notes.append("open diamond = partial/provisional/caution/converted figure; gaps = no figure")
     overlay = event_traces(_events_within(events, lines))
-    layout = _layout(title=title, y_title=y_title, log=log, notes=notes,
-                     meta={"resampled": sorted(resampled), "rebase_anchors": sorted(anchors)},
-                     **(EVENT_AXIS_LAYOUT if overlay else {}))
+    layout = _layout(
+        title=title,
+        y_title=y_title,
+        log=log,
+        notes=notes,
+        meta={"resampled": sorted(resampled), "rebase_anchors": sorted(anchors)},
+        **(EVENT_AXIS_LAYOUT if overlay else {}),
+    )
     return _figure(traces + overlay, layout)
 
 
-def build_dual_axis(daily: Line, monthly: Line, events: pd.DataFrame | None = None, *, title: str = "",
-                    monthly_mean: pd.Series | None = None) -> go.Figure:
+def build_dual_axis(
+    daily: Line,
+    monthly: Line,
+    events: pd.DataFrame | None = None,
+    *,
+    title: str = "",
+    monthly_mean: pd.Series | None = None,
+) -> go.Figure:
     """A daily price (left axis) against a monthly volume (right axis), each axis titled with its unit.
 
     Alignment rule (stated on the chart): monthly figures sit on the 1st of their month; the optional
@@ -299,28 +376,50 @@ def build_dual_axis(daily: Line, monthly: Line, events: pd.DataFrame | None = No
     traces = [t1]
     if monthly_mean is not None and len(monthly_mean):
         mm = _clean(monthly_mean).dropna()
-        traces.append(dict(
-            type="scatter", x=_dates(mm.index), y=mm.to_numpy(), name=f"{daily.label}, month mean", mode="lines",
-            line=dict(shape="hv", dash="dot"), connectgaps=False,
-            hovertemplate=f"<b>{_esc(daily.label)} month mean</b><br>%{{x|%Y-%m}}<br>%{{y:.2f}} "
-                          f"{_esc(daily.unit)}<extra></extra>"))
+        traces.append(
+            dict(
+                type="scatter",
+                x=_dates(mm.index),
+                y=mm.to_numpy(),
+                name=f"{daily.label}, month mean",
+                mode="lines",
+                line=dict(shape="hv", dash="dot"),
+                connectgaps=False,
+                hovertemplate=f"<b>{_esc(daily.label)} month mean</b><br>%{{x|%Y-%m}}<br>%{{y:.2f}} "
+                f"{_esc(daily.unit)}<extra></extra>",
+            )
+        )
     t2, _, _ = _line_trace(monthly, yaxis="y2")
     traces.append(t2)
-    notes = ["monthly figures plotted on the 1st of their month; month mean = calendar-month average of "
-             "the daily price"]
+    notes = [
+        "monthly figures plotted on the 1st of their month; month mean = calendar-month average of the daily price"
+    ]
     if how:
         notes.append(f"{how} averages of the daily price")
     overlay = event_traces(_events_within(events, [daily, monthly]))
     layout = _layout(
-        title=title, y_title=f"{daily.label} ({daily.unit})", log=False, notes=notes, margin=dict(r=70),
-        yaxis2=dict(title=dict(text=_esc(f"{monthly.label} ({monthly.unit})")), overlaying="y", side="right",
-                    showgrid=False, rangemode="tozero", tickmode="auto"),
-        meta={"resampled": [how] if how else []}, **(EVENT_AXIS_LAYOUT if overlay else {}))
+        title=title,
+        y_title=f"{daily.label} ({daily.unit})",
+        log=False,
+        notes=notes,
+        margin=dict(r=70),
+        yaxis2=dict(
+            title=dict(text=_esc(f"{monthly.label} ({monthly.unit})")),
+            overlaying="y",
+            side="right",
+            showgrid=False,
+            rangemode="tozero",
+            tickmode="auto",
+        ),
+        meta={"resampled": [how] if how else []},
+        **(EVENT_AXIS_LAYOUT if overlay else {}),
+    )
     return _figure(traces + overlay, layout)
 
 
-def build_event_study(aligned: pd.DataFrame, *, title: str = "", value: str = "rebased",
-                      units: dict[str, str] | None = None) -> go.Figure:
+def build_event_study(
+    aligned: pd.DataFrame, *, title: str = "", value: str = "rebased", units: dict[str, str] | None = None
+) -> go.Figure:
     """Aligned windows: x = offset in observations from the event (t = 0 per eventstudy.ANCHOR_RULE),
     y = value rebased to 100 at t = 0 (or the raw value), one line per event x series."""
     units = units or {}
@@ -330,23 +429,62 @@ def build_event_study(aligned: pd.DataFrame, *, title: str = "", value: str = "r
             grp = grp.sort_values("t")
             label = f"{grp['series'].iloc[0]} · {grp['event'].iloc[0]}"
             custom = np.column_stack([_dates(grp["date"]), grp["value"].to_numpy(dtype="float64")])
-            traces.append(dict(
-                type="scatter", x=grp["t"].to_numpy(), y=grp[value].to_numpy(dtype="float64"), mode="lines+markers",
-                name=_esc(label if len(label) <= 70 else label[:69] + "…"), customdata=custom, connectgaps=False,
-                hovertemplate=(f"<b>{_esc(label)}</b><br>t = %{{x}} (%{{customdata[0]}})<br>"
-                               f"%{{customdata[1]:,.4~f}} {_esc(units.get(sid, ''))}"
-                               + ("<br>index %{y:.2f}" if value == "rebased" else "") + "<extra></extra>")))
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=grp["t"].to_numpy(),
+                    y=grp[value].to_numpy(dtype="float64"),
+                    mode="lines+markers",
+                    name=_esc(label if len(label) <= 70 else label[:69] + "…"),
+                    customdata=custom,
+                    connectgaps=False,
+                    hovertemplate=(
+                        f"<b>{_esc(label)}</b><br>t = %{{x}} (%{{customdata[0]}})<br>"
+                        f"%{{customdata[1]:,.4~f}} {_esc(units.get(sid, ''))}"
+                        + ("<br>index %{y:.2f}" if value == "rebased" else "")
+                        + "<extra></extra>"
+                    ),
+                )
+            )
     layout = _layout(
-        title=title, y_title="Index, t = 0 → 100" if value == "rebased" else "Value", log=False,
+        title=title,
+        y_title="Index, t = 0 → 100" if value == "rebased" else "Value",
+        log=False,
         notes=["t = 0: last observation on or before the event date; t counts observations"],
         # trace names are long (series · event): legend below the plot, one entry per line
-        legend=dict(orientation="h", yanchor="top", y=-0.2, x=0), margin=dict(b=140),
-        xaxis=dict(title=dict(text="Observations from the event (t)"), type="linear", zeroline=True,
-                   dtick=1 if aligned.empty or aligned["t"].abs().max() <= 15 else None),
-        shapes=[dict(type="line", xref="x", yref="paper", x0=0, x1=0, y0=0, y1=1,
-                     line=dict(color="#444", width=1, dash="dash"))],
-        annotations=[dict(text="event (t = 0)", x=0, xref="x", y=1, yref="paper", showarrow=False,
-                          yanchor="bottom", font=dict(size=11))])
+        legend=dict(orientation="h", yanchor="top", y=-0.2, x=0),
+        margin=dict(b=140),
+        xaxis=dict(
+            title=dict(text="Observations from the event (t)"),
+            type="linear",
+            zeroline=True,
+            dtick=1 if aligned.empty or aligned["t"].abs().max() <= 15 else None,
+        ),
+        shapes=[
+            dict(
+                type="line",
+                xref="x",
+                yref="paper",
+                x0=0,
+                x1=0,
+                y0=0,
+                y1=1,
+                line=dict(color="#444", width=1, dash="dash"),
+            )
+        ],
+        annotations=[
+            dict(
+                text="event (t = 0)",
+                x=0,
+                xref="x",
+                y=1,
+                yref="paper",
+                showarrow=False,
+                yanchor="bottom",
+                font=dict(size=11),
+            )
+        ],
+    )
     return _figure(traces, layout)
 
 
@@ -360,10 +498,19 @@ def lines_frame(lines: Sequence[Line]) -> pd.DataFrame:
         srcs = _per_point(line.sources, s.index)
         urls = _per_point(line.urls, s.index)
         for d, v, f, src, url in zip(s.index, s.to_numpy(), flags, srcs, urls):
-            rows.append({"date": d.strftime("%Y-%m-%d"), "series_id": line.id, "series": line.label,
-                         "value": v, "unit": line.unit, "flag": f, "source": src or line.source, "source_url": url})
-    return pd.DataFrame(rows, columns=["date", "series_id", "series", "value", "unit", "flag", "source",
-                                       "source_url"])
+            rows.append(
+                {
+                    "date": d.strftime("%Y-%m-%d"),
+                    "series_id": line.id,
+                    "series": line.label,
+                    "value": v,
+                    "unit": line.unit,
+                    "flag": f,
+                    "source": src or line.source,
+                    "source_url": url,
+                }
+            )
+    return pd.DataFrame(rows, columns=["date", "series_id", "series", "value", "unit", "flag", "source", "source_url"])
 
 
 def csv_meta(title: str, lines: Sequence[Line], **extra) -> dict:
@@ -385,12 +532,14 @@ def cut_line(line: Line, start=None, end=None) -> Line:
     def part(values: pd.Series | None) -> pd.Series | None:
         return None if values is None else values.loc[lo:hi]
 
-    return replace(line, series=line.series.loc[lo:hi], flags=part(line.flags), sources=part(line.sources),
-                   urls=part(line.urls))
+    return replace(
+        line, series=line.series.loc[lo:hi], flags=part(line.flags), sources=part(line.sources), urls=part(line.urls)
+    )
 
 
-def line_from_points(series_id: str, label: str, points: pd.DataFrame, *, unit: str = "", source: str = "",
-                     frequency: str = "monthly") -> Line:
+def line_from_points(
+    series_id: str, label: str, points: pd.DataFrame, *, unit: str = "", source: str = "", frequency: str = "monthly"
+) -> Line:
     """A provider's line from its cited points (``used`` rows only), keeping each point's flag and source
     title for markers and hover. Alternatives not chosen for the line stay in the points table only."""
     pts = points.copy()
@@ -400,10 +549,20 @@ def line_from_points(series_id: str, label: str, points: pd.DataFrame, *, unit: 
     pts = pts.sort_values("date").drop_duplicates("date", keep="first")  # a date range: cut_line
     idx = pd.DatetimeIndex(pts["date"])
     series = pd.Series(pts["value"].to_numpy(dtype="float64"), index=idx, name=series_id)
+
     def column(name: str) -> pd.Series | None:
         return pd.Series(pts[name].fillna("").astype(str).to_numpy(), index=idx) if name in pts else None
 
     if not unit and "unit" in pts and len(pts):
         unit = str(pts["unit"].iloc[0])
-    return Line(series_id, label, series, unit, source, frequency=frequency, flags=column("flag"),
-                sources=column("source_title"), urls=column("source_url"))
+    return Line(
+        series_id,
+        label,
+        series,
+        unit,
+        source,
+        frequency=frequency,
+        flags=column("flag"),
+        sources=column("source_title"),
+        urls=column("source_url"),
+    )

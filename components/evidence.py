@@ -7,12 +7,14 @@ returns a Verdict whose `numbers` carry provider and source for every figure use
 Data is injected through a `Context` (get_series / get_points callables, the case's events and facts,
 and "today"), so tests run on fixture series and pages run on components.data. No streamlit here.
 """
+
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 
@@ -25,8 +27,15 @@ STATUSES = CLAIM_STATUSES + OUTCOME_STATUSES
 DEFAULT_EXCLUDE_FLAGS = ("partial", "provisional")
 
 PROVIDER_NAMES = {
-    "kpler": "Kpler", "vortexa": "Vortexa", "reuters": "Reuters", "eia": "EIA", "ecb": "ECB", "fred": "FRED",
-    "minfin": "Russian Finance Ministry", "gacc": "China customs (GACC)", "yahoo": "Yahoo Finance",
+    "kpler": "Kpler",
+    "vortexa": "Vortexa",
+    "reuters": "Reuters",
+    "eia": "EIA",
+    "ecb": "ECB",
+    "fred": "FRED",
+    "minfin": "Russian Finance Ministry",
+    "gacc": "China customs (GACC)",
+    "yahoo": "Yahoo Finance",
 }
 
 
@@ -39,7 +48,7 @@ class Verdict:
     rule_text: str
     numbers: list[dict] = field(default_factory=list)
     detail: str = ""
-    parts: list["Verdict"] = field(default_factory=list)
+    parts: list[Verdict] = field(default_factory=list)
     label: str = ""
 
     def all_numbers(self) -> list[dict]:
@@ -184,10 +193,17 @@ def _provider_text(provider: str, detail: str) -> str:
 
 def _number(ctx: Context, sid: str, info: PointInfo, d: pd.Timestamp, value: float, label: str, unit: str) -> dict:
     pi = info.get(d, {})
-    return {"label": label, "value": round(float(value), 4), "unit": pi.get("unit") or unit, "date": d.date(),
-            "provider": _provider_text(ctx.provider(sid), pi.get("provider_detail", "")),
-            "series": sid, "flag": pi.get("flag", ""),
-            "source_title": pi.get("source_title", ""), "source_url": pi.get("source_url", "")}
+    return {
+        "label": label,
+        "value": round(float(value), 4),
+        "unit": pi.get("unit") or unit,
+        "date": d.date(),
+        "provider": _provider_text(ctx.provider(sid), pi.get("provider_detail", "")),
+        "series": sid,
+        "flag": pi.get("flag", ""),
+        "source_title": pi.get("source_title", ""),
+        "source_url": pi.get("source_url", ""),
+    }
 
 
 def _clean(ctx: Context, sid: str, exclude: set[str]) -> tuple[pd.Series | None, PointInfo, list[pd.Timestamp]]:
@@ -215,7 +231,7 @@ def combine_providers(parts: list[Verdict]) -> str:
 def _exclusion_note(dropped: list[pd.Timestamp], exclude: set[str]) -> str:
     if not dropped:
         return ""
-    return (f" Left out as {'/'.join(sorted(exclude))}: " + ", ".join(_month(d) for d in dropped) + ".")
+    return f" Left out as {'/'.join(sorted(exclude))}: " + ", ".join(_month(d) for d in dropped) + "."
 
 
 # ------------------------------------------------------------------------------------------------- rules
@@ -224,9 +240,11 @@ def rule_lowest_since(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
     months = int(spec.get("months", 24))
     min_months = int(spec.get("min_months", 3))
     exclude = set(spec.get("exclude_flags", DEFAULT_EXCLUDE_FLAGS))
-    text = (f"Is the {_month(at)} value the lowest of the {months} months before it? Checked for each provider "
-            f"on its own; months without a figure stay gaps (we say how many had data); figures flagged "
-            f"{' or '.join(sorted(exclude))} are left out and listed. Providers that disagree give 'mixed'.")
+    text = (
+        f"Is the {_month(at)} value the lowest of the {months} months before it? Checked for each provider "
+        f"on its own; months without a figure stay gaps (we say how many had data); figures flagged "
+        f"{' or '.join(sorted(exclude))} are left out and listed. Providers that disagree give 'mixed'."
+    )
     parts = []
     for sid in _as_list(spec.get("series")):
         prov = ctx.provider(sid)
@@ -236,8 +254,15 @@ def rule_lowest_since(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
             parts.append(Verdict("no data", "lowest_since", text, detail=f"{prov}: no series available.", label=prov))
             continue
         if at not in s.index:
-            parts.append(Verdict("no data", "lowest_since", text, label=prov,
-                                 detail=f"{prov}: no usable figure for {_month(at)}.{note}"))
+            parts.append(
+                Verdict(
+                    "no data",
+                    "lowest_since",
+                    text,
+                    label=prov,
+                    detail=f"{prov}: no usable figure for {_month(at)}.{note}",
+                )
+            )
             continue
         start = at - pd.DateOffset(months=months)
         win = s[(s.index >= start) & (s.index < at)]
@@ -245,23 +270,38 @@ def rule_lowest_since(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
         v = float(s[at])
         nums = [_number(ctx, sid, info, at, v, f"{prov} {_month(at)}", spec.get("unit", ""))]
         if n < min_months:
-            parts.append(Verdict("no data", "lowest_since", text, nums, label=prov,
-                                 detail=f"{prov}: only {n} of {months} earlier months have a figure "
-                                        f"(need {min_months}).{note}"))
+            parts.append(
+                Verdict(
+                    "no data",
+                    "lowest_since",
+                    text,
+                    nums,
+                    label=prov,
+                    detail=f"{prov}: only {n} of {months} earlier months have a figure (need {min_months}).{note}",
+                )
+            )
             continue
         lo_d = win.idxmin()
         lo = float(win.min())
-        nums.append(_number(ctx, sid, info, lo_d, lo, f"{prov} lowest earlier month ({_month(lo_d)})",
-                            spec.get("unit", "")))
+        nums.append(
+            _number(ctx, sid, info, lo_d, lo, f"{prov} lowest earlier month ({_month(lo_d)})", spec.get("unit", ""))
+        )
         if v < lo:
             status, how = "supported", f"below every earlier figure (lowest was {_fmt(lo)} in {_month(lo_d)})"
         elif v == lo:
             status, how = "supported", f"equal to the earlier low of {_fmt(lo)} in {_month(lo_d)}"
         else:
             status, how = "contradicted", f"above the {_fmt(lo)} recorded in {_month(lo_d)}"
-        parts.append(Verdict(status, "lowest_since", text, nums, label=prov,
-                             detail=f"{prov}: {_fmt(v)} in {_month(at)}, {how}; {n} of {months} earlier months "
-                                    f"have data.{note}"))
+        parts.append(
+            Verdict(
+                status,
+                "lowest_since",
+                text,
+                nums,
+                label=prov,
+                detail=f"{prov}: {_fmt(v)} in {_month(at)}, {how}; {n} of {months} earlier months have data.{note}",
+            )
+        )
     status = combine_providers(parts)
     return Verdict(status, "lowest_since", text, detail=" ".join(p.detail for p in parts), parts=parts)
 
@@ -289,15 +329,20 @@ def rule_change_between(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
         how = f"rose by at least {min_pct:g}%"
     else:
         how = f"rose, or fell by no more than {-min_pct:g}%"
-    text = (f"Average of {_span(a0, a1)} compared with {_span(b0, b1)}, per provider: the claim holds if the "
-            f"series {how}. Figures flagged {' or '.join(sorted(exclude))} "
-            f"are left out; a window with no figure gives 'no data'.")
+    text = (
+        f"Average of {_span(a0, a1)} compared with {_span(b0, b1)}, per provider: the claim holds if the "
+        f"series {how}. Figures flagged {' or '.join(sorted(exclude))} "
+        f"are left out; a window with no figure gives 'no data'."
+    )
     parts = []
     for sid in _as_list(spec.get("series")):
         prov = ctx.provider(sid)
         if b1 is not None and b1 > ctx.today:
-            parts.append(Verdict("pending", "change_between", text, label=prov,
-                                 detail=f"{prov}: the later window ends after today."))
+            parts.append(
+                Verdict(
+                    "pending", "change_between", text, label=prov, detail=f"{prov}: the later window ends after today."
+                )
+            )
             continue
         s, info, dropped = _clean(ctx, sid, exclude)
         note = _exclusion_note(dropped, exclude)
@@ -308,18 +353,35 @@ def rule_change_between(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
         wb = s[(s.index >= b0) & (s.index <= b1)]
         if wa.empty or wb.empty:
             which = " and ".join(w for w, x in (("earlier", wa), ("later", wb)) if x.empty)
-            parts.append(Verdict("no data", "change_between", text, label=prov,
-                                 detail=f"{prov}: no figure in the {which} window.{note}"))
+            parts.append(
+                Verdict(
+                    "no data",
+                    "change_between",
+                    text,
+                    label=prov,
+                    detail=f"{prov}: no figure in the {which} window.{note}",
+                )
+            )
             continue
         va, vb = float(wa.mean()), float(wb.mean())
         pct = (vb - va) / abs(va) * 100 if va else math.inf
-        nums = [_number(ctx, sid, info, d, v, f"{prov} {_month(d)}", spec.get("unit", ""))
-                for d, v in pd.concat([wa, wb]).items()]
+        nums = [
+            _number(ctx, sid, info, d, v, f"{prov} {_month(d)}", spec.get("unit", ""))
+            for d, v in pd.concat([wa, wb]).items()
+        ]
         ok = pct <= -min_pct if expect == "down" else pct >= min_pct
         status = "supported" if ok else "contradicted"
-        parts.append(Verdict(status, "change_between", text, nums, label=prov,
-                             detail=f"{prov}: {_fmt(va)} ({_span(a0, a1)}, {len(wa)} month(s)) -> {_fmt(vb)} "
-                                    f"({_span(b0, b1)}, {len(wb)} month(s)), {pct:+.1f}%.{note}"))
+        parts.append(
+            Verdict(
+                status,
+                "change_between",
+                text,
+                nums,
+                label=prov,
+                detail=f"{prov}: {_fmt(va)} ({_span(a0, a1)}, {len(wa)} month(s)) -> {_fmt(vb)} "
+                f"({_span(b0, b1)}, {len(wb)} month(s)), {pct:+.1f}%.{note}",
+            )
+        )
     status = combine_providers(parts)
     return Verdict(status, "change_between", text, detail=" ".join(p.detail for p in parts), parts=parts)
 
@@ -352,29 +414,42 @@ def rule_share_at(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
         return _share_from_facts(spec, ctx, sup, con)
     at = _ts(spec.get("at"))
     tol = int(spec.get("tolerance_months", 0))
-    text = (f"Value at {_month(at)} (or the latest within {tol} month(s) before) compared with thresholds: "
-            f"supported at {sup:g} or more, contradicted below {con:g}, 'mixed' in between; per provider.")
+    text = (
+        f"Value at {_month(at)} (or the latest within {tol} month(s) before) compared with thresholds: "
+        f"supported at {sup:g} or more, contradicted below {con:g}, 'mixed' in between; per provider."
+    )
     parts = []
     for sid in _as_list(spec.get("series")):
         prov = ctx.provider(sid)
         s, info, dropped = _clean(ctx, sid, set(spec.get("exclude_flags", DEFAULT_EXCLUDE_FLAGS)))
         win = None if s is None else s[(s.index <= at) & (s.index >= at - pd.DateOffset(months=tol))]
         if win is None or win.empty:
-            parts.append(Verdict("no data", "share_at", text, label=prov, detail=f"{prov}: no figure near {_month(at)}."))
+            parts.append(
+                Verdict("no data", "share_at", text, label=prov, detail=f"{prov}: no figure near {_month(at)}.")
+            )
             continue
         d, v = win.index[-1], float(win.iloc[-1])
         status, how = _judge("", v, sup, con)
-        parts.append(Verdict(status, "share_at", text, [_number(ctx, sid, info, d, v, f"{prov} {_month(d)}",
-                                                                 spec.get("unit", ""))],
-                             label=prov, detail=f"{prov} {d:%Y-%m}: {how}."))
+        parts.append(
+            Verdict(
+                status,
+                "share_at",
+                text,
+                [_number(ctx, sid, info, d, v, f"{prov} {_month(d)}", spec.get("unit", ""))],
+                label=prov,
+                detail=f"{prov} {d:%Y-%m}: {how}.",
+            )
+        )
     return Verdict(combine_providers(parts), "share_at", text, detail=" ".join(p.detail for p in parts), parts=parts)
 
 
 def _share_from_facts(spec: dict, ctx: Context, sup: float, con: float) -> Verdict:
     topic, period = spec["topic"], str(spec.get("period"))
-    text = (f"Reference figure for {period} (case facts, topic '{topic}') compared with thresholds: supported at "
-            f"{sup:g} or more, contradicted below {con:g}, 'mixed' in between. Earlier/later periods are shown "
-            f"for context only.")
+    text = (
+        f"Reference figure for {period} (case facts, topic '{topic}') compared with thresholds: supported at "
+        f"{sup:g} or more, contradicted below {con:g}, 'mixed' in between. Earlier/later periods are shown "
+        f"for context only."
+    )
     f = ctx.facts
     if f is None or f.empty:
         return Verdict("no data", "share_at", text, detail="No facts loaded.")
@@ -383,8 +458,15 @@ def _share_from_facts(spec: dict, ctx: Context, sup: float, con: float) -> Verdi
     f = f[f["unit"].astype(str).str.contains(unit_filter, case=False, regex=False)]
 
     def num(r) -> dict:
-        return {"label": f"{r['period']}", "value": str(r["value"]), "unit": r["unit"], "date": r["period"],
-                "provider": r["provider"], "source_title": r["source_title"], "source_url": r["source_url"]}
+        return {
+            "label": f"{r['period']}",
+            "value": str(r["value"]),
+            "unit": r["unit"],
+            "date": r["period"],
+            "provider": r["provider"],
+            "source_title": r["source_title"],
+            "source_url": r["source_url"],
+        }
 
     rows = f[f["period"].astype(str) == period]
     if rows.empty:
@@ -395,11 +477,13 @@ def _share_from_facts(spec: dict, ctx: Context, sup: float, con: float) -> Verdi
     if v is None:
         return Verdict("no data", "share_at", text, detail=f"Figure for {period} is not a number.")
     status, how = _judge(q, v, sup, con)
-    others = [num(r) for _, r in f.iterrows()
-              if str(r["period"]) in {str(p) for p in _as_list(spec.get("context_periods"))}]
+    others = [
+        num(r) for _, r in f.iterrows() if str(r["period"]) in {str(p) for p in _as_list(spec.get("context_periods"))}
+    ]
     nums = [num(primary)] + [num(r) for _, r in rows.iterrows() if r is not primary and r["value"] != primary["value"]]
-    return Verdict(status, "share_at", text, nums + others,
-                   detail=f"{period}: {how} ({primary['unit']}; {primary['provider']}).")
+    return Verdict(
+        status, "share_at", text, nums + others, detail=f"{period}: {how} ({primary['unit']}; {primary['provider']})."
+    )
 
 
 def _event_records(ctx: Context) -> list[dict]:
@@ -423,10 +507,16 @@ def _match_events(spec: dict, ctx: Context, start, end) -> list[dict]:
     every = set(_as_list(spec.get("actors_all")))
     anyof = set(_as_list(spec.get("actors_any")))
     rx = re.compile(spec["title_regex"], re.I) if spec.get("title_regex") else None
-    return [r for r in ctx.remember(("event_records",), lambda: _event_records(ctx))
-            if (start is None or r["date"] >= start) and (end is None or r["date"] <= end)
-            and (not cats or r["category"] in cats) and every <= r["_actors"]
-            and (not anyof or anyof & r["_actors"]) and (rx is None or rx.search(str(r["title"])))]
+    return [
+        r
+        for r in ctx.remember(("event_records",), lambda: _event_records(ctx))
+        if (start is None or r["date"] >= start)
+        and (end is None or r["date"] <= end)
+        and (not cats or r["category"] in cats)
+        and every <= r["_actors"]
+        and (not anyof or anyof & r["_actors"])
+        and (rx is None or rx.search(str(r["title"])))
+    ]
 
 
 def rule_event_on_record(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
@@ -443,12 +533,25 @@ def rule_event_on_record(spec: dict, ctx: Context, claim: Any = None) -> Verdict
     if spec.get("title_regex"):
         what.append(f"title matching '{spec['title_regex']}'")
     win = f"{start:%d %b %Y} to {end:%d %b %Y}" if start is not None and end is not None else "any date"
-    text = (f"Looks for at least {need} sourced event(s) in the case record from {win}"
-            + (f" ({'; '.join(what)})" if what else "") + ". Only events with a cited source count.")
+    text = (
+        f"Looks for at least {need} sourced event(s) in the case record from {win}"
+        + (f" ({'; '.join(what)})" if what else "")
+        + ". Only events with a cited source count."
+    )
     found = _match_events(spec, ctx, start, end)
-    nums = [{"label": r["title"], "value": "on record", "unit": r["category"], "date": pd.Timestamp(r["date"]).date(),
-             "provider": "case event record", "source_title": r["source_title"], "source_url": r["source_url"],
-             "event_id": r["id"]} for r in found]
+    nums = [
+        {
+            "label": r["title"],
+            "value": "on record",
+            "unit": r["category"],
+            "date": pd.Timestamp(r["date"]).date(),
+            "provider": "case event record",
+            "source_title": r["source_title"],
+            "source_url": r["source_url"],
+            "event_id": r["id"],
+        }
+        for r in found
+    ]
     note = f" {spec['note']}" if spec.get("note") else ""
     if len(found) >= need:
         st = spec.get("found_status", "supported")
@@ -456,29 +559,41 @@ def rule_event_on_record(spec: dict, ctx: Context, claim: Any = None) -> Verdict
     absent = spec.get("absent_status")
     if absent is None:
         absent = "no data"
-    detail = (f"Only {len(found)} of the {need} required event(s) on record." if len(found)
-              else "No matching sourced event on record.") + note
+    detail = (
+        f"Only {len(found)} of the {need} required event(s) on record."
+        if len(found)
+        else "No matching sourced event on record."
+    ) + note
     return Verdict(absent, "event_on_record", text, nums, detail=detail)
 
 
 def rule_interpretive(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
     why = spec.get("why", "It is a reading of motives or intentions that no dataset can confirm or refute.")
-    return Verdict("not testable", "interpretive", "An interpretation, not a checkable fact: " + why,
-                   detail=spec.get("note", ""))
+    return Verdict(
+        "not testable", "interpretive", "An interpretation, not a checkable fact: " + why, detail=spec.get("note", "")
+    )
 
 
-_OUTCOME_OF = {"supported": "met", "happened": "met", "contradicted": "unmet", "did not happen": "unmet",
-               "mixed": "partial", "partly": "partial"}
+_OUTCOME_OF = {
+    "supported": "met",
+    "happened": "met",
+    "contradicted": "unmet",
+    "did not happen": "unmet",
+    "mixed": "partial",
+    "partly": "partial",
+}
 
 
 def rule_scenario_outcome(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
     deadline = _ts(spec.get("deadline")) or (_ts(getattr(claim, "period_end", None)) if claim else None)
     closed = deadline is not None and ctx.today > deadline
     conds = spec.get("conditions", [])
-    text = ("Scores what followed against the scenario's conditions (each checked by its own rule): all met -> "
-            "happened; some met or partly met -> partly; none met once the window has closed -> did not happen; "
-            "a required condition unmet -> did not happen; window still open -> too early"
-            + (f". Window closes {deadline:%d %b %Y}." if deadline is not None else "."))
+    text = (
+        "Scores what followed against the scenario's conditions (each checked by its own rule): all met -> "
+        "happened; some met or partly met -> partly; none met once the window has closed -> did not happen; "
+        "a required condition unmet -> did not happen; window still open -> too early"
+        + (f". Window closes {deadline:%d %b %Y}." if deadline is not None else ".")
+    )
     parts, states, required_unmet = [], [], False
     for c in conds:
         sub = dict(c)

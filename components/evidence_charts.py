@@ -5,6 +5,7 @@ rule looked at, with the numbers the verdict used highlighted and the relevant e
 markers are layout shapes + annotations (add_vline(annotation_text=...) fails on date axes), built as plain
 dicts so that each figure is validated once.
 """
+
 from __future__ import annotations
 
 import html
@@ -18,13 +19,28 @@ import plotly.graph_objects as go
 from components.evidence import Verdict
 
 STATUS_COLORS = {
-    "supported": "green", "happened": "green", "contradicted": "red", "did not happen": "red",
-    "mixed": "orange", "partly": "orange", "pending": "blue", "too early": "blue",
-    "not testable": "gray", "no data": "gray",
+    "supported": "green",
+    "happened": "green",
+    "contradicted": "red",
+    "did not happen": "red",
+    "mixed": "orange",
+    "partly": "orange",
+    "pending": "blue",
+    "too early": "blue",
+    "not testable": "gray",
+    "no data": "gray",
 }
 _HEX = {"green": "#2e7d32", "red": "#c62828", "orange": "#ef6c00", "blue": "#1565c0", "gray": "#757575"}
-CATEGORY_HEX = {"sanctions": "#c62828", "tariffs": "#ad1457", "aid": "#6a1b9a", "military": "#4e342e",
-                "diplomacy": "#1565c0", "energy_deal": "#2e7d32", "trade": "#ef6c00", "statement": "#546e7a"}
+CATEGORY_HEX = {
+    "sanctions": "#c62828",
+    "tariffs": "#ad1457",
+    "aid": "#6a1b9a",
+    "military": "#4e342e",
+    "diplomacy": "#1565c0",
+    "energy_deal": "#2e7d32",
+    "trade": "#ef6c00",
+    "statement": "#546e7a",
+}
 SCENARIO_KINDS = ("scenario", "prediction")
 
 
@@ -67,18 +83,46 @@ def event_lines_layout(events: pd.DataFrame, max_labels: int = 12) -> tuple[list
     for i, e in enumerate(events.sort_values("date").to_dict("records")):
         x = pd.Timestamp(e["date"]).strftime("%Y-%m-%d")
         color = CATEGORY_HEX.get(e.get("category", ""), "#999")
-        shapes.append(dict(type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1,
-                           line=dict(color=color, width=1, dash="dot"), layer="below"))
+        shapes.append(
+            dict(
+                type="line",
+                xref="x",
+                yref="paper",
+                x0=x,
+                x1=x,
+                y0=0,
+                y1=1,
+                line=dict(color=color, width=1, dash="dot"),
+                layer="below",
+            )
+        )
         if i < max_labels:
             title = str(e["title"])
-            notes.append(dict(x=x, xref="x", y=1, yref="paper", text=_esc(title[:38] + ("…" if len(title) > 38 else "")),
-                              showarrow=False, textangle=-90, xanchor="left", yanchor="top",
-                              font=dict(size=9, color=color), hovertext=_esc(f"{x}: {title}")))
+            notes.append(
+                dict(
+                    x=x,
+                    xref="x",
+                    y=1,
+                    yref="paper",
+                    text=_esc(title[:38] + ("…" if len(title) > 38 else "")),
+                    showarrow=False,
+                    textangle=-90,
+                    xanchor="left",
+                    yanchor="top",
+                    font=dict(size=9, color=color),
+                    hovertext=_esc(f"{x}: {title}"),
+                )
+            )
     return shapes, notes
 
 
-def build_claim_chart(claim, verdict: Verdict | None, series: dict[str, pd.Series | None], events: pd.DataFrame,
-                      labels: dict[str, str] | None = None) -> go.Figure:
+def build_claim_chart(
+    claim,
+    verdict: Verdict | None,
+    series: dict[str, pd.Series | None],
+    events: pd.DataFrame,
+    labels: dict[str, str] | None = None,
+) -> go.Figure:
     """Lines for each series the claim's rule uses (gaps left as gaps), verdict numbers circled, events marked.
 
     With no series (event/interpretive claims) the chart is a strip of the matching events over the window.
@@ -96,18 +140,34 @@ def build_claim_chart(claim, verdict: Verdict | None, series: dict[str, pd.Serie
         monthly = (s.index.day == 1).all() and len(s) > 1
         if monthly:  # reindex to every month so missing months show as breaks, not bridged lines
             s = s.reindex(pd.date_range(s.index.min(), s.index.max(), freq="MS"))
-        traces.append(dict(type="scatter", x=np.asarray(s.index.strftime("%Y-%m-%d")), y=s.to_numpy(dtype="float64"),
-                           mode="lines+markers", name=labels.get(sid, sid), connectgaps=False))
+        traces.append(
+            dict(
+                type="scatter",
+                x=np.asarray(s.index.strftime("%Y-%m-%d")),
+                y=s.to_numpy(dtype="float64"),
+                mode="lines+markers",
+                name=labels.get(sid, sid),
+                connectgaps=False,
+            )
+        )
     drawn = bool(traces)
     if verdict is not None:
-        nums = [n for n in verdict.all_numbers() if n.get("series") in series and isinstance(n.get("value"), (int, float))]
+        nums = [
+            n for n in verdict.all_numbers() if n.get("series") in series and isinstance(n.get("value"), (int, float))
+        ]
         if nums:
-            traces.append(dict(
-                type="scatter", x=[pd.Timestamp(n["date"]).strftime("%Y-%m-%d") for n in nums],
-                y=[n["value"] for n in nums], mode="markers", name="used by the verdict",
-                marker=dict(size=14, symbol="circle-open", line=dict(width=2, color="black")),
-                hovertext=[_esc(f"{n['label']}: {n['value']} ({n['source_title']})") for n in nums],
-                hoverinfo="text"))
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=[pd.Timestamp(n["date"]).strftime("%Y-%m-%d") for n in nums],
+                    y=[n["value"] for n in nums],
+                    mode="markers",
+                    name="used by the verdict",
+                    marker=dict(size=14, symbol="circle-open", line=dict(width=2, color="black")),
+                    hovertext=[_esc(f"{n['label']}: {n['value']} ({n['source_title']})") for n in nums],
+                    hoverinfo="text",
+                )
+            )
     ev = events
     if ev is not None and not ev.empty:
         ev = ev[(pd.to_datetime(ev["date"]) >= lo) & (pd.to_datetime(ev["date"]) <= hi)]
@@ -116,21 +176,48 @@ def build_claim_chart(claim, verdict: Verdict | None, series: dict[str, pd.Serie
         ids = {n.get("event_id") for n in (verdict.all_numbers() if verdict else [])}
         strip = ev[ev["id"].isin(ids)] if ev is not None and not ev.empty and ids - {None} else ev
         if strip is not None and not strip.empty:
-            traces.append(dict(
-                type="scatter", x=list(pd.to_datetime(strip["date"]).dt.strftime("%Y-%m-%d")), y=[0] * len(strip),
-                mode="markers", marker=dict(size=12, color=[CATEGORY_HEX.get(c, "#999") for c in strip["category"]]),
-                hovertext=[_esc(t) for t in strip["title"]], hoverinfo="text", name="events"))
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=list(pd.to_datetime(strip["date"]).dt.strftime("%Y-%m-%d")),
+                    y=[0] * len(strip),
+                    mode="markers",
+                    marker=dict(size=12, color=[CATEGORY_HEX.get(c, "#999") for c in strip["category"]]),
+                    hovertext=[_esc(t) for t in strip["title"]],
+                    hoverinfo="text",
+                    name="events",
+                )
+            )
             ev = strip
         yaxis = dict(visible=False, range=[-1, 1])
     shapes, notes = event_lines_layout(ev)
-    shapes.append(dict(type="rect", xref="x", yref="paper", x0=claim.period_start.strftime("%Y-%m-%d"),
-                       x1=(claim.period_end + pd.Timedelta(days=1)).strftime("%Y-%m-%d"), y0=0, y1=1,
-                       fillcolor="rgba(255,200,0,0.12)", line=dict(width=0), layer="below"))
-    return go.Figure(data=traces, layout=dict(
-        height=300, margin=dict(l=40, r=10, t=30, b=30), shapes=shapes, annotations=notes, yaxis=yaxis,
-        xaxis=dict(type="date", range=[lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d")]),
-        legend=dict(orientation="h", y=-0.2), title=dict(text="Claim period shaded; dotted lines = events",
-                                                         font=dict(size=11))))
+    shapes.append(
+        dict(
+            type="rect",
+            xref="x",
+            yref="paper",
+            x0=claim.period_start.strftime("%Y-%m-%d"),
+            x1=(claim.period_end + pd.Timedelta(days=1)).strftime("%Y-%m-%d"),
+            y0=0,
+            y1=1,
+            fillcolor="rgba(255,200,0,0.12)",
+            line=dict(width=0),
+            layer="below",
+        )
+    )
+    return go.Figure(
+        data=traces,
+        layout=dict(
+            height=300,
+            margin=dict(l=40, r=10, t=30, b=30),
+            shapes=shapes,
+            annotations=notes,
+            yaxis=yaxis,
+            xaxis=dict(type="date", range=[lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d")]),
+            legend=dict(orientation="h", y=-0.2),
+            title=dict(text="Claim period shaded; dotted lines = events", font=dict(size=11)),
+        ),
+    )
 
 
 def numbers_table(verdict: Verdict | None) -> pd.DataFrame:
@@ -174,8 +261,9 @@ def numbers_markdown(verdict: Verdict | None) -> str:
     return "\n".join(lines)
 
 
-def build_hindsight_timeline(claims: list, events: pd.DataFrame, published: pd.Timestamp,
-                             today: pd.Timestamp | None = None) -> go.Figure:
+def build_hindsight_timeline(
+    claims: list, events: pd.DataFrame, published: pd.Timestamp, today: pd.Timestamp | None = None
+) -> go.Figure:
     """One horizontal bar per scenario/prediction (its test window, coloured by outcome) over the hindsight
     events, with the article's date marked. Plain dicts, validated once."""
     traces: list[dict] = []
@@ -184,33 +272,67 @@ def build_hindsight_timeline(claims: list, events: pd.DataFrame, published: pd.T
         st = c.verdict.status if c.verdict else "no data"
         name = c.short or c.id
         names.append(name)
-        traces.append(dict(
-            type="scatter", x=[c.period_start.strftime("%Y-%m-%d"), c.period_end.strftime("%Y-%m-%d")],
-            y=[name, name], mode="lines+markers", line=dict(width=10, color=_HEX[STATUS_COLORS.get(st, "gray")]),
-            name=st, legendgroup=st, showlegend=st not in in_legend, hovertext=_esc(f"{name}: {st}"),
-            hoverinfo="text"))
+        traces.append(
+            dict(
+                type="scatter",
+                x=[c.period_start.strftime("%Y-%m-%d"), c.period_end.strftime("%Y-%m-%d")],
+                y=[name, name],
+                mode="lines+markers",
+                line=dict(width=10, color=_HEX[STATUS_COLORS.get(st, "gray")]),
+                name=st,
+                legendgroup=st,
+                showlegend=st not in in_legend,
+                hovertext=_esc(f"{name}: {st}"),
+                hoverinfo="text",
+            )
+        )
         in_legend.add(st)
     if events is not None and not events.empty:
         ev = events[pd.to_datetime(events["date"]) >= published - pd.DateOffset(months=1)]
         for cat, grp in ev.groupby("category"):
             dates = pd.to_datetime(grp["date"])
-            traces.append(dict(
-                type="scatter", x=list(dates.dt.strftime("%Y-%m-%d")), y=["events on record"] * len(grp),
-                mode="markers", marker=dict(size=11, symbol="diamond", color=CATEGORY_HEX.get(cat, "#999")),
-                name=f"event: {cat}", hovertext=[_esc(f"{d:%Y-%m-%d} {t}") for d, t in zip(dates, grp["title"])],
-                hoverinfo="text"))
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=list(dates.dt.strftime("%Y-%m-%d")),
+                    y=["events on record"] * len(grp),
+                    mode="markers",
+                    marker=dict(size=11, symbol="diamond", color=CATEGORY_HEX.get(cat, "#999")),
+                    name=f"event: {cat}",
+                    hovertext=[_esc(f"{d:%Y-%m-%d} {t}") for d, t in zip(dates, grp["title"])],
+                    hoverinfo="text",
+                )
+            )
     shapes, notes = [], []
     for x, label in ((published, "article"), (today, "today")):
         if x is None:
             continue
         xs = pd.Timestamp(x).strftime("%Y-%m-%d")
-        shapes.append(dict(type="line", xref="x", yref="paper", x0=xs, x1=xs, y0=0, y1=1,
-                           line=dict(color="black", width=1, dash="dash")))
+        shapes.append(
+            dict(
+                type="line",
+                xref="x",
+                yref="paper",
+                x0=xs,
+                x1=xs,
+                y0=0,
+                y1=1,
+                line=dict(color="black", width=1, dash="dash"),
+            )
+        )
         notes.append(dict(x=xs, xref="x", y=1.02, yref="paper", text=label, showarrow=False, yanchor="bottom"))
-    return go.Figure(data=traces, layout=dict(
-        height=140 + 32 * (len(names) + 1), margin=dict(l=10, r=10, t=30, b=30), xaxis=dict(type="date"),
-        yaxis=dict(categoryorder="array", categoryarray=["events on record"] + names[::-1]),
-        legend=dict(orientation="h", y=-0.15), shapes=shapes, annotations=notes))
+    return go.Figure(
+        data=traces,
+        layout=dict(
+            height=140 + 32 * (len(names) + 1),
+            margin=dict(l=10, r=10, t=30, b=30),
+            xaxis=dict(type="date"),
+            yaxis=dict(categoryorder="array", categoryarray=["events on record"] + names[::-1]),
+            legend=dict(orientation="h", y=-0.15),
+            shapes=shapes,
+            annotations=notes,
+        ),
+    )
 
 
 def claim_links(claim) -> list[tuple[str, str, dict]]:

@@ -10,6 +10,7 @@ Graph shape: ``nx.MultiDiGraph`` keyed by actor id. Several relations between th
 kept as parallel edges (key = row index in relations.csv). A relation with ``directed=False`` is one
 edge with ``directed=False``; it is drawn without an arrow and counted both ways by centralities.
 """
+
 from __future__ import annotations
 
 import html
@@ -17,8 +18,9 @@ import io
 import math
 import re
 import zlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -27,26 +29,61 @@ from components import params as P
 
 # ------------------------------------------------------------------------------------------ styles
 KIND_COLOURS = {
-    "state": "#1f77b4", "person": "#ff7f0e", "bloc": "#2ca02c", "organisation": "#9467bd",
-    "company": "#8c564b", "unknown": "#7f7f7f",
+    "state": "#1f77b4",
+    "person": "#ff7f0e",
+    "bloc": "#2ca02c",
+    "organisation": "#9467bd",
+    "company": "#8c564b",
+    "unknown": "#7f7f7f",
 }
-KIND_SHAPES = {"state": "dot", "person": "diamond", "bloc": "hexagon", "organisation": "square",
-               "company": "triangle", "unknown": "dot"}
+KIND_SHAPES = {
+    "state": "dot",
+    "person": "diamond",
+    "bloc": "hexagon",
+    "organisation": "square",
+    "company": "triangle",
+    "unknown": "dot",
+}
 # Hostile/coercive relations red-ish and solid, commerce green/blue, cooperation dashed.
 RELATION_STYLES = {
-    "threatens": ("#d62728", [8, 6]), "sanctions": ("#b2182b", False), "tariffs": ("#e6550d", False),
-    "at_war_with": ("#67000d", False), "buys_oil_from": ("#2ca02c", False), "supplies": ("#31a354", [2, 4]),
-    "trades_with": ("#74c476", [2, 4]), "aids": ("#3182bd", False), "negotiates_with": ("#6baed6", [10, 4]),
-    "allied_with": ("#08519c", [10, 4]), "member_of": ("#969696", [2, 2]), "leads": ("#525252", [1, 3]),
+    "threatens": ("#d62728", [8, 6]),
+    "sanctions": ("#b2182b", False),
+    "tariffs": ("#e6550d", False),
+    "at_war_with": ("#67000d", False),
+    "buys_oil_from": ("#2ca02c", False),
+    "supplies": ("#31a354", [2, 4]),
+    "trades_with": ("#74c476", [2, 4]),
+    "aids": ("#3182bd", False),
+    "negotiates_with": ("#6baed6", [10, 4]),
+    "allied_with": ("#08519c", [10, 4]),
+    "member_of": ("#969696", [2, 2]),
+    "leads": ("#525252", [1, 3]),
     "co-occurs": ("#9e9e9e", False),
     # types used by components.case.RELATION_TYPES
-    "coerces": ("#e31a1c", [8, 6]), "threatens_sanctions": ("#d62728", [8, 6]), "sells_oil_to": ("#2ca02c", [2, 4]),
-    "supplies_arms_to": ("#6a3d9a", False), "cuts_aid_to": ("#fd8d3c", [10, 4, 2, 4]), "strikes": ("#67000d", False),
-    "proposes_ceasefire": ("#41b6c4", [10, 4]), "declines_guarantee": ("#a6761d", [2, 4]),
-    "competes_with": ("#e7298a", [10, 4, 2, 4]), "depends_on": ("#66a61e", [2, 2]), "meets": ("#6baed6", [2, 4]),
+    "coerces": ("#e31a1c", [8, 6]),
+    "threatens_sanctions": ("#d62728", [8, 6]),
+    "sells_oil_to": ("#2ca02c", [2, 4]),
+    "supplies_arms_to": ("#6a3d9a", False),
+    "cuts_aid_to": ("#fd8d3c", [10, 4, 2, 4]),
+    "strikes": ("#67000d", False),
+    "proposes_ceasefire": ("#41b6c4", [10, 4]),
+    "declines_guarantee": ("#a6761d", [2, 4]),
+    "competes_with": ("#e7298a", [10, 4, 2, 4]),
+    "depends_on": ("#66a61e", [2, 2]),
+    "meets": ("#6baed6", [2, 4]),
 }
-_PALETTE = ["#17becf", "#bcbd22", "#e377c2", "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#843c39",
-            "#7b4173", "#3182bd"]
+_PALETTE = [
+    "#17becf",
+    "#bcbd22",
+    "#e377c2",
+    "#7f7f7f",
+    "#393b79",
+    "#637939",
+    "#8c6d31",
+    "#843c39",
+    "#7b4173",
+    "#3182bd",
+]
 _DASHES = [False, [8, 6], [2, 4], [10, 4, 2, 4]]
 CENTRALITIES = ("degree", "betweenness", "eigenvector", "pagerank")
 COLOUR_BY = ("kind", "bloc")
@@ -64,8 +101,24 @@ def relation_style(rtype: str) -> tuple[str, Any]:
     return _PALETTE[h % len(_PALETTE)], _DASHES[(h // len(_PALETTE)) % len(_DASHES)]
 
 
-_BLOC_PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-                 "#bcbd22", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#aec7e8", "#ffbb78"]
+_BLOC_PALETTE = [
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#ff7f0e",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#393b79",
+    "#637939",
+    "#8c6d31",
+    "#843c39",
+    "#7b4173",
+    "#aec7e8",
+    "#ffbb78",
+]
 
 
 def group_colour(value: str, colour_by: str, bloc_colours: Mapping[str, str] | None = None) -> str:
@@ -122,9 +175,14 @@ def build_graph(actors: pd.DataFrame, relations: pd.DataFrame) -> nx.MultiDiGrap
         if not aid:
             continue
         kind = _text(row.get("kind")).strip() or "unknown"
-        G.add_node(aid, label=_text(row.get("label")) or aid, kind=kind,
-                   country=_text(row.get("country")), role=_text(row.get("role")),
-                   aliases=_split(row.get("aliases")))
+        G.add_node(
+            aid,
+            label=_text(row.get("label")) or aid,
+            kind=kind,
+            country=_text(row.get("country")),
+            role=_text(row.get("role")),
+            aliases=_split(row.get("aliases")),
+        )
     for i, row in enumerate(relations.to_dict("records")):
         s, t = _text(row.get("source")).strip(), _text(row.get("target")).strip()
         if not s or not t:
@@ -137,11 +195,20 @@ def build_graph(actors: pd.DataFrame, relations: pd.DataFrame) -> nx.MultiDiGrap
             w = w if math.isfinite(w) and w > 0 else 1.0
         except (TypeError, ValueError):
             w = 1.0
-        G.add_edge(s, t, key=i, type=_text(row.get("type")).strip() or "related_to",
-                   directed=_truthy(row.get("directed")), weight=w,
-                   start=_ts(row.get("start")), end=_ts(row.get("end")),
-                   claims=_split(row.get("claims")), series=_split(row.get("series")),
-                   events=_split(row.get("events")), note=_text(row.get("note")))
+        G.add_edge(
+            s,
+            t,
+            key=i,
+            type=_text(row.get("type")).strip() or "related_to",
+            directed=_truthy(row.get("directed")),
+            weight=w,
+            start=_ts(row.get("start")),
+            end=_ts(row.get("end")),
+            claims=_split(row.get("claims")),
+            series=_split(row.get("series")),
+            events=_split(row.get("events")),
+            note=_text(row.get("note")),
+        )
     _assign_blocs(G)
     return G
 
@@ -156,8 +223,9 @@ def _assign_blocs(G: nx.MultiDiGraph) -> None:
     for u, v, d in G.edges(data=True):
         if "member" in d["type"]:
             memberships.setdefault(u, []).append(v)
-    state_label = {d["country"]: d["label"] for _, d in sorted(G.nodes(data=True))
-                   if d["kind"] == "state" and d["country"]}
+    state_label = {
+        d["country"]: d["label"] for _, d in sorted(G.nodes(data=True)) if d["kind"] == "state" and d["country"]
+    }
     for n, d in G.nodes(data=True):
         if d["kind"] == "bloc":
             d["bloc"] = d["label"]
@@ -194,6 +262,7 @@ def claim_statuses(claims: Iterable[Any]) -> dict[str, str]:
 @dataclass(frozen=True)
 class View:
     """Everything that determines the picture. ``None`` for a filter means 'no filter'."""
+
     types: tuple[str, ...] | None = None
     kinds: tuple[str, ...] | None = None
     ego: str | None = None
@@ -216,8 +285,9 @@ def active_on(start: Any, end: Any, date: pd.Timestamp) -> bool:
     return True
 
 
-def filter_graph(G: nx.MultiDiGraph, view: View, statuses: Mapping[str, str] | None = None
-                 ) -> tuple[nx.MultiDiGraph, list[str]]:
+def filter_graph(
+    G: nx.MultiDiGraph, view: View, statuses: Mapping[str, str] | None = None
+) -> tuple[nx.MultiDiGraph, list[str]]:
     """Apply the view's filters. Edge filters first (type, date, verdict), then node kinds, then
     the ego neighbourhood on what is left (so 'N steps out' counts only visible relations).
     Returns (subgraph copy, notices)."""
@@ -243,11 +313,14 @@ def filter_graph(G: nx.MultiDiGraph, view: View, statuses: Mapping[str, str] | N
         H.add_edge(u, v, key=k, **d)
     if view.ego is not None:
         if view.ego not in H:
-            notices.append(f"Actor '{view.ego}' is not in the current view (filtered out); "
-                           "showing the whole filtered network instead.")
+            notices.append(
+                f"Actor '{view.ego}' is not in the current view (filtered out); "
+                "showing the whole filtered network instead."
+            )
         else:
-            keep = nx.single_source_shortest_path_length(H.to_undirected(as_view=True), view.ego,
-                                                         cutoff=max(0, int(view.depth)))
+            keep = nx.single_source_shortest_path_length(
+                H.to_undirected(as_view=True), view.ego, cutoff=max(0, int(view.depth))
+            )
             H = H.subgraph(keep).copy()
     if not view.keep_isolates:
         drop = [n for n in H if H.degree(n) == 0 and n != view.ego]
@@ -277,6 +350,7 @@ def _pagerank(D: nx.DiGraph) -> dict:
         return nx.pagerank(D, weight="weight")
     except ImportError:  # scipy is not a runtime requirement; the pure-python version is fine here
         from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
+
         return _pagerank_python(D, weight="weight")
 
 
@@ -295,8 +369,10 @@ def centrality(G: nx.MultiDiGraph, measure: str) -> tuple[dict[str, float], str 
     if measure == "betweenness":
         if n > BETWEENNESS_EXACT_MAX:  # O(nm): sample pivots (seeded, so still reproducible)
             k = min(BETWEENNESS_SAMPLE, n)
-            return (nx.betweenness_centrality(D, k=k, normalized=True, seed=0),
-                    f"Betweenness estimated from {k} sampled actors (view has {n}).")
+            return (
+                nx.betweenness_centrality(D, k=k, normalized=True, seed=0),
+                f"Betweenness estimated from {k} sampled actors (view has {n}).",
+            )
         return nx.betweenness_centrality(D, normalized=True), None
     if measure == "pagerank":
         return _pagerank(D), None
@@ -310,11 +386,14 @@ def centrality(G: nx.MultiDiGraph, measure: str) -> tuple[dict[str, float], str 
             pass
         try:
             c = nx.eigenvector_centrality(D.to_undirected(), max_iter=1000, tol=1e-6, weight="weight")
-            return c, ("Eigenvector centrality did not converge on the directed graph; "
-                       "computed on the undirected view instead.")
+            return c, (
+                "Eigenvector centrality did not converge on the directed graph; "
+                "computed on the undirected view instead."
+            )
         except errors:
-            return nx.degree_centrality(D), ("Eigenvector centrality did not converge; "
-                                             "sizes show degree centrality instead.")
+            return nx.degree_centrality(D), (
+                "Eigenvector centrality did not converge; sizes show degree centrality instead."
+            )
     return nx.degree_centrality(D), f"Unknown centrality '{measure}'; using degree."
 
 
@@ -349,11 +428,13 @@ def _esc(value: Any) -> str:
 def edge_title(G: nx.MultiDiGraph, u: str, v: str, d: Mapping, statuses: Mapping[str, str]) -> str:
     """Tooltip HTML for one relation; every piece of case text passes through html.escape."""
     claims = ", ".join(f"{c} ({statuses[c]})" if c in statuses else c for c in d["claims"]) or "none"
-    lines = [f"<b>{_esc(relation_sentence(G, u, v, d))}</b>",
-             f"Period: {_esc(period_text(d['start'], d['end']))}",
-             f"Weight: {_esc(format(d['weight'], 'g'))}",
-             f"Claims: {_esc(claims)}",
-             f"Series: {_esc(', '.join(d['series']) or 'none')}"]
+    lines = [
+        f"<b>{_esc(relation_sentence(G, u, v, d))}</b>",
+        f"Period: {_esc(period_text(d['start'], d['end']))}",
+        f"Weight: {_esc(format(d['weight'], 'g'))}",
+        f"Claims: {_esc(claims)}",
+        f"Series: {_esc(', '.join(d['series']) or 'none')}",
+    ]
     if d.get("events"):
         lines.append(f"Events: {_esc(', '.join(d['events']))}")
     if d.get("note"):
@@ -411,7 +492,8 @@ def layout(G: nx.MultiDiGraph, seed: int = 42) -> dict[str, tuple[float, float]]
 
 _BOOTSTRAP_RE = re.compile(
     r"<link\b[^>]*cdn\.jsdelivr\.net[^>]*/>\s*|<script\b[^>]*cdn\.jsdelivr\.net[^>]*>\s*</script>\s*",
-    re.IGNORECASE | re.DOTALL)
+    re.IGNORECASE | re.DOTALL,
+)
 _COMMENTED_LIB_RE = re.compile(r"<!--\s*<link[^>]*node_modules.*?-->", re.IGNORECASE | re.DOTALL)
 _EXTERNAL_ATTR_RE = re.compile(r"""\b(?:src|href)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 _DATA_HOOK = "data = {nodes: nodes, edges: edges};"
@@ -449,29 +531,43 @@ def legend_items(G: nx.MultiDiGraph, colour_by: str) -> tuple[list[tuple[str, st
     attr = "kind" if colour_by == "kind" else "bloc"
     groups = sorted({d.get(attr) or NO_BLOC for _, d in G.nodes(data=True)})
     types = sorted({d["type"] for _, _, d in G.edges(data=True)})
-    return ([(g, group_colour(g, colour_by, G.graph.get("bloc_colours"))) for g in groups],
-            [(t, *relation_style(t)) for t in types])
+    return (
+        [(g, group_colour(g, colour_by, G.graph.get("bloc_colours"))) for g in groups],
+        [(t, *relation_style(t)) for t in types],
+    )
 
 
 def legend_html(G: nx.MultiDiGraph, colour_by: str, measure: str, max_height: int = 500) -> str:
     groups, types = legend_items(G, colour_by)
     parts = [f"<div><b>Colour: {_esc('actor kind' if colour_by == 'kind' else 'bloc')}</b></div>"]
     for g, c in groups:
-        parts.append(f'<div><span style="display:inline-block;width:10px;height:10px;border-radius:5px;'
-                     f'background:{c};margin-right:4px"></span>{_esc(g)}</div>')
+        parts.append(
+            f'<div><span style="display:inline-block;width:10px;height:10px;border-radius:5px;'
+            f'background:{c};margin-right:4px"></span>{_esc(g)}</div>'
+        )
     parts.append("<div style='margin-top:4px'><b>Relations</b> (arrow = direction, width = weight)</div>")
     for t, c, dashes in types:
         style = "dashed" if dashes else "solid"
-        parts.append(f'<div><span style="display:inline-block;width:22px;border-top:3px {style} {c};'
-                     f'margin-right:4px;vertical-align:middle"></span>{_esc(t.replace("_", " "))}</div>')
+        parts.append(
+            f'<div><span style="display:inline-block;width:22px;border-top:3px {style} {c};'
+            f'margin-right:4px;vertical-align:middle"></span>{_esc(t.replace("_", " "))}</div>'
+        )
     parts.append(f"<div style='margin-top:4px'>Size: {_esc(measure)} centrality</div>")
-    return ('<div id="cl-legend" style="position:absolute;top:8px;right:8px;z-index:10;'
-            'background:rgba(255,255,255,0.9);border:1px solid #ddd;padding:6px;font:12px sans-serif;'
-            f'max-height:{max_height}px;overflow:auto">' + "".join(parts) + "</div>")
+    return (
+        '<div id="cl-legend" style="position:absolute;top:8px;right:8px;z-index:10;'
+        "background:rgba(255,255,255,0.9);border:1px solid #ddd;padding:6px;font:12px sans-serif;"
+        f'max-height:{max_height}px;overflow:auto">' + "".join(parts) + "</div>"
+    )
 
 
-def to_html(G: nx.MultiDiGraph, view: View = View(), statuses: Mapping[str, str] | None = None,
-            cent: Mapping[str, float] | None = None, height: int = 650, legend: bool = True) -> str:
+def to_html(
+    G: nx.MultiDiGraph,
+    view: View = View(),
+    statuses: Mapping[str, str] | None = None,
+    cent: Mapping[str, float] | None = None,
+    height: int = 650,
+    legend: bool = True,
+) -> str:
     """Standalone, offline HTML for the graph: vis-network inlined, bootstrap CDN tags stripped,
     seeded positions, escaped tooltips, optional legend overlay. Raises nothing on odd data."""
     from pyvis.network import Network  # local import: pyvis pulls in jinja2/ipython bits
@@ -481,30 +577,40 @@ def to_html(G: nx.MultiDiGraph, view: View = View(), statuses: Mapping[str, str]
         cent, _ = centrality(G, view.centrality)
     sizes = scale_sizes(cent)
     pos = layout(G, view.seed)
-    net = Network(height=f"{int(height)}px", width="100%", directed=True, cdn_resources="in_line",
-                  heading="")
+    net = Network(height=f"{int(height)}px", width="100%", directed=True, cdn_resources="in_line", heading="")
     attr = "kind" if view.colour == "kind" else "bloc"
     nodes = []
     for n in sorted(G.nodes):
         d = G.nodes[n]
         x, y = pos.get(n, (0.0, 0.0))
-        nodes.append({
-            "id": n, "label": d["label"],  # drawn on canvas as plain text (font.multi off)
-            "title": node_title(G, n, cent, view.centrality),
-            "color": group_colour(d.get(attr) or NO_BLOC, view.colour, G.graph.get("bloc_colours")),
-            "shape": KIND_SHAPES.get(d["kind"], "dot"), "size": round(sizes.get(n, MIN_SIZE), 2),
-            "x": round(x, 2), "y": round(y, 2),
-            "borderWidth": 3 if n == view.ego else 1,
-        })
+        nodes.append(
+            {
+                "id": n,
+                "label": d["label"],  # drawn on canvas as plain text (font.multi off)
+                "title": node_title(G, n, cent, view.centrality),
+                "color": group_colour(d.get(attr) or NO_BLOC, view.colour, G.graph.get("bloc_colours")),
+                "shape": KIND_SHAPES.get(d["kind"], "dot"),
+                "size": round(sizes.get(n, MIN_SIZE), 2),
+                "x": round(x, 2),
+                "y": round(y, 2),
+                "borderWidth": 3 if n == view.ego else 1,
+            }
+        )
     edges = []
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[2]), e[0], e[1])):
         colour, dashes = relation_style(d["type"])
-        edges.append({
-            "id": f"e{k}-{u}-{v}", "from": u, "to": v,
-            "title": edge_title(G, u, v, d, statuses),
-            "color": colour, "dashes": dashes, "width": round(1 + 1.5 * math.log1p(d["weight"]), 2),
-            "arrows": "to" if d.get("directed", True) else "",
-        })
+        edges.append(
+            {
+                "id": f"e{k}-{u}-{v}",
+                "from": u,
+                "to": v,
+                "title": edge_title(G, u, v, d, statuses),
+                "color": colour,
+                "dashes": dashes,
+                "width": round(1 + 1.5 * math.log1p(d["weight"]), 2),
+                "arrows": "to" if d.get("directed", True) else "",
+            }
+        )
     net.nodes, net.edges = nodes, edges
     net.node_ids = [n["id"] for n in nodes]
     net.options = {
@@ -512,8 +618,11 @@ def to_html(G: nx.MultiDiGraph, view: View = View(), statuses: Mapping[str, str]
         "edges": {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15}},
         "interaction": {"hover": True, "navigationButtons": False, "tooltipDelay": 150},
         "layout": {"randomSeed": int(view.seed), "improvedLayout": False},
-        "physics": {"enabled": bool(view.physics), "stabilization": {"iterations": 150},
-                    "barnesHut": {"springLength": 160}},
+        "physics": {
+            "enabled": bool(view.physics),
+            "stabilization": {"iterations": 150},
+            "barnesHut": {"springLength": 160},
+        },
     }
     doc = net.generate_html(notebook=False)
     doc = _BOOTSTRAP_RE.sub("", doc)
@@ -521,11 +630,16 @@ def to_html(G: nx.MultiDiGraph, view: View = View(), statuses: Mapping[str, str]
     if _DATA_HOOK in doc:
         doc = doc.replace(_DATA_HOOK, _TITLE_JS + "                  " + _DATA_HOOK, 1)
     if legend:
-        doc = doc.replace('<div id="mynetwork" class="card-body"></div>',
-                          '<div id="mynetwork" class="card-body"></div>' + legend_html(G, view.colour, view.centrality, int(height) - 20), 1)
-        doc = doc.replace('<div class="card" style="width: 100%">',
-                          '<div class="card" style="width: 100%; position: relative">', 1)
-    doc = doc.replace("<head>", '<head>\n        <title>Claim Lens actor network</title>', 1)
+        doc = doc.replace(
+            '<div id="mynetwork" class="card-body"></div>',
+            '<div id="mynetwork" class="card-body"></div>'
+            + legend_html(G, view.colour, view.centrality, int(height) - 20),
+            1,
+        )
+        doc = doc.replace(
+            '<div class="card" style="width: 100%">', '<div class="card" style="width: 100%; position: relative">', 1
+        )
+    doc = doc.replace("<head>", "<head>\n        <title>Claim Lens actor network</title>", 1)
     leftover = external_refs(doc)
     if leftover:  # never embed something that phones home; a pyvis upgrade would land here
         raise RuntimeError(f"network HTML still references external resources: {leftover[:3]}")
@@ -533,22 +647,44 @@ def to_html(G: nx.MultiDiGraph, view: View = View(), statuses: Mapping[str, str]
 
 
 # ----------------------------------------------------------------------------------------- tables
-EDGE_COLUMNS = ["source", "target", "source_label", "target_label", "type", "directed", "weight",
-                "start", "end", "claims", "events", "series", "note"]
+EDGE_COLUMNS = [
+    "source",
+    "target",
+    "source_label",
+    "target_label",
+    "type",
+    "directed",
+    "weight",
+    "start",
+    "end",
+    "claims",
+    "events",
+    "series",
+    "note",
+]
 
 
 def edge_table(G: nx.MultiDiGraph) -> pd.DataFrame:
     """Edge list of the view (Gephi-friendly CSV: Source/Target are the first two columns)."""
     rows = []
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
-        rows.append({
-            "source": u, "target": v, "source_label": G.nodes[u]["label"], "target_label": G.nodes[v]["label"],
-            "type": d["type"], "directed": bool(d.get("directed", True)), "weight": d["weight"],
-            "start": "" if pd.isna(d["start"]) else d["start"].strftime("%Y-%m-%d"),
-            "end": "" if pd.isna(d["end"]) else d["end"].strftime("%Y-%m-%d"),
-            "claims": ";".join(d["claims"]), "events": ";".join(d.get("events", [])),
-            "series": ";".join(d["series"]), "note": d.get("note", ""),
-        })
+        rows.append(
+            {
+                "source": u,
+                "target": v,
+                "source_label": G.nodes[u]["label"],
+                "target_label": G.nodes[v]["label"],
+                "type": d["type"],
+                "directed": bool(d.get("directed", True)),
+                "weight": d["weight"],
+                "start": "" if pd.isna(d["start"]) else d["start"].strftime("%Y-%m-%d"),
+                "end": "" if pd.isna(d["end"]) else d["end"].strftime("%Y-%m-%d"),
+                "claims": ";".join(d["claims"]),
+                "events": ";".join(d.get("events", [])),
+                "series": ";".join(d["series"]),
+                "note": d.get("note", ""),
+            }
+        )
     return pd.DataFrame(rows, columns=EDGE_COLUMNS)
 
 
@@ -567,12 +703,17 @@ def actor_relations(G: nx.MultiDiGraph, actor: str, statuses: Mapping[str, str] 
         seen.add((u, v, k))
         other = v if u == actor else u
         direction = "both" if not d.get("directed", True) else ("outgoing" if u == actor else "incoming")
-        rows.append({
-            "relation": relation_sentence(G, u, v, d), "direction": direction,
-            "other": G.nodes[other]["label"], "period": period_text(d["start"], d["end"]),
-            "claims": list(d["claims"]), "verdicts": [statuses.get(c, "unknown") for c in d["claims"]],
-            "series": list(d["series"]),
-        })
+        rows.append(
+            {
+                "relation": relation_sentence(G, u, v, d),
+                "direction": direction,
+                "other": G.nodes[other]["label"],
+                "period": period_text(d["start"], d["end"]),
+                "claims": list(d["claims"]),
+                "verdicts": [statuses.get(c, "unknown") for c in d["claims"]],
+                "series": list(d["series"]),
+            }
+        )
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -587,11 +728,13 @@ def page_url(page: str) -> str:
 def series_link(series_id: str) -> str:
     """A series opens on the Data & sources page, which shows its every cited point, provenance and download."""
     from urllib.parse import quote
+
     return f"{page_url('8_Data_sources')}?{PAGE_PARAM['8_Data_sources']}={quote(series_id)}"
 
 
 def claim_link(claim_id: str) -> str:
     from urllib.parse import quote
+
     return f"{page_url('1_Claims')}?claims_id={quote(claim_id)}"
 
 
@@ -601,14 +744,38 @@ def link_table(G: nx.MultiDiGraph, actor: str, statuses: Mapping[str, str] | Non
     rows = []
     for r in actor_relations(G, actor, statuses).to_dict("records"):
         for c in r["claims"]:
-            rows.append({"relation": r["relation"], "period": r["period"], "evidence": "claim",
-                         "id": c, "verdict": statuses.get(c, "unknown"), "link": claim_link(c)})
+            rows.append(
+                {
+                    "relation": r["relation"],
+                    "period": r["period"],
+                    "evidence": "claim",
+                    "id": c,
+                    "verdict": statuses.get(c, "unknown"),
+                    "link": claim_link(c),
+                }
+            )
         for s in r["series"]:
-            rows.append({"relation": r["relation"], "period": r["period"], "evidence": "series",
-                         "id": s, "verdict": "", "link": series_link(s)})
+            rows.append(
+                {
+                    "relation": r["relation"],
+                    "period": r["period"],
+                    "evidence": "series",
+                    "id": s,
+                    "verdict": "",
+                    "link": series_link(s),
+                }
+            )
         if not r["claims"] and not r["series"]:
-            rows.append({"relation": r["relation"], "period": r["period"], "evidence": "none",
-                         "id": "", "verdict": "", "link": None})
+            rows.append(
+                {
+                    "relation": r["relation"],
+                    "period": r["period"],
+                    "evidence": "none",
+                    "id": "",
+                    "verdict": "",
+                    "link": None,
+                }
+            )
     return pd.DataFrame(rows, columns=["relation", "period", "evidence", "id", "verdict", "link"])
 
 
@@ -616,29 +783,55 @@ def to_gexf_bytes(G: nx.MultiDiGraph) -> bytes:
     """GEXF for Gephi. Lists and dates become strings (GEXF attributes are scalars)."""
     H = nx.MultiDiGraph()
     for n, d in G.nodes(data=True):
-        H.add_node(n, label=d["label"], kind=d["kind"], country=d.get("country", ""),
-                   role=d.get("role", ""), bloc=d.get("bloc", NO_BLOC), aliases=";".join(d.get("aliases", [])))
+        H.add_node(
+            n,
+            label=d["label"],
+            kind=d["kind"],
+            country=d.get("country", ""),
+            role=d.get("role", ""),
+            bloc=d.get("bloc", NO_BLOC),
+            aliases=";".join(d.get("aliases", [])),
+        )
     for u, v, k, d in G.edges(keys=True, data=True):
-        H.add_edge(u, v, key=str(k), label=d["type"], type_=d["type"], directed=bool(d.get("directed", True)),
-                   weight=float(d["weight"]),
-                   start="" if pd.isna(d["start"]) else d["start"].strftime("%Y-%m-%d"),
-                   end="" if pd.isna(d["end"]) else d["end"].strftime("%Y-%m-%d"),
-                   claims=";".join(d["claims"]), events=";".join(d.get("events", [])),
-                   series=";".join(d["series"]), note=d.get("note", ""))
+        H.add_edge(
+            u,
+            v,
+            key=str(k),
+            label=d["type"],
+            type_=d["type"],
+            directed=bool(d.get("directed", True)),
+            weight=float(d["weight"]),
+            start="" if pd.isna(d["start"]) else d["start"].strftime("%Y-%m-%d"),
+            end="" if pd.isna(d["end"]) else d["end"].strftime("%Y-%m-%d"),
+            claims=";".join(d["claims"]),
+            events=";".join(d.get("events", [])),
+            series=";".join(d["series"]),
+            note=d.get("note", ""),
+        )
     buf = io.BytesIO()
     nx.write_gexf(H, buf)
     return buf.getvalue()
 
 
 # ------------------------------------------------------------------------------------- URL params
-PARAM_NAMES = ("net_types", "net_kinds", "net_ego", "net_depth", "net_date", "net_verdict",
-               "net_centrality", "net_colour", "net_physics")
+PARAM_NAMES = (
+    "net_types",
+    "net_kinds",
+    "net_ego",
+    "net_depth",
+    "net_date",
+    "net_verdict",
+    "net_centrality",
+    "net_colour",
+    "net_physics",
+)
 MAX_DEPTH = 4
 
 
 @dataclass
 class Options:
     """What the URL may choose from (derived from the full case graph)."""
+
     types: list[str]
     kinds: list[str]
     actors: list[str]
@@ -652,10 +845,14 @@ def options_for(G: nx.MultiDiGraph, statuses: Mapping[str, str], today: pd.Times
     today = pd.Timestamp(today) if today is not None else pd.Timestamp.today().normalize()
     lo = min(dates) if dates else None
     hi = max(dates + [today]) if dates else None
-    return Options(types=sorted({d["type"] for _, _, d in G.edges(data=True)}),
-                   kinds=sorted({d["kind"] for _, d in G.nodes(data=True)}),
-                   actors=sorted(G.nodes), verdicts=sorted(set(statuses.values())),
-                   date_min=lo, date_max=hi)
+    return Options(
+        types=sorted({d["type"] for _, _, d in G.edges(data=True)}),
+        kinds=sorted({d["kind"] for _, d in G.nodes(data=True)}),
+        actors=sorted(G.nodes),
+        verdicts=sorted(set(statuses.values())),
+        date_min=lo,
+        date_max=hi,
+    )
 
 
 def parse_view(qp: Mapping[str, Any], opts: Options) -> tuple[View, list[str]]:
@@ -684,13 +881,23 @@ def parse_view(qp: Mapping[str, Any], opts: Options) -> tuple[View, list[str]]:
     depth = keep(P.parse_int(qp.get("net_depth"), 1, MAX_DEPTH, 1, name="net_depth"))
     date = None
     if P._raw_str(qp.get("net_date")):
-        date = keep(P.parse_date(qp.get("net_date"), None, min_date=opts.date_min, max_date=opts.date_max,
-                                 name="net_date"))
+        date = keep(
+            P.parse_date(qp.get("net_date"), None, min_date=opts.date_min, max_date=opts.date_max, name="net_date")
+        )
     cent = keep(P.parse_choice(qp.get("net_centrality"), CENTRALITIES, "degree", name="net_centrality"))
     colour = keep(P.parse_choice(qp.get("net_colour"), COLOUR_BY, "kind", name="net_colour"))
     physics = keep(P.parse_bool(qp.get("net_physics"), False, name="net_physics"))
-    return View(types=types, kinds=kinds, ego=ego, depth=depth, date=date, verdicts=verdicts,
-                centrality=cent, colour=colour, physics=physics), notes
+    return View(
+        types=types,
+        kinds=kinds,
+        ego=ego,
+        depth=depth,
+        date=date,
+        verdicts=verdicts,
+        centrality=cent,
+        colour=colour,
+        physics=physics,
+    ), notes
 
 
 def format_view(view: View, opts: Options) -> dict[str, str]:
@@ -717,8 +924,9 @@ def format_view(view: View, opts: Options) -> dict[str, str]:
     return out
 
 
-def render(G: nx.MultiDiGraph, view: View, statuses: Mapping[str, str] | None = None, height: int = 650
-           ) -> tuple[str, nx.MultiDiGraph, dict[str, float], list[str]]:
+def render(
+    G: nx.MultiDiGraph, view: View, statuses: Mapping[str, str] | None = None, height: int = 650
+) -> tuple[str, nx.MultiDiGraph, dict[str, float], list[str]]:
     """Filter -> centrality -> HTML in one call (what the page and the benchmark do)."""
     H, notes = filter_graph(G, view, statuses)
     cent, note = centrality(H, view.centrality)

@@ -9,6 +9,7 @@ default is used instead. No parser raises on user input.
 Each ``parse_*`` has a ``format_*`` twin that writes the value back in the form the parser reads,
 so ``parse(format(v)) == v`` (tested) and a copied URL reproduces the view.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -60,8 +61,9 @@ def _to_ts(value: Any) -> pd.Timestamp | None:
 
 
 # --------------------------------------------------------------------------------------------- dates
-def parse_date(raw: Any, default: Any, *, min_date: Any = None, max_date: Any = None,
-               name: str = "date") -> tuple[pd.Timestamp, str | None]:
+def parse_date(
+    raw: Any, default: Any, *, min_date: Any = None, max_date: Any = None, name: str = "date"
+) -> tuple[pd.Timestamp, str | None]:
     """ISO date (YYYY-MM-DD) within [min_date, max_date]; anything else -> default + notice."""
     default_ts = _to_ts(default)
     s = _raw_str(raw)
@@ -75,8 +77,7 @@ def parse_date(raw: Any, default: Any, *, min_date: Any = None, max_date: Any = 
         return default_ts, _notice(name, raw, "not a valid date", _fmt_date(default_ts))
     lo, hi = _to_ts(min_date), _to_ts(max_date)
     if (lo is not None and ts < lo) or (hi is not None and ts > hi):
-        return default_ts, _notice(name, raw, f"outside {_fmt_date(lo)}..{_fmt_date(hi)}",
-                                   _fmt_date(default_ts))
+        return default_ts, _notice(name, raw, f"outside {_fmt_date(lo)}..{_fmt_date(hi)}", _fmt_date(default_ts))
     return ts, None
 
 
@@ -93,8 +94,9 @@ def format_date(value: Any) -> str:
     return _fmt_date(value)
 
 
-def parse_date_range(raw: Any, default: tuple[Any, Any], *, min_date: Any = None, max_date: Any = None,
-                     name: str = "range") -> tuple[tuple[pd.Timestamp, pd.Timestamp], str | None]:
+def parse_date_range(
+    raw: Any, default: tuple[Any, Any], *, min_date: Any = None, max_date: Any = None, name: str = "range"
+) -> tuple[tuple[pd.Timestamp, pd.Timestamp], str | None]:
     """'YYYY-MM-DD..YYYY-MM-DD' with start <= end, both within bounds; else default + notice."""
     d = (_to_ts(default[0]), _to_ts(default[1]))
     default_text = f"{_fmt_date(d[0])}..{_fmt_date(d[1])}"
@@ -121,8 +123,7 @@ def format_date_range(value: tuple[Any, Any]) -> str:
 
 
 # ------------------------------------------------------------------------------------------ choices
-def parse_choice(raw: Any, choices: Sequence[str], default: str, *, name: str = "choice"
-                 ) -> tuple[str, str | None]:
+def parse_choice(raw: Any, choices: Sequence[str], default: str, *, name: str = "choice") -> tuple[str, str | None]:
     """One of ``choices`` (exact match, then case-insensitive); else default + notice."""
     s = _raw_str(raw)
     if s is None or s == "":
@@ -136,8 +137,9 @@ def parse_choice(raw: Any, choices: Sequence[str], default: str, *, name: str = 
     return default, _notice(name, raw, "not an available option", f"'{default}'")
 
 
-def parse_multi(raw: Any, choices: Iterable[str], default: Sequence[str], *, name: str = "selection",
-                allow_empty: bool = True) -> tuple[list[str], str | None]:
+def parse_multi(
+    raw: Any, choices: Iterable[str], default: Sequence[str], *, name: str = "selection", allow_empty: bool = True
+) -> tuple[list[str], str | None]:
     """Comma-separated subset of ``choices``, order kept, duplicates dropped.
 
     Unknown items are dropped with a notice (the known ones are kept: a stale id in a shared link
@@ -192,8 +194,9 @@ def parse_int(raw: Any, lo: int, hi: int, default: int, *, name: str = "number")
     return v, None
 
 
-def parse_int_range(raw: Any, lo: int, hi: int, default: tuple[int, int], *, name: str = "range"
-                    ) -> tuple[tuple[int, int], str | None]:
+def parse_int_range(
+    raw: Any, lo: int, hi: int, default: tuple[int, int], *, name: str = "range"
+) -> tuple[tuple[int, int], str | None]:
     """'a,b' (or 'a..b') with lo <= a <= b <= hi; else default + notice."""
     d = (int(default[0]), int(default[1]))
     default_text = f"{d[0]},{d[1]}"

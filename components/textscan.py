@@ -8,6 +8,7 @@ Nothing is stored: everything works on the text passed in and returns plain Pyth
 Output is in the case schema (actors.csv / relations.csv / claims.toml) so the skeleton can be
 edited and dropped into data/cases/<id>/, and the graph goes through components.network unchanged.
 """
+
 from __future__ import annotations
 
 import io
@@ -23,7 +24,8 @@ ALLOWED_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 COOCCURS = "co-occurs"
 
 # Words that start sentences (or headlines) in capitals without being names.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a an the this that these those there then thus though however but and or nor so yet for if
 in on at by of to from with without within as after before while when where which who whom whose
 what why how it its it's he she they we i you his her their our my your us them him me
@@ -33,14 +35,42 @@ also only even still just now today yesterday tomorrow meanwhile moreover furthe
 since until unless although because despite during against between among into onto upon over
 under about above below again further here once both either neither one two three first second
 last next new mr mrs ms dr prof sir according said says say let see read note please
-""".split())
-MONTHS = ("January February March April May June July August September October November December "
-          "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
+""".split()
+)
+MONTHS = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+).split()
 DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _NOT_NAMES = frozenset(w.lower() for w in MONTHS + DAYS)
 CONNECTORS = ("of", "the", "de", "al", "bin", "von", "van", "and")
-ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "U.S", "U.K", "U.N", "E.U", "e.g",
-                 "i.e", "etc", "vs", "No", "Gen", "Sen", "Rep", "Gov", "Inc", "Ltd", "Co", "Corp")
+ABBREVIATIONS = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "St",
+    "Jr",
+    "Sr",
+    "U.S",
+    "U.K",
+    "U.N",
+    "E.U",
+    "e.g",
+    "i.e",
+    "etc",
+    "vs",
+    "No",
+    "Gen",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Inc",
+    "Ltd",
+    "Co",
+    "Corp",
+)
 
 
 class ScanInputError(ValueError):
@@ -58,8 +88,9 @@ def read_upload(data: bytes, name: str = "upload.txt", max_bytes: int = MAX_BYTE
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise ScanInputError(f"The file is not valid UTF-8 (first bad byte at position {e.start}); "
-                             "save it as UTF-8 text and try again.") from None
+        raise ScanInputError(
+            f"The file is not valid UTF-8 (first bad byte at position {e.start}); save it as UTF-8 text and try again."
+        ) from None
     return check_text(text, max_bytes)
 
 
@@ -103,11 +134,12 @@ class KnownMatcher:
 
     Short all-capital aliases (US, EU, PRC) match case-sensitively so the pronoun 'us' is not the
     United States; longer names match case-insensitively."""
+
     patterns: list[tuple[re.Pattern, str]] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_actors(cls, actors: pd.DataFrame | None) -> "KnownMatcher":
+    def from_actors(cls, actors: pd.DataFrame | None) -> KnownMatcher:
         names: dict[str, str] = {}
         if actors is not None and len(actors):
             for row in actors.to_dict("records"):
@@ -132,8 +164,13 @@ class KnownMatcher:
     def demonym(self, word: str) -> str | None:
         """'Russian' -> the actor labelled 'Russia', 'Indian' -> 'India' (label + up to 3 letters)."""
         for name, aid in self.names.items():
-            if (len(name) >= 4 and " " not in word and word.startswith(name)
-                    and 0 < len(word) - len(name) <= 3 and word[len(name):].isalpha()):
+            if (
+                len(name) >= 4
+                and " " not in word
+                and word.startswith(name)
+                and 0 < len(word) - len(name) <= 3
+                and word[len(name) :].isalpha()
+            ):
                 return aid
         return None
 
@@ -187,10 +224,14 @@ def proper_nouns(sentence: str, skip: list[tuple[int, int]] | None = None) -> li
 # ------------------------------------------------------------------------------------ candidates
 _DATE_RE = re.compile(
     r"\b(?:(?:\d{1,2}\s+)?(?:" + "|".join(MONTHS) + r")\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?(?:\s+\d{4})?"
-    r"|(?:19|20)\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})\b")
-_NUMBER_RE = re.compile(r"(?:[$€£₹¥]\s?)?\b\d[\d,.]*\s?(?:%|per ?cent|percent|million|billion|trillion|bn|mn|"
-                        r"barrels|bpd|b/d|tonnes|mt)?|\b(?:one|two|three|four|five|ten|hundred|thousand|"
-                        r"million|billion)\b", re.IGNORECASE)
+    r"|(?:19|20)\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})\b"
+)
+_NUMBER_RE = re.compile(
+    r"(?:[$€£₹¥]\s?)?\b\d[\d,.]*\s?(?:%|per ?cent|percent|million|billion|trillion|bn|mn|"
+    r"barrels|bpd|b/d|tonnes|mt)?|\b(?:one|two|three|four|five|ten|hundred|thousand|"
+    r"million|billion)\b",
+    re.IGNORECASE,
+)
 
 
 def candidate_claim(sentence: str) -> tuple[bool, bool]:
@@ -198,7 +239,8 @@ def candidate_claim(sentence: str) -> tuple[bool, bool]:
     has_date = bool(_DATE_RE.search(sentence))
     stripped = _DATE_RE.sub(" ", sentence)
     has_number = bool(re.search(r"\d", stripped)) or bool(
-        re.search(r"\b(?:per ?cent|percent|million|billion|trillion)\b", stripped, re.IGNORECASE))
+        re.search(r"\b(?:per ?cent|percent|million|billion|trillion)\b", stripped, re.IGNORECASE)
+    )
     return has_date, has_number
 
 
@@ -206,10 +248,10 @@ def candidate_claim(sentence: str) -> tuple[bool, bool]:
 @dataclass
 class ScanResult:
     sentences: list[str]
-    mentions: list[list[str]]          # per sentence: node ids (known actor ids or 'name:<slug>')
-    actors: pd.DataFrame               # case schema (+ 'mentions', 'known')
-    relations: pd.DataFrame            # case schema, type 'co-occurs', weight = shared sentences
-    candidates: pd.DataFrame           # sentence_no, sentence, has_date, has_number, actors
+    mentions: list[list[str]]  # per sentence: node ids (known actor ids or 'name:<slug>')
+    actors: pd.DataFrame  # case schema (+ 'mentions', 'known')
+    relations: pd.DataFrame  # case schema, type 'co-occurs', weight = shared sentences
+    candidates: pd.DataFrame  # sentence_no, sentence, has_date, has_number, actors
 
 
 def slug(name: str) -> str:
@@ -217,8 +259,9 @@ def slug(name: str) -> str:
     return s or "name"
 
 
-def scan(text: str, actors: pd.DataFrame | None = None, include_unknown: bool = True,
-         min_mentions: int = 1) -> ScanResult:
+def scan(
+    text: str, actors: pd.DataFrame | None = None, include_unknown: bool = True, min_mentions: int = 1
+) -> ScanResult:
     """Find actors per sentence, build co-occurrence relations and candidate claims."""
     text = check_text(text)
     sentences = split_sentences(text)
@@ -261,30 +304,56 @@ def scan(text: str, actors: pd.DataFrame | None = None, include_unknown: bool = 
     for n in sorted(keep, key=lambda n: (-counts[n], labels[n])):
         known = not n.startswith("name:")
         r = known_rows.get(n, {})
-        actor_rows.append({"id": n.removeprefix("name:"), "label": labels[n],
-                           "kind": str(r.get("kind", "")) or "unknown" if known else "unknown",
-                           "country": str(r.get("country", "") or ""), "role": str(r.get("role", "") or ""),
-                           "aliases": "", "mentions": counts[n], "known": known})
-    actors_df = pd.DataFrame(actor_rows, columns=["id", "label", "kind", "country", "role", "aliases",
-                                                  "mentions", "known"])
+        actor_rows.append(
+            {
+                "id": n.removeprefix("name:"),
+                "label": labels[n],
+                "kind": str(r.get("kind", "")) or "unknown" if known else "unknown",
+                "country": str(r.get("country", "") or ""),
+                "role": str(r.get("role", "") or ""),
+                "aliases": "",
+                "mentions": counts[n],
+                "known": known,
+            }
+        )
+    actors_df = pd.DataFrame(
+        actor_rows, columns=["id", "label", "kind", "country", "role", "aliases", "mentions", "known"]
+    )
     pair_sent: dict[tuple[str, str], list[int]] = {}
     for i, m in enumerate(mentions):
         for a, b in combinations(sorted(set(m)), 2):
             pair_sent.setdefault((a, b), []).append(i + 1)
-    rel_rows = [{"source": a.removeprefix("name:"), "target": b.removeprefix("name:"), "type": COOCCURS,
-                 "directed": False, "weight": float(len(s)), "start": pd.NaT, "end": pd.NaT,
-                 "claims": [], "series": [], "note": "sentences " + ", ".join(map(str, s[:20]))
-                 + (" ..." if len(s) > 20 else "")}
-                for (a, b), s in sorted(pair_sent.items())]
-    relations_df = pd.DataFrame(rel_rows, columns=["source", "target", "type", "directed", "weight", "start",
-                                                   "end", "claims", "series", "note"])
+    rel_rows = [
+        {
+            "source": a.removeprefix("name:"),
+            "target": b.removeprefix("name:"),
+            "type": COOCCURS,
+            "directed": False,
+            "weight": float(len(s)),
+            "start": pd.NaT,
+            "end": pd.NaT,
+            "claims": [],
+            "series": [],
+            "note": "sentences " + ", ".join(map(str, s[:20])) + (" ..." if len(s) > 20 else ""),
+        }
+        for (a, b), s in sorted(pair_sent.items())
+    ]
+    relations_df = pd.DataFrame(
+        rel_rows, columns=["source", "target", "type", "directed", "weight", "start", "end", "claims", "series", "note"]
+    )
     cand_rows = []
     for i, s in enumerate(sentences):
         has_date, has_number = candidate_claim(s)
         if has_date or has_number:
-            cand_rows.append({"sentence_no": i + 1, "sentence": s, "has_date": has_date,
-                              "has_number": has_number,
-                              "actors": [n.removeprefix("name:") for n in mentions[i]]})
+            cand_rows.append(
+                {
+                    "sentence_no": i + 1,
+                    "sentence": s,
+                    "has_date": has_date,
+                    "has_number": has_number,
+                    "actors": [n.removeprefix("name:") for n in mentions[i]],
+                }
+            )
     cands = pd.DataFrame(cand_rows, columns=["sentence_no", "sentence", "has_date", "has_number", "actors"])
     return ScanResult(sentences, mentions, actors_df, relations_df, cands)
 
@@ -320,21 +389,45 @@ def skeleton_files(result: ScanResult, case_id: str = "my-article") -> dict[str,
     rel["end"] = ""
     rel["claims"] = rel["claims"].map(";".join)
     rel["series"] = rel["series"].map(";".join)
-    claims = [f"# Candidate claims found by Claim Lens in pasted text ({case_id}).",
-              "# Each is a sentence with a date or a number; rewrite the paraphrase, set kind,",
-              "# period and [claim.evidence] (rule, series) before using it.", ""]
+    claims = [
+        f"# Candidate claims found by Claim Lens in pasted text ({case_id}).",
+        "# Each is a sentence with a date or a number; rewrite the paraphrase, set kind,",
+        "# period and [claim.evidence] (rule, series) before using it.",
+        "",
+    ]
     for i, r in enumerate(result.candidates.to_dict("records"), 1):
-        claims += ["[[claim]]", f"id = {_toml_str(f'c{i:02d}')}",
-                   f"paraphrase = {_toml_str(r['sentence'])}",
-                   f"kind = {_toml_str('quantitative' if r['has_number'] else 'event')}",
-                   "actors = [" + ", ".join(_toml_str(a) for a in r["actors"]) + "]",
-                   f"paragraph = {int(r['sentence_no'])}",
-                   "", "[claim.evidence]", f"rule = {_toml_str('pending')}", "series = []", ""]
-    case = "\n".join(["[case]", f"id = {_toml_str(case_id)}", f"title = {_toml_str('Untitled article')}",
-                      'author = ""', 'outlet = ""', 'published = ""',
-                      'summary = "Skeleton generated from pasted text; edit before use."', 'article_ref = ""', ""])
-    return {"case.toml": case, "actors.csv": actors.to_csv(index=False),
-            "relations.csv": rel.to_csv(index=False), "claims.toml": "\n".join(claims)}
+        claims += [
+            "[[claim]]",
+            f"id = {_toml_str(f'c{i:02d}')}",
+            f"paraphrase = {_toml_str(r['sentence'])}",
+            f"kind = {_toml_str('quantitative' if r['has_number'] else 'event')}",
+            "actors = [" + ", ".join(_toml_str(a) for a in r["actors"]) + "]",
+            f"paragraph = {int(r['sentence_no'])}",
+            "",
+            "[claim.evidence]",
+            f"rule = {_toml_str('pending')}",
+            "series = []",
+            "",
+        ]
+    case = "\n".join(
+        [
+            "[case]",
+            f"id = {_toml_str(case_id)}",
+            f"title = {_toml_str('Untitled article')}",
+            'author = ""',
+            'outlet = ""',
+            'published = ""',
+            'summary = "Skeleton generated from pasted text; edit before use."',
+            'article_ref = ""',
+            "",
+        ]
+    )
+    return {
+        "case.toml": case,
+        "actors.csv": actors.to_csv(index=False),
+        "relations.csv": rel.to_csv(index=False),
+        "claims.toml": "\n".join(claims),
+    }
 
 
 def skeleton_zip(result: ScanResult, case_id: str = "my-article") -> bytes:

@@ -3,13 +3,15 @@
 Pages stay thin scripts (controls -> data -> render) by calling these. Logic lives in modules that do not
 import streamlit, so it is tested without it.
 """
+
 from __future__ import annotations
 
 import gc
 import hashlib
 import io
 import sys
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -96,8 +98,14 @@ def live_or_fallback(series_id: str) -> tuple[pd.Series | None, str, str]:
     if fallback:
         values, problem = series_or_none(fallback)
         if values is not None:
-            return values, fallback, (f"{series_id} ({meta['live_ticker']}) not live ({reason}); showing {fallback} "
-                                      "from the offline snapshot instead — a different instrument")
+            return (
+                values,
+                fallback,
+                (
+                    f"{series_id} ({meta['live_ticker']}) not live ({reason}); showing {fallback} "
+                    "from the offline snapshot instead — a different instrument"
+                ),
+            )
         reason += f"; fallback {fallback} failed: {problem}"
     return None, series_id, f"{series_id} ({meta['live_ticker']}): not available ({reason})"
 
@@ -107,8 +115,14 @@ def live_status_table(series_ids: list[str]) -> pd.DataFrame:
     rows = []
     for sid in series_ids:
         values, shown, message = live_or_fallback(sid)
-        rows.append(dict(series=sid, showing=shown if values is not None else "nothing",
-                         rows=0 if values is None else len(values), why=message))
+        rows.append(
+            dict(
+                series=sid,
+                showing=shown if values is not None else "nothing",
+                rows=0 if values is None else len(values),
+                why=message,
+            )
+        )
     return pd.DataFrame(rows)
 
 
@@ -118,8 +132,17 @@ def live_enabled() -> bool:
 
 
 def clear_caches() -> None:
-    for fn in (catalog, _snapshot_summary, _snapshot_series, points, _live_ok, _cached_figure, _whole_points_line,
-               case, case_files):
+    for fn in (
+        catalog,
+        _snapshot_summary,
+        _snapshot_series,
+        points,
+        _live_ok,
+        _cached_figure,
+        _whole_points_line,
+        case,
+        case_files,
+    ):
         fn.clear()
 
 
@@ -135,8 +158,9 @@ def case_or_stop(case_id: str | None = None):
     try:
         return case(case_id)
     except CaseError as exc:
-        st.error(f"The case files could not be read, so this page cannot show claims:\n\n{exc}",
-                 icon=":material/error:")
+        st.error(
+            f"The case files could not be read, so this page cannot show claims:\n\n{exc}", icon=":material/error:"
+        )
         st.stop()
 
 
@@ -189,10 +213,14 @@ def page_setup(title: str, intro: str | None = None) -> None:
     if intro:
         st.caption(intro)
     with st.sidebar:
-        st.toggle("Live Yahoo data", value=not data.offline_forced(), key="live_on",
-                  disabled=data.offline_forced(),
-                  help="Fetch Yahoo futures, market FX and equities through yfinance when online. "
-                       "Off, or offline, every page runs from the committed snapshot.")
+        st.toggle(
+            "Live Yahoo data",
+            value=not data.offline_forced(),
+            key="live_on",
+            disabled=data.offline_forced(),
+            help="Fetch Yahoo futures, market FX and equities through yfinance when online. "
+            "Off, or offline, every page runs from the committed snapshot.",
+        )
     as_of_banner()
 
 
@@ -224,8 +252,10 @@ def as_of_banner() -> None:
 def source_caption(series_id: str) -> str:
     """'Name — provider (instrument), licence, source' for a chart caption (Datasette-style metadata)."""
     meta = data.series_meta(series_id)
-    return (f"**{meta['name']}** — {meta['provider']} ({meta['instrument']}, {meta['frequency']}, {meta['unit']}); "
-            f"licence: {meta['licence']}; source: {meta['source_url']}")
+    return (
+        f"**{meta['name']}** — {meta['provider']} ({meta['instrument']}, {meta['frequency']}, {meta['unit']}); "
+        f"licence: {meta['licence']}; source: {meta['source_url']}"
+    )
 
 
 # ---------------------------------------------------------------- downloads
@@ -238,15 +268,20 @@ def csv_bytes(frame: pd.DataFrame, meta: dict[str, Any] | None = None) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def csv_download(frame: pd.DataFrame | Callable[[], pd.DataFrame], filename: str, label: str = "Download CSV",
-                 meta: dict[str, Any] | None = None, key: str | None = None) -> None:
+def csv_download(
+    frame: pd.DataFrame | Callable[[], pd.DataFrame],
+    filename: str,
+    label: str = "Download CSV",
+    meta: dict[str, Any] | None = None,
+    key: str | None = None,
+) -> None:
     """A download button whose CSV is made only when clicked (Streamlit runs the callable then), so a rerun
     does not pay for serialising data nobody asked for. `frame` may itself be a callable."""
+
     def make() -> bytes:
         return csv_bytes(frame() if callable(frame) else frame, meta)
 
-    st.download_button(label, make, file_name=filename, mime="text/csv", key=key or f"dl_{filename}",
-                       on_click="ignore")
+    st.download_button(label, make, file_name=filename, mime="text/csv", key=key or f"dl_{filename}", on_click="ignore")
 
 
 def _frame_digest(frame: pd.DataFrame) -> str:
@@ -271,12 +306,12 @@ def figure(builder: Callable, *args: Any, **kwargs: Any):
 def _whole_points_line(series_id: str, label: str, unit: str, source: str, frequency: str):
     from components import charts
 
-    return charts.line_from_points(series_id, label, points(series_id), unit=unit, source=source,
-                                   frequency=frequency)
+    return charts.line_from_points(series_id, label, points(series_id), unit=unit, source=source, frequency=frequency)
 
 
-def points_line(series_id: str, label: str, *, unit: str = "", source: str = "", frequency: str = "monthly",
-                start=None, end=None):
+def points_line(
+    series_id: str, label: str, *, unit: str = "", source: str = "", frequency: str = "monthly", start=None, end=None
+):
     """A provider's chart line from its cited points (charts.line_from_points), built once per series and label
     (per-point flags and sources take a while) and cut to [start, end] on each call, which is cheap. Lines are
     never mutated after building."""
@@ -291,8 +326,9 @@ def points_line_or_none(series_id: str, label: str, **kwargs: Any):
     return _or_problem(lambda: points_line(series_id, label, **kwargs))
 
 
-def chart_with_csv(fig, lines, *, key: str, title: str, filename: str, label: str, caption: str = "",
-                   **meta: Any) -> None:
+def chart_with_csv(
+    fig, lines, *, key: str, title: str, filename: str, label: str, caption: str = "", **meta: Any
+) -> None:
     """One chart as the pages draw it: the figure, its caption, and the data behind it as a CSV with units and
     sources (keys `<key>` for the chart and `<key>_dl` for the button)."""
     from components import charts
@@ -300,8 +336,13 @@ def chart_with_csv(fig, lines, *, key: str, title: str, filename: str, label: st
     st.plotly_chart(fig, key=key)
     if caption:
         st.caption(caption)
-    csv_download(lambda: charts.lines_frame(lines), filename, label,
-                 charts.csv_meta(title, lines, source_urls=_source_urls(lines), **meta), key=f"{key}_dl")
+    csv_download(
+        lambda: charts.lines_frame(lines),
+        filename,
+        label,
+        charts.csv_meta(title, lines, source_urls=_source_urls(lines), **meta),
+        key=f"{key}_dl",
+    )
 
 
 def _source_urls(lines) -> str:
@@ -350,15 +391,19 @@ def case_events() -> tuple[pd.DataFrame, dict[str, str], str]:
     try:
         loaded = case_files()
     except Exception as exc:  # noqa: BLE001 - any case-file problem must not take the market charts down
-        return pd.DataFrame(columns=["id", "date", "title", "actors", "category", "source_title", "source_url"]), \
-            {}, f"Events unavailable ({type(exc).__name__}: {' '.join(str(exc).split())[:160]})"
+        return (
+            pd.DataFrame(columns=["id", "date", "title", "actors", "category", "source_title", "source_url"]),
+            {},
+            f"Events unavailable ({type(exc).__name__}: {' '.join(str(exc).split())[:160]})",
+        )
     actors = loaded.actors
     labels = dict(zip(actors["id"], actors["label"])) if {"id", "label"} <= set(actors.columns) else {}
     return loaded.events, labels, ""
 
 
-def url_param(name: str, parser: Callable[..., tuple[Any, str | None]], *args: Any, notices: list[str],
-              **kwargs: Any) -> Any:
+def url_param(
+    name: str, parser: Callable[..., tuple[Any, str | None]], *args: Any, notices: list[str], **kwargs: Any
+) -> Any:
     """Read query parameter `name` through a components.params parser; its notice (if any) joins `notices`."""
     value, notice = parser(st.query_params.get(name), *args, name=name, **kwargs)
     if notice:
@@ -366,16 +411,23 @@ def url_param(name: str, parser: Callable[..., tuple[Any, str | None]], *args: A
     return value
 
 
-def range_rebase_log_controls(prefix: str, first: pd.Timestamp, last: pd.Timestamp, default_start: pd.Timestamp,
-                              notices: list[str], default_rebase: pd.Timestamp | None = None) -> dict[str, Any]:
+def range_rebase_log_controls(
+    prefix: str,
+    first: pd.Timestamp,
+    last: pd.Timestamp,
+    default_start: pd.Timestamp,
+    notices: list[str],
+    default_rebase: pd.Timestamp | None = None,
+) -> dict[str, Any]:
     """Date-range slider, 'rebase to 100 at' toggle + date, log-scale toggle; seeded from and written back to
     the URL (`<prefix>_range`, `_rebase`, `_rbdate`, `_log`). Returns start, end, rebase_date (or None), log."""
     from components import params as P
 
     first, last = pd.Timestamp(first).normalize(), pd.Timestamp(last).normalize()
     default = (max(first, min(pd.Timestamp(default_start), last)), last)
-    start, end = url_param(f"{prefix}_range", P.parse_date_range, default, min_date=first, max_date=last,
-                           notices=notices)
+    start, end = url_param(
+        f"{prefix}_range", P.parse_date_range, default, min_date=first, max_date=last, notices=notices
+    )
     rb_on = url_param(f"{prefix}_rebase", P.parse_bool, False, notices=notices)
     rb_default = pd.Timestamp(default_rebase) if default_rebase is not None else start
     rb_date = url_param(f"{prefix}_rbdate", P.parse_date, rb_default, min_date=first, max_date=last, notices=notices)
@@ -387,8 +439,9 @@ def range_rebase_log_controls(prefix: str, first: pd.Timestamp, last: pd.Timesta
 
     c1, c2 = st.columns([6, 2], vertical_alignment="bottom")
     with c1:
-        s, e = st.slider("Date range", min_value=first.date(), max_value=last.date(), key=f"{prefix}_range",
-                         format="YYYY-MM-DD")
+        s, e = st.slider(
+            "Date range", min_value=first.date(), max_value=last.date(), key=f"{prefix}_range", format="YYYY-MM-DD"
+        )
     lo, hi = pd.Timestamp(s), pd.Timestamp(e)
     # the rebase date must lie inside the shown range (st.date_input refuses values outside min/max)
     current = pd.Timestamp(st.session_state[f"{prefix}_rbdate"])
@@ -396,17 +449,33 @@ def range_rebase_log_controls(prefix: str, first: pd.Timestamp, last: pd.Timesta
         st.session_state[f"{prefix}_rbdate"] = min(max(current, lo), hi).date()
     # rebase and log scale in a popover: its widgets are drawn only when it is opened, so the page's first
     # paint (and each redraw) carries the slider and the chart, not a date picker
-    scale = [f"rebased at {st.session_state[f'{prefix}_rbdate']:%Y-%m-%d}"] if st.session_state[f"{prefix}_rebase"] \
-        else []
+    scale = (
+        [f"rebased at {st.session_state[f'{prefix}_rbdate']:%Y-%m-%d}"] if st.session_state[f"{prefix}_rebase"] else []
+    )
     scale += ["log"] if st.session_state[f"{prefix}_log"] else []
     with c2, st.popover(f"Scale: {', '.join(scale) or 'values, linear'}", width="stretch", key=f"{prefix}_scale"):
-        rebase_on = st.toggle("Rebase to 100", key=f"{prefix}_rebase",
-                              help="Divide each line by its last value on or before the chosen date, times 100.")
-        rb = st.date_input("at date", min_value=lo.date(), max_value=hi.date(), key=f"{prefix}_rbdate",
-                           disabled=not rebase_on, format="YYYY-MM-DD")
+        rebase_on = st.toggle(
+            "Rebase to 100",
+            key=f"{prefix}_rebase",
+            help="Divide each line by its last value on or before the chosen date, times 100.",
+        )
+        rb = st.date_input(
+            "at date",
+            min_value=lo.date(),
+            max_value=hi.date(),
+            key=f"{prefix}_rbdate",
+            disabled=not rebase_on,
+            format="YYYY-MM-DD",
+        )
         log_on = st.toggle("Log scale", key=f"{prefix}_log")
-    set_query(**{f"{prefix}_range": P.format_date_range((lo, hi)), f"{prefix}_rebase": P.format_bool(rebase_on),
-                 f"{prefix}_rbdate": P.format_date(rb), f"{prefix}_log": P.format_bool(log_on)})
+    set_query(
+        **{
+            f"{prefix}_range": P.format_date_range((lo, hi)),
+            f"{prefix}_rebase": P.format_bool(rebase_on),
+            f"{prefix}_rbdate": P.format_date(rb),
+            f"{prefix}_log": P.format_bool(log_on),
+        }
+    )
     return {"start": lo, "end": hi, "rebase_date": pd.Timestamp(rb) if rebase_on else None, "log": log_on}
 
 
@@ -417,8 +486,9 @@ def event_controls(prefix: str, events: pd.DataFrame, actor_labels: dict[str, st
     from components.charts import filter_events
 
     cats = sorted(events["category"].dropna().unique()) if len(events) else []
-    actor_ids = sorted({a for lst in events.get("actors", []) for a in (lst or [])},
-                       key=lambda a: actor_labels.get(a, a).lower())
+    actor_ids = sorted(
+        {a for lst in events.get("actors", []) for a in (lst or [])}, key=lambda a: actor_labels.get(a, a).lower()
+    )
     show = url_param(f"{prefix}_events", P.parse_bool, True, notices=notices)
     chosen_cats = url_param(f"{prefix}_cats", P.parse_multi, cats, cats, notices=notices)
     chosen_actors = url_param(f"{prefix}_actors", P.parse_multi, actor_ids, [], notices=notices)
@@ -428,17 +498,30 @@ def event_controls(prefix: str, events: pd.DataFrame, actor_labels: dict[str, st
     # the filters sit in a popover (drawn only when opened: two long multiselects are a good part of a
     # page's first paint); its label says what is marked
     state = st.session_state
-    label = ("Event markers: off" if not state[f"{prefix}_events"] else
-             f"Event markers: {len(state[f'{prefix}_cats'])} of {len(cats)} categories"
-             + (f", {len(state[f'{prefix}_actors'])} actor(s)" if state[f"{prefix}_actors"] else ""))
+    label = (
+        "Event markers: off"
+        if not state[f"{prefix}_events"]
+        else f"Event markers: {len(state[f'{prefix}_cats'])} of {len(cats)} categories"
+        + (f", {len(state[f'{prefix}_actors'])} actor(s)" if state[f"{prefix}_actors"] else "")
+    )
     with st.popover(label, key=f"{prefix}_events_menu"):
         show = st.toggle("Events", key=f"{prefix}_events", help="Markers for the case's dated events")
         chosen_cats = st.multiselect("Event categories", cats, key=f"{prefix}_cats", disabled=not show)
-        chosen_actors = st.multiselect("Only events involving", actor_ids, key=f"{prefix}_actors", disabled=not show,
-                                       format_func=lambda a: actor_labels.get(a, a), placeholder="any actor")
-    set_query(**{f"{prefix}_events": P.format_bool(show),  # no events loaded: leave the filters out of the URL
-                 f"{prefix}_cats": P.format_multi(chosen_cats) if cats else None,
-                 f"{prefix}_actors": P.format_multi(chosen_actors) if actor_ids else None})
+        chosen_actors = st.multiselect(
+            "Only events involving",
+            actor_ids,
+            key=f"{prefix}_actors",
+            disabled=not show,
+            format_func=lambda a: actor_labels.get(a, a),
+            placeholder="any actor",
+        )
+    set_query(
+        **{
+            f"{prefix}_events": P.format_bool(show),  # no events loaded: leave the filters out of the URL
+            f"{prefix}_cats": P.format_multi(chosen_cats) if cats else None,
+            f"{prefix}_actors": P.format_multi(chosen_actors) if actor_ids else None,
+        }
+    )
     if not show:
         return filter_events(events, categories=[])
     return filter_events(events, categories=chosen_cats, actors=chosen_actors)
@@ -449,8 +532,10 @@ def claim_heading(claim) -> None:
     """Title line of a claim card: short name, verdict badge, kind, article paragraph; then the paraphrase."""
     from components import evidence_charts as EC
 
-    st.markdown(f"**{claim.short or claim.id}** &nbsp; {EC.badge_md(claim.verdict.status)} &nbsp; "
-                f":gray-badge[{claim.kind}] &nbsp; ¶{claim.paragraph}")
+    st.markdown(
+        f"**{claim.short or claim.id}** &nbsp; {EC.badge_md(claim.verdict.status)} &nbsp; "
+        f":gray-badge[{claim.kind}] &nbsp; ¶{claim.paragraph}"
+    )
     st.markdown(claim.paraphrase)
 
 

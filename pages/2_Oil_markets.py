@@ -1,13 +1,18 @@
 """Oil markets: EIA Brent/WTI spot, live futures, Urals and its discount, with the case's events."""
+
 import pandas as pd
 import streamlit as st
 
-from components import charts, eventstudy, params as P, ui
+from components import charts, eventstudy, ui
+from components import params as P
 from components.charts import Line
 
-ui.page_setup("Oil markets", "Daily EIA spot prices for Brent and WTI, the Russian Urals monthly average and "
-              "its discount to Brent, with the case's events as markers. Futures from Yahoo are shown only when "
-              "live data is on and reachable, and are labelled as futures.")
+ui.page_setup(
+    "Oil markets",
+    "Daily EIA spot prices for Brent and WTI, the Russian Urals monthly average and "
+    "its discount to Brent, with the case's events as markers. Futures from Yahoo are shown only when "
+    "live data is on and reachable, and are labelled as futures.",
+)
 notices: list[str] = []
 
 # ---- controls: what to mark, and what the Urals charts cover (these rerun the whole page)
@@ -23,16 +28,27 @@ if not spot:
 events_all, actor_labels, events_problem = ui.case_events()
 events = ui.event_controls("oil", events_all, actor_labels, notices)
 ui.seed_widget("oil_urals_all", ui.url_param("oil_urals_all", P.parse_bool, True, notices=notices))
-urals_all = st.toggle("Urals charts: whole history", key="oil_urals_all",
-                      help="Urals figures are sparse monthly points; off = follow the date range below.")
+urals_all = st.toggle(
+    "Urals charts: whole history",
+    key="oil_urals_all",
+    help="Urals figures are sparse monthly points; off = follow the date range below.",
+)
 ui.set_query(oil_urals_all=P.format_bool(urals_all))
 ui.show_notices(notices)
 if events_problem:
     st.caption(f":material/info: {events_problem}")
 cat = ui.catalog().set_index("id")
-meta = {sid: cat.loc[sid] if sid in cat.index else pd.Series({"unit": "", "provider": sid, "live_ticker": ""})
-        for sid in ("brent_spot_eia", "wti_spot_eia", "brent_futures_yahoo", "wti_futures_yahoo",
-                    "urals_price_minfin", "urals_discount_reuters")}
+meta = {
+    sid: cat.loc[sid] if sid in cat.index else pd.Series({"unit": "", "provider": sid, "live_ticker": ""})
+    for sid in (
+        "brent_spot_eia",
+        "wti_spot_eia",
+        "brent_futures_yahoo",
+        "wti_futures_yahoo",
+        "urals_price_minfin",
+        "urals_discount_reuters",
+    )
+}
 
 
 def price_panel() -> dict:
@@ -41,36 +57,68 @@ def price_panel() -> dict:
     panel_notices: list[str] = []
     first = min(s.index[0] for s in spot.values())
     last = max(s.index[-1] for s in spot.values())
-    view = ui.range_rebase_log_controls("oil", first, last, pd.Timestamp("2024-10-01"), panel_notices,
-                                        default_rebase=pd.Timestamp("2025-03-07"))
+    view = ui.range_rebase_log_controls(
+        "oil", first, last, pd.Timestamp("2024-10-01"), panel_notices, default_rebase=pd.Timestamp("2025-03-07")
+    )
     ui.show_notices(panel_notices)
     start, end = view["start"], view["end"]
-    lines = [Line(sid, f"{'Brent' if sid.startswith('brent') else 'WTI'} spot (EIA)", s.loc[start:end],
-                  meta[sid]["unit"], meta[sid]["provider"]) for sid, s in spot.items()]
+    lines = [
+        Line(
+            sid,
+            f"{'Brent' if sid.startswith('brent') else 'WTI'} spot (EIA)",
+            s.loc[start:end],
+            meta[sid]["unit"],
+            meta[sid]["provider"],
+        )
+        for sid, s in spot.items()
+    ]
     futures_status = []
-    for sid, name in (("brent_futures_yahoo", "Brent FUTURES (Yahoo BZ=F, front month)"),
-                      ("wti_futures_yahoo", "WTI FUTURES (Yahoo CL=F, front month)")):
+    for sid, name in (
+        ("brent_futures_yahoo", "Brent FUTURES (Yahoo BZ=F, front month)"),
+        ("wti_futures_yahoo", "WTI FUTURES (Yahoo CL=F, front month)"),
+    ):
         if not ui.live_enabled():
             futures_status.append(f"{name}: live only, not available offline.")
             continue
         result = ui.live(sid)
         if result.ok and result.series is not None and len(result.series.loc[start:end]):
-            lines.append(Line(sid, name, result.series.loc[start:end], meta[sid]["unit"],
-                              f"Yahoo Finance {meta[sid]['live_ticker']} (futures, not spot); {result.reason}",
-                              dash="dot"))
+            lines.append(
+                Line(
+                    sid,
+                    name,
+                    result.series.loc[start:end],
+                    meta[sid]["unit"],
+                    f"Yahoo Finance {meta[sid]['live_ticker']} (futures, not spot); {result.reason}",
+                    dash="dot",
+                )
+            )
         else:
             futures_status.append(f"{name}: live only, not available offline ({result.reason}).")
-    fig = ui.figure(charts.build_time_series, lines, events, title="Brent and WTI", y_title="USD per barrel",
-                    log=view["log"], rebase_date=view["rebase_date"])
+    fig = ui.figure(
+        charts.build_time_series,
+        lines,
+        events,
+        title="Brent and WTI",
+        y_title="USD per barrel",
+        log=view["log"],
+        rebase_date=view["rebase_date"],
+    )
     for msg in futures_status:
         st.caption(f"Live: {msg}")
     rebase_rule = eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""
-    ui.chart_with_csv(fig, lines, key="oil_chart_prices", title="Oil prices", filename="oil_prices.csv",
-                      label="Download the price data (CSV)",
-                      caption="Spot = EIA daily spot assessments (Brent: Europe Brent spot FOB; WTI: Cushing). "
-                              "Futures, when shown, are Yahoo's continuous front-month contracts — a different "
-                              "instrument from spot. " + rebase_rule,
-                      range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}", rebase=rebase_rule)
+    ui.chart_with_csv(
+        fig,
+        lines,
+        key="oil_chart_prices",
+        title="Oil prices",
+        filename="oil_prices.csv",
+        label="Download the price data (CSV)",
+        caption="Spot = EIA daily spot assessments (Brent: Europe Brent spot FOB; WTI: Cushing). "
+        "Futures, when shown, are Yahoo's continuous front-month contracts — a different "
+        "instrument from spot. " + rebase_rule,
+        range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}",
+        rebase=rebase_rule,
+    )
     return view
 
 
@@ -82,45 +130,101 @@ start, end = view["start"], view["end"]
 urals, urals_problem = ui.series_or_none("urals_price_minfin")
 reported, reported_problem = ui.series_or_none("urals_discount_reuters")
 brent_month = eventstudy.monthly_mean(brent) if brent is not None else pd.Series(dtype="float64")
-computed = (eventstudy.computed_discount(urals, brent) if urals is not None and brent is not None
-            else pd.Series(dtype="float64"))
+computed = (
+    eventstudy.computed_discount(urals, brent)
+    if urals is not None and brent is not None
+    else pd.Series(dtype="float64")
+)
 month_lo, month_hi = (None, None) if urals_all else (start.to_period("M").to_timestamp(), end)
 urals_lines = []
 if urals is not None:
-    urals_lines.append(Line("urals_price_minfin", "Urals monthly average (MinFin)", urals.loc[month_lo:month_hi],
-                            meta["urals_price_minfin"]["unit"], meta["urals_price_minfin"]["provider"],
-                            frequency="monthly"))
+    urals_lines.append(
+        Line(
+            "urals_price_minfin",
+            "Urals monthly average (MinFin)",
+            urals.loc[month_lo:month_hi],
+            meta["urals_price_minfin"]["unit"],
+            meta["urals_price_minfin"]["provider"],
+            frequency="monthly",
+        )
+    )
 if len(brent_month):
-    urals_lines.append(Line("brent_spot_eia_monthly_mean", "Brent month mean (EIA spot)", brent_month.loc[month_lo:month_hi],
-                            "USD/bbl", "EIA daily Brent spot, calendar-month mean", frequency="monthly", dash="dot"))
+    urals_lines.append(
+        Line(
+            "brent_spot_eia_monthly_mean",
+            "Brent month mean (EIA spot)",
+            brent_month.loc[month_lo:month_hi],
+            "USD/bbl",
+            "EIA daily Brent spot, calendar-month mean",
+            frequency="monthly",
+            dash="dot",
+        )
+    )
 discount_lines = []
 if reported is not None:
-    discount_lines.append(Line("urals_discount_reuters", "Urals discount to Brent, reported (Reuters)",
-                               reported.loc[month_lo:month_hi], meta["urals_discount_reuters"]["unit"],
-                               meta["urals_discount_reuters"]["provider"], frequency="monthly"))
+    discount_lines.append(
+        Line(
+            "urals_discount_reuters",
+            "Urals discount to Brent, reported (Reuters)",
+            reported.loc[month_lo:month_hi],
+            meta["urals_discount_reuters"]["unit"],
+            meta["urals_discount_reuters"]["provider"],
+            frequency="monthly",
+        )
+    )
 if len(computed):
-    discount_lines.append(Line("urals_minus_brent_computed", "Urals (MinFin) − Brent month mean (EIA), computed",
-                               computed.loc[month_lo:month_hi], "USD/bbl (negative = below Brent)",
-                               "MinFin Urals average minus EIA Brent calendar-month mean", frequency="monthly",
-                               dash="dash"))
+    discount_lines.append(
+        Line(
+            "urals_minus_brent_computed",
+            "Urals (MinFin) − Brent month mean (EIA), computed",
+            computed.loc[month_lo:month_hi],
+            "USD/bbl (negative = below Brent)",
+            "MinFin Urals average minus EIA Brent calendar-month mean",
+            frequency="monthly",
+            dash="dash",
+        )
+    )
 
 st.subheader("Urals against Brent")
 if urals_problem:
     st.warning(urals_problem)
-fig_u = ui.figure(charts.build_time_series, urals_lines, events, title="Urals monthly average vs Brent month mean",
-                  y_title="USD per barrel")
-ui.chart_with_csv(fig_u, urals_lines, key="oil_chart_urals", title="Urals vs Brent month mean",
-                  filename="urals_vs_brent.csv", label="Download Urals vs Brent (CSV)",
-                  caption="Urals is a monthly average published by Russia's Finance Ministry; many months are "
-                          "missing in the snapshot and are left as gaps.", rule=eventstudy.DISCOUNT_RULE)
+fig_u = ui.figure(
+    charts.build_time_series,
+    urals_lines,
+    events,
+    title="Urals monthly average vs Brent month mean",
+    y_title="USD per barrel",
+)
+ui.chart_with_csv(
+    fig_u,
+    urals_lines,
+    key="oil_chart_urals",
+    title="Urals vs Brent month mean",
+    filename="urals_vs_brent.csv",
+    label="Download Urals vs Brent (CSV)",
+    caption="Urals is a monthly average published by Russia's Finance Ministry; many months are "
+    "missing in the snapshot and are left as gaps.",
+    rule=eventstudy.DISCOUNT_RULE,
+)
 
 st.subheader("Urals discount to Brent")
 if reported_problem:
     st.warning(reported_problem)
-fig_d = ui.figure(charts.build_time_series, discount_lines, events,
-                  title="Urals discount to Brent (negative = below Brent)", y_title="USD per barrel")
-ui.chart_with_csv(fig_d, discount_lines, key="oil_chart_discount", title="Urals discount to Brent",
-                  filename="urals_discount.csv", label="Download the discount data (CSV)",
-                  caption=f"Rule: {eventstudy.DISCOUNT_RULE} The reported series is the discount as printed by "
-                          "Reuters (often against Dated Brent at a given port), so the two need not match.",
-                  rule=eventstudy.DISCOUNT_RULE)
+fig_d = ui.figure(
+    charts.build_time_series,
+    discount_lines,
+    events,
+    title="Urals discount to Brent (negative = below Brent)",
+    y_title="USD per barrel",
+)
+ui.chart_with_csv(
+    fig_d,
+    discount_lines,
+    key="oil_chart_discount",
+    title="Urals discount to Brent",
+    filename="urals_discount.csv",
+    label="Download the discount data (CSV)",
+    caption=f"Rule: {eventstudy.DISCOUNT_RULE} The reported series is the discount as printed by "
+    "Reuters (often against Dated Brent at a given port), so the two need not match.",
+    rule=eventstudy.DISCOUNT_RULE,
+)

@@ -1,19 +1,26 @@
 """Currencies: USD/INR, USD/CNY and USD/RUB (ECB-derived daily, live Yahoo when online) with the case's events."""
+
 import pandas as pd
 import streamlit as st
 
-from components import charts, eventstudy, params as P, ui
+from components import charts, eventstudy, ui
+from components import params as P
 
-ui.page_setup("Currencies", "Daily dollar rates derived from ECB euro reference rates (USD/X = EUR/X ÷ EUR/USD), "
-              "plus Yahoo market rates when live data is on and reachable.")
+ui.page_setup(
+    "Currencies",
+    "Daily dollar rates derived from ECB euro reference rates (USD/X = EUR/X ÷ EUR/USD), "
+    "plus Yahoo market rates when live data is on and reachable.",
+)
 notices: list[str] = []
 PAIRS = {  # pair -> (ECB-derived snapshot id, live id)
     "USD/INR": ("usd_inr_ecb", "usd_inr_yahoo"),
     "USD/CNY": ("usd_cny_ecb", "usd_cny_yahoo"),
     "USD/RUB": ("usd_rub_ecb", "usd_rub_yahoo"),
 }
-RUB_NOTE = ("The ECB stopped publishing a rouble reference rate after 1 March 2022, so the ECB-derived USD/RUB "
-            "series ends on 2022-03-01; after that only the live Yahoo rate (RUB=X) can be shown, when online.")
+RUB_NOTE = (
+    "The ECB stopped publishing a rouble reference rate after 1 March 2022, so the ECB-derived USD/RUB "
+    "series ends on 2022-03-01; after that only the live Yahoo rate (RUB=X) can be shown, when online."
+)
 
 # ---- controls
 cat = ui.catalog().set_index("id")
@@ -45,8 +52,9 @@ def rate_charts() -> None:
     """Date range, rebase and log controls with one chart per pair: a Streamlit fragment, so moving the slider
     reruns only this part of the page."""
     panel_notices: list[str] = []
-    view = ui.range_rebase_log_controls("fx", first, last, pd.Timestamp("2024-10-01"), panel_notices,
-                                        default_rebase=pd.Timestamp("2025-03-07"))
+    view = ui.range_rebase_log_controls(
+        "fx", first, last, pd.Timestamp("2024-10-01"), panel_notices, default_rebase=pd.Timestamp("2025-03-07")
+    )
     ui.show_notices(panel_notices)
     start, end = view["start"], view["end"]
     rebase_rule = eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""
@@ -55,17 +63,32 @@ def rate_charts() -> None:
         lines, status = [], []
         s = available.get(pair)
         if s is not None and len(s.loc[start:end]):
-            lines.append(charts.Line(ecb_id, f"{pair} (ECB-derived)", s.loc[start:end], str(cat.loc[ecb_id, "unit"]),
-                                     str(cat.loc[ecb_id, "provider"]) + " reference rates, USD cross"))
+            lines.append(
+                charts.Line(
+                    ecb_id,
+                    f"{pair} (ECB-derived)",
+                    s.loc[start:end],
+                    str(cat.loc[ecb_id, "unit"]),
+                    str(cat.loc[ecb_id, "provider"]) + " reference rates, USD cross",
+                )
+            )
         if not ui.live_enabled():
-            status.append(f"{pair} market rate (Yahoo {cat.loc[live_id, 'live_ticker']}): live only, not available "
-                          "offline.")
+            status.append(
+                f"{pair} market rate (Yahoo {cat.loc[live_id, 'live_ticker']}): live only, not available offline."
+            )
         else:
             result = ui.live(live_id)
             if result.ok and result.series is not None and len(result.series.loc[start:end]):
-                lines.append(charts.Line(live_id, f"{pair} (Yahoo {result.ticker}, market)",
-                                         result.series.loc[start:end], str(cat.loc[live_id, "unit"]),
-                                         f"Yahoo Finance {result.ticker}; {result.reason}", dash="dot"))
+                lines.append(
+                    charts.Line(
+                        live_id,
+                        f"{pair} (Yahoo {result.ticker}, market)",
+                        result.series.loc[start:end],
+                        str(cat.loc[live_id, "unit"]),
+                        f"Yahoo Finance {result.ticker}; {result.reason}",
+                        dash="dot",
+                    )
+                )
             else:
                 status.append(f"{pair} market rate (Yahoo): live only, not available now ({result.reason}).")
         st.subheader(pair)
@@ -75,11 +98,25 @@ def rate_charts() -> None:
             st.caption(f"No {pair} data between {start:%Y-%m-%d} and {end:%Y-%m-%d}.")
             continue
         unit = lines[0].unit
-        fig = ui.figure(charts.build_time_series, lines, events, title=f"{pair}, {unit}", y_title=unit,
-                        log=view["log"], rebase_date=view["rebase_date"])
-        ui.chart_with_csv(fig, lines, key=f"fx_chart_{pair[-3:].lower()}", title=pair,
-                          filename=f"{pair.replace('/', '').lower()}.csv", label=f"Download {pair} (CSV)",
-                          range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}", rebase=rebase_rule)
+        fig = ui.figure(
+            charts.build_time_series,
+            lines,
+            events,
+            title=f"{pair}, {unit}",
+            y_title=unit,
+            log=view["log"],
+            rebase_date=view["rebase_date"],
+        )
+        ui.chart_with_csv(
+            fig,
+            lines,
+            key=f"fx_chart_{pair[-3:].lower()}",
+            title=pair,
+            filename=f"{pair.replace('/', '').lower()}.csv",
+            label=f"Download {pair} (CSV)",
+            range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}",
+            rebase=rebase_rule,
+        )
     st.caption("A higher number means a weaker local currency (more of it per dollar). " + rebase_rule)
 
 

@@ -4,6 +4,7 @@ Thin page: controls -> components.network (pure) -> st.iframe. The HTML is self-
 inlined, no CDN), so the graph draws offline. Every filter lives in the URL (net_* params).
 A second tab scans a user's own article with components.textscan (nothing is stored).
 """
+
 from __future__ import annotations
 
 import json
@@ -18,9 +19,11 @@ from components import ui
 GRAPH_HEIGHT = 650
 ALL_ACTORS = ""
 
-ui.page_setup("Actor network",
-              intro="Who acts on whom in the case: states, people, blocs, organisations and companies, "
-                    "with typed, directed relations drawn from the case files and tied to the claims.")
+ui.page_setup(
+    "Actor network",
+    intro="Who acts on whom in the case: states, people, blocs, organisations and companies, "
+    "with typed, directed relations drawn from the case files and tied to the claims.",
+)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -31,13 +34,15 @@ def _render(case_id: str, view_key: str, _view: N.View) -> tuple[str, bytes, str
     statuses = N.claim_statuses(case.claims)
     doc, H, cent, notes = N.render(G, _view, statuses, height=GRAPH_HEIGHT)
     edges = N.edge_table(H)
-    return (doc, N.to_gexf_bytes(H), edges.to_csv(index=False), notes, H.number_of_nodes(),
-            H.number_of_edges(), cent)
+    return (doc, N.to_gexf_bytes(H), edges.to_csv(index=False), notes, H.number_of_nodes(), H.number_of_edges(), cent)
 
 
 def _view_key(view: N.View) -> str:
-    return json.dumps({k: (str(v) if isinstance(v, pd.Timestamp) else v) for k, v in view.__dict__.items()},
-                      sort_keys=True, default=str)
+    return json.dumps(
+        {k: (str(v) if isinstance(v, pd.Timestamp) else v) for k, v in view.__dict__.items()},
+        sort_keys=True,
+        default=str,
+    )
 
 
 def _case_tab() -> None:
@@ -70,27 +75,59 @@ def _case_tab() -> None:
         st.subheader("Network filters")
         types = st.multiselect("Relation types", opts.types, key="net_types_w")
         kinds = st.multiselect("Actor kinds", opts.kinds, key="net_kinds_w")
-        ego = st.selectbox("Focus on actor (ego view)", [ALL_ACTORS] + sorted(opts.actors, key=lambda a: labels[a]),
-                           format_func=lambda a: "All actors" if a == ALL_ACTORS else labels.get(a, a),
-                           key="net_ego_w")
-        depth = st.slider("Steps out from the focus actor", 1, N.MAX_DEPTH, key="net_depth_w",
-                          disabled=ego == ALL_ACTORS)
+        ego = st.selectbox(
+            "Focus on actor (ego view)",
+            [ALL_ACTORS] + sorted(opts.actors, key=lambda a: labels[a]),
+            format_func=lambda a: "All actors" if a == ALL_ACTORS else labels.get(a, a),
+            key="net_ego_w",
+        )
+        depth = st.slider(
+            "Steps out from the focus actor", 1, N.MAX_DEPTH, key="net_depth_w", disabled=ego == ALL_ACTORS
+        )
         date = None
         if opts.date_min is not None:
             date_on = st.toggle("Only relations active on a date", key="net_date_on_w")
-            d = st.slider("Date", min_value=opts.date_min.date(), max_value=opts.date_max.date(),
-                          key="net_date_w", disabled=not date_on, format="YYYY-MM-DD")
+            d = st.slider(
+                "Date",
+                min_value=opts.date_min.date(),
+                max_value=opts.date_max.date(),
+                key="net_date_w",
+                disabled=not date_on,
+                format="YYYY-MM-DD",
+            )
             date = pd.Timestamp(d) if date_on else None
-        verdicts = st.multiselect("Only relations backed by claims with verdict", opts.verdicts,
-                                  key="net_verdict_w", help="Empty = no verdict filter.")
-        measure = st.selectbox("Node size by", N.CENTRALITIES, key="net_centrality_w",
-                               format_func=lambda m: {"pagerank": "PageRank"}.get(m, m.capitalize()))
-        colour = st.radio("Colour by", N.COLOUR_BY, key="net_colour_w", horizontal=True,
-                          format_func=lambda c: "actor kind" if c == "kind" else "bloc / country")
+        verdicts = st.multiselect(
+            "Only relations backed by claims with verdict",
+            opts.verdicts,
+            key="net_verdict_w",
+            help="Empty = no verdict filter.",
+        )
+        measure = st.selectbox(
+            "Node size by",
+            N.CENTRALITIES,
+            key="net_centrality_w",
+            format_func=lambda m: {"pagerank": "PageRank"}.get(m, m.capitalize()),
+        )
+        colour = st.radio(
+            "Colour by",
+            N.COLOUR_BY,
+            key="net_colour_w",
+            horizontal=True,
+            format_func=lambda c: "actor kind" if c == "kind" else "bloc / country",
+        )
         physics = st.toggle("Physics (nodes move; starts from the seeded layout)", key="net_physics_w")
 
-    view = N.View(types=tuple(types), kinds=tuple(kinds), ego=ego or None, depth=int(depth), date=date,
-                  verdicts=tuple(verdicts) or None, centrality=measure, colour=colour, physics=bool(physics))
+    view = N.View(
+        types=tuple(types),
+        kinds=tuple(kinds),
+        ego=ego or None,
+        depth=int(depth),
+        date=date,
+        verdicts=tuple(verdicts) or None,
+        centrality=measure,
+        colour=colour,
+        physics=bool(physics),
+    )
     wanted = N.format_view(view, opts)
     for name in N.PARAM_NAMES:
         if name in wanted:
@@ -102,21 +139,41 @@ def _case_tab() -> None:
     ui.show_notices(notices)
     doc, gexf, edges_csv, render_notes, n_nodes, n_edges, cent = _render(case_id, _view_key(view), view)
     ui.show_notices(render_notes)
-    st.caption(f"{n_nodes} actors and {n_edges} relations in this view "
-               f"(case total: {G.number_of_nodes()} actors, {G.number_of_edges()} relations). "
-               "Hover a node or an arrow for details; drag to pan, scroll to zoom.")
+    st.caption(
+        f"{n_nodes} actors and {n_edges} relations in this view "
+        f"(case total: {G.number_of_nodes()} actors, {G.number_of_edges()} relations). "
+        "Hover a node or an arrow for details; drag to pan, scroll to zoom."
+    )
     if n_nodes == 0:
         st.info("No relation matches these filters. Widen the relation types, kinds, date or verdicts.")
     else:
         st.iframe(doc, height=GRAPH_HEIGHT + 30, alt="Actor network graph")
 
     c1, c2, c3 = st.columns(3)
-    c1.download_button("Download view (HTML)", doc.encode("utf-8"), file_name="claim-lens-network.html",
-                       mime="text/html", on_click="ignore", key="net_dl_html")
-    c2.download_button("Download view (GEXF, Gephi)", gexf, file_name="claim-lens-network.gexf",
-                       mime="application/xml", on_click="ignore", key="net_dl_gexf")
-    c3.download_button("Download edge list (CSV)", edges_csv.encode("utf-8"), file_name="claim-lens-edges.csv",
-                       mime="text/csv", on_click="ignore", key="net_dl_csv")
+    c1.download_button(
+        "Download view (HTML)",
+        doc.encode("utf-8"),
+        file_name="claim-lens-network.html",
+        mime="text/html",
+        on_click="ignore",
+        key="net_dl_html",
+    )
+    c2.download_button(
+        "Download view (GEXF, Gephi)",
+        gexf,
+        file_name="claim-lens-network.gexf",
+        mime="application/xml",
+        on_click="ignore",
+        key="net_dl_gexf",
+    )
+    c3.download_button(
+        "Download edge list (CSV)",
+        edges_csv.encode("utf-8"),
+        file_name="claim-lens-edges.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="net_dl_csv",
+    )
 
     st.subheader("Relations of one actor")
     H, _ = N.filter_graph(G, view, statuses)
@@ -124,22 +181,40 @@ def _case_tab() -> None:
     if not in_view:
         return
     default = view.ego if view.ego in in_view else in_view[0]
-    actor = st.selectbox("Actor", in_view, index=in_view.index(default),
-                         format_func=lambda a: f"{labels.get(a, a)} ({cent.get(a, 0.0):.2f})", key="net_detail_w")
+    actor = st.selectbox(
+        "Actor",
+        in_view,
+        index=in_view.index(default),
+        format_func=lambda a: f"{labels.get(a, a)} ({cent.get(a, 0.0):.2f})",
+        key="net_detail_w",
+    )
     rel = N.actor_relations(H, actor, statuses)
-    st.dataframe(rel.assign(claims=rel["claims"].map(", ".join), verdicts=rel["verdicts"].map(", ".join),
-                            series=rel["series"].map(", ".join)), hide_index=True, width="stretch")
+    st.dataframe(
+        rel.assign(
+            claims=rel["claims"].map(", ".join),
+            verdicts=rel["verdicts"].map(", ".join),
+            series=rel["series"].map(", ".join),
+        ),
+        hide_index=True,
+        width="stretch",
+    )
     links = N.link_table(H, actor, statuses)
     if len(links):
         st.caption("Evidence behind these relations: open a claim card or the chart of a series.")
-        st.dataframe(links, hide_index=True, width="stretch",
-                     column_config={"link": st.column_config.LinkColumn("open", display_text="open ↗")})
+        st.dataframe(
+            links,
+            hide_index=True,
+            width="stretch",
+            column_config={"link": st.column_config.LinkColumn("open", display_text="open ↗")},
+        )
 
 
 def _byo_tab() -> None:
-    st.write("Paste an article or upload a .txt/.md file (up to 200 KB). Claim Lens finds the case's known "
-             "actors (labels and aliases) and other capitalised names, links names that appear in the same "
-             "sentence, and lists sentences with dates or numbers as candidate claims. Nothing is stored.")
+    st.write(
+        "Paste an article or upload a .txt/.md file (up to 200 KB). Claim Lens finds the case's known "
+        "actors (labels and aliases) and other capitalised names, links names that appear in the same "
+        "sentence, and lists sentences with dates or numbers as candidate claims. Nothing is stored."
+    )
     up = st.file_uploader("Upload .txt or .md", type=["txt", "md"], key="net_byo_file")
     text_in = st.text_area("…or paste text", height=180, key="net_byo_text", max_chars=T.MAX_BYTES)
     unknown = st.toggle("Include names not in the case's actor table", value=True, key="net_byo_unknown")
@@ -166,19 +241,29 @@ def _byo_tab() -> None:
         view = N.View(centrality="degree", colour="kind")
         doc, H, _, notes = N.render(G, view, {}, height=520)
         ui.show_notices(notes)
-        st.caption(f"Co-occurrence network: {H.number_of_nodes()} names, {H.number_of_edges()} links "
-                   "(width = number of shared sentences; grey = not in the case's actor table).")
+        st.caption(
+            f"Co-occurrence network: {H.number_of_nodes()} names, {H.number_of_edges()} links "
+            "(width = number of shared sentences; grey = not in the case's actor table)."
+        )
         st.iframe(doc, height=550, alt="Co-occurrence network of the pasted text")
     else:
         st.info("No two names appear in the same sentence, so there is no network to draw.")
     st.dataframe(result.actors, hide_index=True, width="stretch")
     if len(result.candidates):
         st.subheader("Candidate claims (sentences with dates or numbers)")
-        st.dataframe(result.candidates.assign(actors=result.candidates["actors"].map(", ".join)),
-                     hide_index=True, width="stretch")
-    st.download_button("Download case skeleton (zip: case.toml, actors.csv, relations.csv, claims.toml)",
-                       T.skeleton_zip(result), file_name="claim-lens-case-skeleton.zip",
-                       mime="application/zip", on_click="ignore", key="net_byo_zip")
+        st.dataframe(
+            result.candidates.assign(actors=result.candidates["actors"].map(", ".join)),
+            hide_index=True,
+            width="stretch",
+        )
+    st.download_button(
+        "Download case skeleton (zip: case.toml, actors.csv, relations.csv, claims.toml)",
+        T.skeleton_zip(result),
+        file_name="claim-lens-case-skeleton.zip",
+        mime="application/zip",
+        on_click="ignore",
+        key="net_byo_zip",
+    )
 
 
 tab_case, tab_byo = st.tabs(["Case network", "Bring your own article"])

@@ -1,11 +1,17 @@
 """Hindsight: the article's scenarios and predictions scored against what followed (events + series)."""
+
 import pandas as pd
 import streamlit as st
 
-from components import evidence_charts as EC, params as P, ui
+from components import evidence_charts as EC
+from components import params as P
+from components import ui
 
-ui.page_setup("Hindsight", "Written in March 2025; scored now. Each scenario or prediction is split into "
-              "conditions, each checked by a named rule against sourced events and provider series.")
+ui.page_setup(
+    "Hindsight",
+    "Written in March 2025; scored now. Each scenario or prediction is split into "
+    "conditions, each checked by a named rule against sourced events and provider series.",
+)
 notices: list[str] = []
 
 case = ui.case_or_stop()
@@ -23,10 +29,13 @@ def scenarios() -> None:
     sel = st.multiselect("Outcome", outcomes, key="hind_outcome", placeholder="every outcome")
     ui.set_query(hind_outcome=P.format_multi(sel) if sel else None)
     shown = [c for c in scen if not sel or c.verdict.status in sel]
-    st.plotly_chart(ui.figure(EC.build_hindsight_timeline, shown, case.events, case.meta["published"], today),
-                    key="hind_timeline")
-    st.caption("Bars: the window in which each scenario was tested, coloured by outcome. Diamonds: sourced events "
-               "on record (hover for titles).")
+    st.plotly_chart(
+        ui.figure(EC.build_hindsight_timeline, shown, case.events, case.meta["published"], today), key="hind_timeline"
+    )
+    st.caption(
+        "Bars: the window in which each scenario was tested, coloured by outcome. Diamonds: sourced events "
+        "on record (hover for titles)."
+    )
     for c in shown:
         with st.container(border=True, key=f"hind_card_{c.id}"):
             ui.claim_heading(c)

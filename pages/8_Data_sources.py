@@ -1,4 +1,5 @@
 """Data & sources: every series with its provenance, coverage, a CSV download, and the live refresh."""
+
 import pandas as pd
 import streamlit as st
 
@@ -6,8 +7,11 @@ from components import data, ui
 from components import params as P
 from components.data.coverage import coverage
 
-ui.page_setup("Data & sources", "Every number in Claim Lens comes from one of these series. "
-              "Providers stay separate: figures from Kpler, Vortexa and Reuters are never averaged.")
+ui.page_setup(
+    "Data & sources",
+    "Every number in Claim Lens comes from one of these series. "
+    "Providers stay separate: figures from Kpler, Vortexa and Reuters are never averaged.",
+)
 
 # ---- controls
 cat = ui.catalog()
@@ -20,8 +24,13 @@ ids = list(cat.loc[cat["topic"].isin(chosen_topics), "id"])
 wanted = ui.url_param("data_id", P.parse_choice, [""] + ids_all, "", notices=notices)
 if wanted and wanted not in ids:
     notices.append(f"Series {wanted} is not in the chosen topics.")
-picked = st.selectbox("Series details", ids, index=ids.index(wanted) if wanted in ids else None,
-                      placeholder="Pick a series for its points and download", key="data_id")
+picked = st.selectbox(
+    "Series details",
+    ids,
+    index=ids.index(wanted) if wanted in ids else None,
+    placeholder="Pick a series for its points and download",
+    key="data_id",
+)
 ui.set_query(data_topics=None if set(chosen_topics) == set(topics) else P.format_multi(chosen_topics), data_id=picked)
 ui.show_notices(notices)
 
@@ -31,26 +40,51 @@ rows = []
 for _, meta in cat[cat["id"].isin(ids)].iterrows():
     values, problem = ui.series_or_none(meta["id"]) if meta["origin"] == "snapshot" else (None, "")
     cov = coverage(values, meta["frequency"], today) if values is not None else {}
-    rows.append(dict(id=meta["id"], name=meta["name"], unit=meta["unit"], frequency=meta["frequency"],
-                     instrument=meta["instrument"], provider=meta["provider"], licence=meta["licence"],
-                     source_url=meta["source_url"] if meta["source_url"].startswith("http") else None,
-                     first=cov.get("first"), last=cov.get("last"), rows=cov.get("rows"), gaps=cov.get("gaps"),
-                     age_days=cov.get("age_days"), retrieved=meta["retrieved"],
-                     status=problem or ("live only (Yahoo " + meta["live_ticker"] + ")" if meta["origin"] == "live-only"
-                                        else "ok"),
-                     checksum=meta["checksum"][:12]))
+    rows.append(
+        dict(
+            id=meta["id"],
+            name=meta["name"],
+            unit=meta["unit"],
+            frequency=meta["frequency"],
+            instrument=meta["instrument"],
+            provider=meta["provider"],
+            licence=meta["licence"],
+            source_url=meta["source_url"] if meta["source_url"].startswith("http") else None,
+            first=cov.get("first"),
+            last=cov.get("last"),
+            rows=cov.get("rows"),
+            gaps=cov.get("gaps"),
+            age_days=cov.get("age_days"),
+            retrieved=meta["retrieved"],
+            status=problem
+            or ("live only (Yahoo " + meta["live_ticker"] + ")" if meta["origin"] == "live-only" else "ok"),
+            checksum=meta["checksum"][:12],
+        )
+    )
 table = pd.DataFrame(rows)
 
 # ---- render
 st.subheader("Catalog")
-st.dataframe(table, hide_index=True, width="stretch", column_config={
-    "source_url": st.column_config.LinkColumn("source", display_text="open"),
-    "first": st.column_config.DateColumn(), "last": st.column_config.DateColumn(),
-    "age_days": st.column_config.NumberColumn("age (days)", help="Days since the newest point"),
-    "gaps": st.column_config.NumberColumn(help="Missing months/years inside the span; for daily data, breaks over 4 days"),
-})
-ui.csv_download(table, "claimlens_catalog.csv", "Download the catalog (CSV)",
-                {"title": "Claim Lens series catalog", "snapshot_built": data.snapshot_as_of().date()})
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "source_url": st.column_config.LinkColumn("source", display_text="open"),
+        "first": st.column_config.DateColumn(),
+        "last": st.column_config.DateColumn(),
+        "age_days": st.column_config.NumberColumn("age (days)", help="Days since the newest point"),
+        "gaps": st.column_config.NumberColumn(
+            help="Missing months/years inside the span; for daily data, breaks over 4 days"
+        ),
+    },
+)
+ui.csv_download(
+    table,
+    "claimlens_catalog.csv",
+    "Download the catalog (CSV)",
+    {"title": "Claim Lens series catalog", "snapshot_built": data.snapshot_as_of().date()},
+)
 
 if picked:
     meta = data.series_meta(picked)
@@ -67,30 +101,62 @@ if picked:
             st.success(f"{result.source}: {result.reason}")
             frame = result.series.rename("value").rename_axis("date").reset_index()
             st.dataframe(frame.tail(20), hide_index=True)
-            ui.csv_download(frame, f"{picked}.csv", f"Download {picked} (CSV)",
-                            {"series": picked, "name": meta["name"], "unit": meta["unit"], "source": meta["source_url"],
-                             "fetched": result.fetched_at, "licence": meta["licence"]})
+            ui.csv_download(
+                frame,
+                f"{picked}.csv",
+                f"Download {picked} (CSV)",
+                {
+                    "series": picked,
+                    "name": meta["name"],
+                    "unit": meta["unit"],
+                    "source": meta["source_url"],
+                    "fetched": result.fetched_at,
+                    "licence": meta["licence"],
+                },
+            )
     else:
         try:
             pts = ui.points(picked)
         except data.SnapshotError as exc:
             st.error(str(exc))
         else:
-            st.dataframe(pts, hide_index=True, width="stretch", column_config={
-                "source_url": st.column_config.LinkColumn("source", display_text="open"),
-                "used": st.column_config.CheckboxColumn(help="False: a cited alternative figure not used for the line")})
-            ui.csv_download(pts.assign(date=pts["date"].dt.strftime("%Y-%m-%d")), f"{picked}.csv",
-                            f"Download {picked} (CSV)",
-                            {"series": picked, "name": meta["name"], "unit": meta["unit"], "provider": meta["provider"],
-                             "instrument": meta["instrument"], "licence": meta["licence"],
-                             "source": meta["source_url"], "retrieved": meta["retrieved"], "sha256": meta["checksum"]})
+            st.dataframe(
+                pts,
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    "source_url": st.column_config.LinkColumn("source", display_text="open"),
+                    "used": st.column_config.CheckboxColumn(
+                        help="False: a cited alternative figure not used for the line"
+                    ),
+                },
+            )
+            ui.csv_download(
+                pts.assign(date=pts["date"].dt.strftime("%Y-%m-%d")),
+                f"{picked}.csv",
+                f"Download {picked} (CSV)",
+                {
+                    "series": picked,
+                    "name": meta["name"],
+                    "unit": meta["unit"],
+                    "provider": meta["provider"],
+                    "instrument": meta["instrument"],
+                    "licence": meta["licence"],
+                    "source": meta["source_url"],
+                    "retrieved": meta["retrieved"],
+                    "sha256": meta["checksum"],
+                },
+            )
 
 st.subheader("Live series")
 live_ids = list(cat.loc[cat["origin"] == "live-only", "id"])
 st.dataframe(ui.live_status_table(live_ids), hide_index=True, width="stretch")
 if not ui.live_enabled():
-    st.info("Live Yahoo data is off" + (" (CLAIMLENS_OFFLINE is set)" if data.offline_forced() else "")
-            + ": pages use the offline snapshot; live-only series are marked as not available offline.")
+    st.info(
+        "Live Yahoo data is off"
+        + (" (CLAIMLENS_OFFLINE is set)" if data.offline_forced() else "")
+        + ": pages use the offline snapshot; live-only series are marked as not available offline."
+    )
 elif st.button("Refresh live series now", key="data_refresh"):
     ui.clear_caches()
     with st.status("Refreshing live series from Yahoo…", expanded=True) as status:
@@ -99,11 +165,18 @@ elif st.button("Refresh live series now", key="data_refresh"):
             result = ui.live(sid)
             failed += not result.ok
             st.write(("✅ " if result.ok else "⚠️ ") + f"{sid}: {result.source} — {result.reason}")
-        status.update(label=f"Refresh done: {len(live_ids) - failed} live, {failed} fell back",
-                      state="complete" if not failed else "error")
-st.caption("Rules: " + "; ".join([
-    "snapshot built once from ../shared/sources by `python -m components.data import`",
-    "a refresh writes only the git-ignored .cache/ folder, atomically; the snapshot is never modified",
-    "monthly points sit on the 1st of their month",
-    "million barrels per month ÷ days in month = million b/d; million tonnes × 7.33 bbl/t ÷ days = million b/d (flagged 'converted')",
-]))
+        status.update(
+            label=f"Refresh done: {len(live_ids) - failed} live, {failed} fell back",
+            state="complete" if not failed else "error",
+        )
+st.caption(
+    "Rules: "
+    + "; ".join(
+        [
+            "snapshot built once from ../shared/sources by `python -m components.data import`",
+            "a refresh writes only the git-ignored .cache/ folder, atomically; the snapshot is never modified",
+            "monthly points sit on the 1st of their month",
+            "million barrels per month ÷ days in month = million b/d; million tonnes × 7.33 bbl/t ÷ days = million b/d (flagged 'converted')",
+        ]
+    )
+)

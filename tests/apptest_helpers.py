@@ -1,4 +1,5 @@
 """Shared AppTest helpers: paths resolved from this file, a generous timeout for a 2-core machine."""
+
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest

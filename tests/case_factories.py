@@ -3,6 +3,7 @@
 Why: every validation test starts from a known-good case and changes exactly one thing, so the error it
 expects (file, row, field) is unambiguous.
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,22 +22,62 @@ ACTORS = [
     {"id": "russia", "label": "Russia", "kind": "state", "country": "RU", "role": "r", "aliases": "Russia;Kremlin"},
 ]
 EVENTS = [
-    {"id": "ev_a", "date": "2025-03-07", "date_precision": "day", "title": "A threat", "summary": "Someone warned.",
-     "actors": "us;russia", "category": "statement", "source_title": "Paper", "source_url": "https://example.org/a",
-     "source_published": "2025-03-07", "phase": "article"},
-    {"id": "ev_b", "date": "2025-08-27", "date_precision": "day", "title": "A tariff", "summary": "Duty applied.",
-     "actors": "us;india", "category": "tariffs", "source_title": "Paper", "source_url": "https://example.org/b",
-     "source_published": "", "phase": "hindsight"},
+    {
+        "id": "ev_a",
+        "date": "2025-03-07",
+        "date_precision": "day",
+        "title": "A threat",
+        "summary": "Someone warned.",
+        "actors": "us;russia",
+        "category": "statement",
+        "source_title": "Paper",
+        "source_url": "https://example.org/a",
+        "source_published": "2025-03-07",
+        "phase": "article",
+    },
+    {
+        "id": "ev_b",
+        "date": "2025-08-27",
+        "date_precision": "day",
+        "title": "A tariff",
+        "summary": "Duty applied.",
+        "actors": "us;india",
+        "category": "tariffs",
+        "source_title": "Paper",
+        "source_url": "https://example.org/b",
+        "source_published": "",
+        "phase": "hindsight",
+    },
 ]
 FACTS = [
-    {"id": "f1", "topic": "russia_arms_share_india", "period": "2019-2023", "value": "36", "unit": "percent",
-     "statement": "s", "provider": "SIPRI", "source_title": "t", "source_url": "https://example.org/f1"},
+    {
+        "id": "f1",
+        "topic": "russia_arms_share_india",
+        "period": "2019-2023",
+        "value": "36",
+        "unit": "percent",
+        "statement": "s",
+        "provider": "SIPRI",
+        "source_title": "t",
+        "source_url": "https://example.org/f1",
+    },
 ]
 RELATIONS = [
-    {"source": "us", "target": "india", "type": "tariffs", "directed": "true", "weight": "2", "start": "2025-08-27",
-     "end": "", "claims": "c_low", "events": "ev_b", "series": "imp_kpler", "note": ""},
+    {
+        "source": "us",
+        "target": "india",
+        "type": "tariffs",
+        "directed": "true",
+        "weight": "2",
+        "start": "2025-08-27",
+        "end": "",
+        "claims": "c_low",
+        "events": "ev_b",
+        "series": "imp_kpler",
+        "note": "",
+    },
 ]
-CASE_TOML = '''[case]
+CASE_TOML = """[case]
 id = "test-case"
 title = "A test case"
 author = "Someone"
@@ -44,8 +85,8 @@ outlet = "unknown"
 published = "2025-03-08"
 summary = "A short summary in our words."
 article_ref = "test"
-'''
-CLAIMS_TOML = '''[[claim]]
+"""
+CLAIMS_TOML = """[[claim]]
 id = "c_low"
 paraphrase = "Imports were the lowest in two years."
 kind = "quantitative"
@@ -70,7 +111,7 @@ paragraph = 2
 [claim.evidence]
 rule = "event_on_record"
 category = "statement"
-'''
+"""
 
 
 def write_csv(path: Path, rows: list[dict], fields: list[str] | None = None) -> None:
@@ -81,8 +122,9 @@ def write_csv(path: Path, rows: list[dict], fields: list[str] | None = None) -> 
         w.writerows(rows)
 
 
-def make_case(root: Path, *, actors=None, events=None, facts=None, relations=None, claims_toml=None,
-              case_toml=None) -> Path:
+def make_case(
+    root: Path, *, actors=None, events=None, facts=None, relations=None, claims_toml=None, case_toml=None
+) -> Path:
     """Write a valid case under root/test-case (override any part); returns root."""
     d = root / CASE_ID
     d.mkdir(parents=True, exist_ok=True)
@@ -105,13 +147,18 @@ def monthly(start: str, values, name: str = "m") -> pd.Series:
 def points_for(s: pd.Series, flags: dict[str, str] | None = None, title: str = "Src") -> pd.DataFrame:
     """load_points-shaped frame for a series, with optional flags by 'YYYY-MM-DD'."""
     flags = flags or {}
-    return pd.DataFrame({
-        "date": s.index, "value": s.values, "unit": "million b/d",
-        "flag": [flags.get(str(d.date()), "") for d in s.index],
-        "source_title": [f"{title} {d:%b %Y}" for d in s.index],
-        "source_url": [f"https://example.org/{s.name}/{d:%Y-%m}" for d in s.index],
-        "provider_detail": "", "used": True,
-    })
+    return pd.DataFrame(
+        {
+            "date": s.index,
+            "value": s.values,
+            "unit": "million b/d",
+            "flag": [flags.get(str(d.date()), "") for d in s.index],
+            "source_title": [f"{title} {d:%b %Y}" for d in s.index],
+            "source_url": [f"https://example.org/{s.name}/{d:%Y-%m}" for d in s.index],
+            "provider_detail": "",
+            "used": True,
+        }
+    )
 
 
 def loaders(series: dict[str, pd.Series], flags: dict[str, dict[str, str]] | None = None):

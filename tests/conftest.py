@@ -1,4 +1,5 @@
 """Test-wide set-up: no network, a private live cache, and fresh Streamlit caches for every test."""
+
 import os
 import tempfile
 from pathlib import Path

@@ -1,10 +1,11 @@
 """components.case: validation errors name file/row/field; the real case loads; no copied article text."""
+
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
-import hashlib
 from pathlib import Path
 
 import pandas as pd
@@ -43,16 +44,19 @@ def _events_with(**change):
     return rows
 
 
-@pytest.mark.parametrize("change,field,words", [
-    ({"source_url": ""}, "source_url", "source"),
-    ({"source_title": ""}, "source_title", "source"),
-    ({"date": "2025-13-40"}, "date", "not a date"),
-    ({"actors": "us;atlantis"}, "actors", "atlantis"),
-    ({"category": "gossip"}, "category", "gossip"),
-    ({"phase": "later"}, "phase", "later"),
-    ({"id": "ev_a"}, "id", "duplicate"),
-    ({"date_precision": "month"}, "date", "1st"),
-])
+@pytest.mark.parametrize(
+    "change,field,words",
+    [
+        ({"source_url": ""}, "source_url", "source"),
+        ({"source_title": ""}, "source_title", "source"),
+        ({"date": "2025-13-40"}, "date", "not a date"),
+        ({"actors": "us;atlantis"}, "actors", "atlantis"),
+        ({"category": "gossip"}, "category", "gossip"),
+        ({"phase": "later"}, "phase", "later"),
+        ({"id": "ev_a"}, "id", "duplicate"),
+        ({"date_precision": "month"}, "date", "1st"),
+    ],
+)
 def test_bad_event_row_named(tmp_path, change, field, words):
     F.make_case(tmp_path, events=_events_with(**change))
     with pytest.raises(C.CaseError) as ei:
@@ -83,15 +87,18 @@ def test_missing_column(tmp_path):
     assert iss.row == 1 and "missing column" in iss.message
 
 
-@pytest.mark.parametrize("old,new,field", [
-    ('kind = "quantitative"', 'kind = "rumour"', "kind"),
-    ('actors = ["india", "russia"]', 'actors = ["india", "mars"]', "actors"),
-    ('paragraph = 4', 'paragraph = 99', "paragraph"),
-    ('period_end = 2025-02-28', 'period_end = 2020-01-01', "period_end"),
-    ('rule = "lowest_since"', 'rule = "vibes"', "evidence.rule"),
-    ('at = 2025-02-01', 'at = "soon"', "evidence.at"),
-    ('id = "c_event"', 'id = "c_low"', "id"),
-])
+@pytest.mark.parametrize(
+    "old,new,field",
+    [
+        ('kind = "quantitative"', 'kind = "rumour"', "kind"),
+        ('actors = ["india", "russia"]', 'actors = ["india", "mars"]', "actors"),
+        ("paragraph = 4", "paragraph = 99", "paragraph"),
+        ("period_end = 2025-02-28", "period_end = 2020-01-01", "period_end"),
+        ('rule = "lowest_since"', 'rule = "vibes"', "evidence.rule"),
+        ("at = 2025-02-01", 'at = "soon"', "evidence.at"),
+        ('id = "c_event"', 'id = "c_low"', "id"),
+    ],
+)
 def test_bad_claim_named(tmp_path, old, new, field):
     assert old in F.CLAIMS_TOML
     F.make_case(tmp_path, claims_toml=F.CLAIMS_TOML.replace(old, new, 1 if field != "id" else -1))
@@ -103,7 +110,9 @@ def test_bad_claim_named(tmp_path, old, new, field):
 
 
 def test_scenario_conditions_validated(tmp_path):
-    toml = F.CLAIMS_TOML + '''
+    toml = (
+        F.CLAIMS_TOML
+        + """
 [[claim]]
 id = "c_scen"
 paraphrase = "Something would follow."
@@ -117,7 +126,8 @@ rule = "scenario_outcome"
   [[claim.evidence.conditions]]
   rule = "change_between"
   series = ["imp_kpler"]
-'''
+"""
+    )
     F.make_case(tmp_path, claims_toml=toml)
     with pytest.raises(C.CaseError) as ei:
         load(tmp_path)
@@ -126,8 +136,10 @@ rule = "scenario_outcome"
 
 
 def test_relation_needs_backing_and_known_ids(tmp_path):
-    rels = [dict(F.RELATIONS[0], claims="", events=""), dict(F.RELATIONS[0], claims="c_nope", target="mars",
-                                                             type="loves", weight="-1")]
+    rels = [
+        dict(F.RELATIONS[0], claims="", events=""),
+        dict(F.RELATIONS[0], claims="c_nope", target="mars", type="loves", weight="-1"),
+    ]
     F.make_case(tmp_path, relations=rels)
     with pytest.raises(C.CaseError) as ei:
         load(tmp_path)
@@ -167,17 +179,35 @@ def test_real_case_loads_and_is_complete(real):
     kinds = {c.kind for c in real.claims}
     assert kinds == set(C.CLAIM_KINDS)
     ids = {c.id for c in real.claims}
-    for must in ("trump_post_threat", "kellogg_secondary_sanctions", "india_two_year_low", "rosneft_reliance_deal",
-                 "india_arms_dependence", "russia_budget_oil_dependence", "india_china_key_buyers",
-                 "us_aid_intel_pause", "russian_strikes_followed", "kursk_counteroffensive", "france_air_truce",
-                 "uk_partial_no_fly", "hegseth_no_article5", "rubio_china_dependence", "white_house_clash",
-                 "another_call_needed", "scenario_india_complies", "scenario_india_defies",
-                 "post_will_influence_putin", "coming_week_clarity", "junior_partner_risk"):
+    for must in (
+        "trump_post_threat",
+        "kellogg_secondary_sanctions",
+        "india_two_year_low",
+        "rosneft_reliance_deal",
+        "india_arms_dependence",
+        "russia_budget_oil_dependence",
+        "india_china_key_buyers",
+        "us_aid_intel_pause",
+        "russian_strikes_followed",
+        "kursk_counteroffensive",
+        "france_air_truce",
+        "uk_partial_no_fly",
+        "hegseth_no_article5",
+        "rubio_china_dependence",
+        "white_house_clash",
+        "another_call_needed",
+        "scenario_india_complies",
+        "scenario_india_defies",
+        "post_will_influence_putin",
+        "coming_week_clarity",
+        "junior_partner_risk",
+    ):
         assert must in ids
     assert len(real.events) >= 48 and real.events["source_url"].str.startswith("http").all()
     assert set(real.events["phase"]) == {"context", "article", "hindsight"}
     assert {"rosneft", "reliance", "lukoil", "gazprom_neft", "surgutneftegas", "eu", "nato", "ofac"} <= set(
-        real.actors["id"])
+        real.actors["id"]
+    )
     assert all(len(a) > 0 for a in real.actors["aliases"])
     assert set(real.relations["type"]) >= {"threatens sanctions", "buys oil from", "supplies arms to", "cuts aid to"}
     for c in real.claims:
@@ -204,7 +234,7 @@ def test_real_case_with_data_layer():
 def _shingles(text: str, n: int = 6) -> set[str]:
     t = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'")
     w = re.sub(r"[^\w\s]", " ", t).split()
-    return {hashlib.sha1(" ".join(w[i:i + n]).encode()).hexdigest() for i in range(len(w) - n + 1)}
+    return {hashlib.sha1(" ".join(w[i : i + n]).encode()).hexdigest() for i in range(len(w) - n + 1)}
 
 
 def test_no_text_shares_a_six_word_run_with_the_article(real):
@@ -225,6 +255,7 @@ def test_no_text_shares_a_six_word_run_with_the_article(real):
 def test_fingerprint_matches_importer_normalisation():
     """The test's shingling equals the importer's, so a copied run would be caught (no article text needed)."""
     from components.case_import import shingle_hashes
+
     sample = "India’s refiners, in February, bought LESS Russian crude -- per Kpler; ok?"
     assert shingle_hashes(sample) == _shingles(sample) and len(_shingles(sample)) == 7
     fp = json.loads((REAL / "article_fingerprint.json").read_text())

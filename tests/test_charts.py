@@ -1,4 +1,5 @@
 """Chart builders, tested without Streamlit: traces, axis titles, gaps, flagged markers, events, size."""
+
 import base64
 import json
 import math
@@ -10,13 +11,14 @@ import pytest
 
 from components import charts as C
 from components.eventstudy import aligned_windows
-from tests.chart_factories import (brent_march_2025, daily_series, events, flags_for_monthly,
-                                   monthly_with_gaps)
+from tests.chart_factories import brent_march_2025, daily_series, events, flags_for_monthly, monthly_with_gaps
 
 
 def _oil_lines(start="2020-01-01", end="2026-08-18"):
-    return [C.Line("brent_spot_eia", "Brent spot (EIA)", daily_series(start, end, seed=0), "USD/bbl", "EIA"),
-            C.Line("wti_spot_eia", "WTI spot (EIA)", daily_series(start, end, seed=1), "USD/bbl", "EIA")]
+    return [
+        C.Line("brent_spot_eia", "Brent spot (EIA)", daily_series(start, end, seed=0), "USD/bbl", "EIA"),
+        C.Line("wti_spot_eia", "WTI spot (EIA)", daily_series(start, end, seed=1), "USD/bbl", "EIA"),
+    ]
 
 
 def _data_traces(fig):
@@ -62,7 +64,8 @@ def test_events_are_hoverable_markers_and_dotted_lines():
     verticals = [t for t in fig.data if t.yaxis == C.EVENT_AXIS and t.mode == "lines"]
     assert all(t.line.dash == "dot" and t.hoverinfo == "skip" for t in verticals)
     assert sorted(x for t in verticals for x in t.x if x is not None) == sorted(
-        [d for d in pd.to_datetime(ev["date"]).dt.strftime("%Y-%m-%d") for _ in range(2)])
+        [d for d in pd.to_datetime(ev["date"]).dt.strftime("%Y-%m-%d") for _ in range(2)]
+    )
     assert fig.layout.yaxis9.visible is False and fig.layout.yaxis9.overlaying == "y"
     # filtering by category and actor
     only = C.filter_events(ev, categories=["sanctions"], actors=None)
@@ -90,9 +93,16 @@ def test_rebase_and_log():
 
 
 def test_monthly_gaps_stay_gaps_and_flags_are_marked():
-    line = C.Line("india_imports_russia_kpler", "Kpler", monthly_with_gaps(), "million b/d", "pages",
-                  frequency="monthly", flags=flags_for_monthly(),
-                  sources=pd.Series(["A", "B", "C", "D"], index=monthly_with_gaps().index))
+    line = C.Line(
+        "india_imports_russia_kpler",
+        "Kpler",
+        monthly_with_gaps(),
+        "million b/d",
+        "pages",
+        frequency="monthly",
+        flags=flags_for_monthly(),
+        sources=pd.Series(["A", "B", "C", "D"], index=monthly_with_gaps().index),
+    )
     fig = C.build_time_series([line])
     t = fig.data[0]
     assert list(t.x) == ["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01", "2024-05-01", "2024-06-01"]
@@ -101,8 +111,11 @@ def test_monthly_gaps_stay_gaps_and_flags_are_marked():
     assert list(t.marker.symbol) == ["circle", "diamond-open", "circle", "circle", "circle", "diamond-open"]
     assert t.customdata[1][1] == "provisional" and t.customdata[5][2] == "D"
     y = json.loads(fig.to_json())["data"][0]["y"]  # gaps survive serialisation (typed array or list)
-    y = np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"]) if isinstance(y, dict) else \
-        np.array([np.nan if v is None else v for v in y], dtype=float)
+    y = (
+        np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"])
+        if isinstance(y, dict)
+        else np.array([np.nan if v is None else v for v in y], dtype=float)
+    )
     assert np.isnan(y[2]) and np.isnan(y[3]) and y[4] == 1.9
     assert "open diamond" in fig.layout.title.subtitle.text
 
@@ -124,9 +137,16 @@ def test_long_range_is_thinned_and_stays_small():
 
 def test_dual_axis_labels_both_axes_and_states_rule():
     daily = C.Line("brent_spot_eia", "Brent", daily_series("2024-01-01", "2024-07-01"), "USD/bbl", "EIA")
-    monthly = C.Line("india_imports_russia_kpler", "India imports from Russia (Kpler)", monthly_with_gaps(),
-                     "million b/d", "pages", frequency="monthly")
+    monthly = C.Line(
+        "india_imports_russia_kpler",
+        "India imports from Russia (Kpler)",
+        monthly_with_gaps(),
+        "million b/d",
+        "pages",
+        frequency="monthly",
+    )
     from components.eventstudy import monthly_mean
+
     fig = C.build_dual_axis(daily, monthly, events(1), monthly_mean=monthly_mean(daily.series))
     assert fig.layout.yaxis.title.text == "Brent (USD/bbl)"
     assert "million b/d" in fig.layout.yaxis2.title.text and fig.layout.yaxis2.side == "right"
@@ -150,8 +170,15 @@ def test_event_study_chart_aligned_on_t0():
 
 
 def test_lines_frame_and_csv_meta_carry_units_and_sources():
-    line = C.Line("india_imports_russia_kpler", "Kpler", monthly_with_gaps(), "million b/d", "Kpler pages",
-                  frequency="monthly", flags=flags_for_monthly())
+    line = C.Line(
+        "india_imports_russia_kpler",
+        "Kpler",
+        monthly_with_gaps(),
+        "million b/d",
+        "Kpler pages",
+        frequency="monthly",
+        flags=flags_for_monthly(),
+    )
     df = C.lines_frame([line])
     assert len(df) == 4 and set(df["unit"]) == {"million b/d"}
     assert df.loc[df.date == "2024-02-01", "flag"].iloc[0] == "provisional"
@@ -161,11 +188,18 @@ def test_lines_frame_and_csv_meta_carry_units_and_sources():
 
 
 def test_line_from_points_uses_chosen_points_and_keeps_flags():
-    pts = pd.DataFrame({
-        "date": pd.to_datetime(["2025-01-01", "2025-01-01", "2025-02-01", "2025-04-01"]),
-        "value": [1.67, 1.58, 1.40, 1.9], "unit": "million b/d",
-        "flag": ["", "", "partial", ""], "source_title": ["A", "alt", "B", "C"],
-        "source_url": ["u1", "u2", "u3", "u4"], "provider_detail": "", "used": [True, False, True, True]})
+    pts = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2025-01-01", "2025-01-01", "2025-02-01", "2025-04-01"]),
+            "value": [1.67, 1.58, 1.40, 1.9],
+            "unit": "million b/d",
+            "flag": ["", "", "partial", ""],
+            "source_title": ["A", "alt", "B", "C"],
+            "source_url": ["u1", "u2", "u3", "u4"],
+            "provider_detail": "",
+            "used": [True, False, True, True],
+        }
+    )
     line = C.line_from_points("india_imports_russia_kpler", "Kpler", pts, source="Kpler")
     assert list(line.series) == [1.67, 1.40, 1.9] and line.unit == "million b/d"
     fig = C.build_time_series([line])

@@ -1,4 +1,5 @@
 """Coverage figures shown on the Data & sources page."""
+
 import pandas as pd
 
 from components.data.coverage import count_gaps, coverage
@@ -18,7 +19,9 @@ def test_daily_gaps_ignore_weekends_but_count_long_breaks():
 
 
 def test_coverage_reports_span_rows_and_age():
-    cov = coverage(monthly_series(start="2025-01-01", values=(1.0, 2.0, None, 3.0)), "monthly", pd.Timestamp("2025-05-01"))
+    cov = coverage(
+        monthly_series(start="2025-01-01", values=(1.0, 2.0, None, 3.0)), "monthly", pd.Timestamp("2025-05-01")
+    )
     assert cov["first"] == pd.Timestamp("2025-01-01") and cov["last"] == pd.Timestamp("2025-04-01")
     assert (cov["rows"], cov["gaps"], cov["age_days"]) == (3, 1, 30)
     assert coverage(pd.Series(dtype=float), "daily")["rows"] == 0

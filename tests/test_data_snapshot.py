@@ -1,4 +1,5 @@
 """The committed snapshot through the public API: ids, shapes, real values, integrity, broken files."""
+
 import pandas as pd
 import pytest
 
@@ -6,17 +7,43 @@ from components import data
 from components.data import snapshot
 from tests.factories import copy_snapshot
 
-FIXED_IDS = ["brent_spot_eia", "wti_spot_eia", "usd_inr_ecb", "usd_cny_ecb", "usd_rub_ecb",
-             "india_imports_russia_kpler", "india_imports_russia_vortexa", "china_imports_russia_gacc",
-             "china_imports_russia_gacc_annual", "urals_price_minfin", "russia_oil_gas_revenue_minfin",
-             "brent_futures_yahoo", "wti_futures_yahoo", "usd_rub_yahoo", "usd_inr_yahoo", "usd_cny_yahoo",
-             "nifty50_yahoo", "reliance_yahoo"]
+FIXED_IDS = [
+    "brent_spot_eia",
+    "wti_spot_eia",
+    "usd_inr_ecb",
+    "usd_cny_ecb",
+    "usd_rub_ecb",
+    "india_imports_russia_kpler",
+    "india_imports_russia_vortexa",
+    "china_imports_russia_gacc",
+    "china_imports_russia_gacc_annual",
+    "urals_price_minfin",
+    "russia_oil_gas_revenue_minfin",
+    "brent_futures_yahoo",
+    "wti_futures_yahoo",
+    "usd_rub_yahoo",
+    "usd_inr_yahoo",
+    "usd_cny_yahoo",
+    "nifty50_yahoo",
+    "reliance_yahoo",
+]
 
 
 def test_catalog_has_fixed_ids_and_metadata_columns():
     cat = data.catalog()
     assert set(FIXED_IDS) <= set(cat["id"])
-    for column in ("id", "name", "unit", "frequency", "instrument", "provider", "licence", "source_url", "first", "last"):
+    for column in (
+        "id",
+        "name",
+        "unit",
+        "frequency",
+        "instrument",
+        "provider",
+        "licence",
+        "source_url",
+        "first",
+        "last",
+    ):
         assert column in cat.columns
     assert (cat["status"] == "ok").all()
     assert (cat.loc[cat["origin"] == "snapshot", "checksum"].str.len() == 64).all()

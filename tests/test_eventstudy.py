@@ -1,4 +1,5 @@
 """Event-study arithmetic against hand-computed values (EIA Brent, March 2025)."""
+
 import math
 
 import numpy as np

@@ -1,4 +1,5 @@
 """components.evidence rules on fixture series: supported, contradicted, mixed, missing data, flags, scenarios."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -12,8 +13,13 @@ TODAY = pd.Timestamp("2026-11-25")
 
 def ctx(series: dict, flags=None, events=None, facts=None, today=TODAY) -> E.Context:
     gs, gp = F.loaders(series, flags)
-    return E.Context(get_series=gs, get_points=gp, events=events if events is not None else pd.DataFrame(),
-                     facts=facts if facts is not None else pd.DataFrame(), today=today)
+    return E.Context(
+        get_series=gs,
+        get_points=gp,
+        events=events if events is not None else pd.DataFrame(),
+        facts=facts if facts is not None else pd.DataFrame(),
+        today=today,
+    )
 
 
 # 25 monthly values Feb 2023 .. Feb 2025; last = Feb 2025
@@ -23,8 +29,15 @@ LOW_SPEC = {"rule": "lowest_since", "series": ["imp_kpler", "imp_vortexa"], "at"
 
 
 def test_lowest_since_supported_with_sources():
-    v = E.evaluate(LOW_SPEC, ctx({"imp_kpler": F.monthly("2023-02-01", HIGH, "imp_kpler"),
-                                  "imp_vortexa": F.monthly("2023-02-01", HIGH, "imp_vortexa")}))
+    v = E.evaluate(
+        LOW_SPEC,
+        ctx(
+            {
+                "imp_kpler": F.monthly("2023-02-01", HIGH, "imp_kpler"),
+                "imp_vortexa": F.monthly("2023-02-01", HIGH, "imp_vortexa"),
+            }
+        ),
+    )
     assert v.status == "supported"
     assert [p.status for p in v.parts] == ["supported", "supported"]
     assert "24 of 24 earlier months" in v.parts[0].detail
@@ -33,11 +46,15 @@ def test_lowest_since_supported_with_sources():
 
 
 def test_lowest_since_contradicted_and_mixed():
-    lower = {"imp_kpler": F.monthly("2023-02-01", LOWER_BEFORE, "imp_kpler"),
-             "imp_vortexa": F.monthly("2023-02-01", LOWER_BEFORE, "imp_vortexa")}
+    lower = {
+        "imp_kpler": F.monthly("2023-02-01", LOWER_BEFORE, "imp_kpler"),
+        "imp_vortexa": F.monthly("2023-02-01", LOWER_BEFORE, "imp_vortexa"),
+    }
     assert E.evaluate(LOW_SPEC, ctx(lower)).status == "contradicted"
-    mixed = {"imp_kpler": F.monthly("2023-02-01", HIGH, "imp_kpler"),
-             "imp_vortexa": F.monthly("2023-02-01", LOWER_BEFORE, "imp_vortexa")}
+    mixed = {
+        "imp_kpler": F.monthly("2023-02-01", HIGH, "imp_kpler"),
+        "imp_vortexa": F.monthly("2023-02-01", LOWER_BEFORE, "imp_vortexa"),
+    }
     v = E.evaluate(LOW_SPEC, ctx(mixed))
     assert v.status == "mixed"
     assert "Kpler" in v.detail and "Vortexa" in v.detail and "Dec 2023" in v.detail
@@ -76,16 +93,25 @@ def test_verdict_changes_when_data_changes():
     assert E.evaluate(spec, ctx({"imp_kpler": s2})).status == "contradicted"
 
 
-CHG = {"rule": "change_between", "series": ["a_kpler", "a_vortexa"], "a": "2025-01-01", "b": "2025-02-01",
-       "expect": "down", "min_pct": 3}
+CHG = {
+    "rule": "change_between",
+    "series": ["a_kpler", "a_vortexa"],
+    "a": "2025-01-01",
+    "b": "2025-02-01",
+    "expect": "down",
+    "min_pct": 3,
+}
 
 
-@pytest.mark.parametrize("k,v,status", [
-    ((1.67, 1.40), (1.49, 1.41), "supported"),
-    ((1.40, 1.67), (1.41, 1.49), "contradicted"),
-    ((1.67, 1.40), (1.40, 1.41), "mixed"),
-    ((1.67, 1.66), (1.49, 1.48), "contradicted"),  # falls, but less than 3%
-])
+@pytest.mark.parametrize(
+    "k,v,status",
+    [
+        ((1.67, 1.40), (1.49, 1.41), "supported"),
+        ((1.40, 1.67), (1.41, 1.49), "contradicted"),
+        ((1.67, 1.40), (1.40, 1.41), "mixed"),
+        ((1.67, 1.66), (1.49, 1.48), "contradicted"),  # falls, but less than 3%
+    ],
+)
 def test_change_between(k, v, status):
     c = ctx({"a_kpler": F.monthly("2025-01-01", k, "a_kpler"), "a_vortexa": F.monthly("2025-01-01", v, "a_vortexa")})
     out = E.evaluate(CHG, c)
@@ -97,38 +123,84 @@ def test_change_between_windows_missing_and_pending():
     c = ctx({"a_kpler": F.monthly("2025-01-01", (1.5, None), "a_kpler")})
     out = E.evaluate(dict(CHG, series=["a_kpler"]), c)
     assert out.status == "no data" and "later window" in out.detail
-    spec = {"rule": "change_between", "series": ["a_kpler"], "a_start": "2025-01-01", "a_end": "2025-03-01",
-            "b_start": "2027-01-01", "b_end": "2027-03-01", "expect": "up"}
+    spec = {
+        "rule": "change_between",
+        "series": ["a_kpler"],
+        "a_start": "2025-01-01",
+        "a_end": "2025-03-01",
+        "b_start": "2027-01-01",
+        "b_end": "2027-03-01",
+        "expect": "up",
+    }
     assert E.evaluate(spec, c).status == "pending"
     up_ok = dict(spec, b_start="2025-01-01", b_end="2025-02-01", expect="up", min_pct=-20)
     assert "no more than 20%" in E.evaluate(up_ok, c).rule_text
 
 
-FACTS = pd.DataFrame([
-    {"id": "f1", "topic": "arms", "period": "2019-2023", "value": "36", "unit": "percent", "provider": "SIPRI 2024",
-     "source_title": "t1", "source_url": "https://example.org/1"},
-    {"id": "f2", "topic": "arms", "period": "2014-2018", "value": "58", "unit": "percent", "provider": "SIPRI 2019",
-     "source_title": "t2", "source_url": "https://example.org/2"},
-    {"id": "f3", "topic": "budget", "period": "2025", "value": "27.1", "unit": "percent (PLAN)", "provider": "MinFin",
-     "source_title": "t3", "source_url": "https://example.org/3"},
-    {"id": "f4", "topic": "budget", "period": "2025", "value": "<23", "unit": "percent (actual, as reported)",
-     "provider": "MinFin/Meduza", "source_title": "t4", "source_url": "https://example.org/4"},
-])
+FACTS = pd.DataFrame(
+    [
+        {
+            "id": "f1",
+            "topic": "arms",
+            "period": "2019-2023",
+            "value": "36",
+            "unit": "percent",
+            "provider": "SIPRI 2024",
+            "source_title": "t1",
+            "source_url": "https://example.org/1",
+        },
+        {
+            "id": "f2",
+            "topic": "arms",
+            "period": "2014-2018",
+            "value": "58",
+            "unit": "percent",
+            "provider": "SIPRI 2019",
+            "source_title": "t2",
+            "source_url": "https://example.org/2",
+        },
+        {
+            "id": "f3",
+            "topic": "budget",
+            "period": "2025",
+            "value": "27.1",
+            "unit": "percent (PLAN)",
+            "provider": "MinFin",
+            "source_title": "t3",
+            "source_url": "https://example.org/3",
+        },
+        {
+            "id": "f4",
+            "topic": "budget",
+            "period": "2025",
+            "value": "<23",
+            "unit": "percent (actual, as reported)",
+            "provider": "MinFin/Meduza",
+            "source_title": "t4",
+            "source_url": "https://example.org/4",
+        },
+    ]
+)
 
 
-@pytest.mark.parametrize("spec,status", [
-    ({"topic": "arms", "period": "2014-2018", "supported_at": 50, "contradicted_below": 25}, "supported"),
-    ({"topic": "arms", "period": "2019-2023", "supported_at": 50, "contradicted_below": 25}, "mixed"),
-    ({"topic": "arms", "period": "2019-2023", "supported_at": 50, "contradicted_below": 40}, "contradicted"),
-    ({"topic": "budget", "period": "2025", "supported_at": 20, "contradicted_below": 10}, "mixed"),  # '<23' bound
-    ({"topic": "budget", "period": "2025", "supported_at": 30, "contradicted_below": 25}, "contradicted"),
-    ({"topic": "arms", "period": "1990-1994", "supported_at": 50}, "no data"),
-])
+@pytest.mark.parametrize(
+    "spec,status",
+    [
+        ({"topic": "arms", "period": "2014-2018", "supported_at": 50, "contradicted_below": 25}, "supported"),
+        ({"topic": "arms", "period": "2019-2023", "supported_at": 50, "contradicted_below": 25}, "mixed"),
+        ({"topic": "arms", "period": "2019-2023", "supported_at": 50, "contradicted_below": 40}, "contradicted"),
+        ({"topic": "budget", "period": "2025", "supported_at": 20, "contradicted_below": 10}, "mixed"),  # '<23' bound
+        ({"topic": "budget", "period": "2025", "supported_at": 30, "contradicted_below": 25}, "contradicted"),
+        ({"topic": "arms", "period": "1990-1994", "supported_at": 50}, "no data"),
+    ],
+)
 def test_share_at_facts(spec, status):
     v = E.evaluate(dict(spec, rule="share_at", context_periods=["2014-2018"]), ctx({}, facts=FACTS))
     assert v.status == status
     if status != "no data":
-        assert v.numbers[0]["source_url"].startswith("https://") and v.numbers[0]["provider"].startswith(("SIPRI", "Min"))
+        assert v.numbers[0]["source_url"].startswith("https://") and v.numbers[0]["provider"].startswith(
+            ("SIPRI", "Min")
+        )
 
 
 def test_share_at_series_with_tolerance():
@@ -139,18 +211,42 @@ def test_share_at_series_with_tolerance():
 
 
 def _events():
-    return pd.DataFrame([
-        {"id": "e1", "date": pd.Timestamp("2025-03-18"), "title": "Leaders hold a call", "summary": "s",
-         "actors": ["trump", "putin"], "category": "diplomacy", "source_title": "T", "source_url": "https://x.org/1"},
-        {"id": "e2", "date": pd.Timestamp("2025-08-27"), "title": "Tariff on India", "summary": "s",
-         "actors": ["us", "india"], "category": "tariffs", "source_title": "T", "source_url": "https://x.org/2"},
-    ])
+    return pd.DataFrame(
+        [
+            {
+                "id": "e1",
+                "date": pd.Timestamp("2025-03-18"),
+                "title": "Leaders hold a call",
+                "summary": "s",
+                "actors": ["trump", "putin"],
+                "category": "diplomacy",
+                "source_title": "T",
+                "source_url": "https://x.org/1",
+            },
+            {
+                "id": "e2",
+                "date": pd.Timestamp("2025-08-27"),
+                "title": "Tariff on India",
+                "summary": "s",
+                "actors": ["us", "india"],
+                "category": "tariffs",
+                "source_title": "T",
+                "source_url": "https://x.org/2",
+            },
+        ]
+    )
 
 
 def test_event_on_record_filters():
     c = ctx({}, events=_events())
-    spec = {"rule": "event_on_record", "category": "diplomacy", "actors_all": ["trump", "putin"],
-            "title_regex": "call", "start": "2025-03-09", "end": "2025-04-30"}
+    spec = {
+        "rule": "event_on_record",
+        "category": "diplomacy",
+        "actors_all": ["trump", "putin"],
+        "title_regex": "call",
+        "start": "2025-03-09",
+        "end": "2025-04-30",
+    }
     v = E.evaluate(spec, c)
     assert v.status == "supported" and v.numbers[0]["source_url"] == "https://x.org/1"
     assert E.evaluate(dict(spec, end="2025-03-10"), c).status == "no data"
@@ -165,22 +261,43 @@ def test_interpretive():
 
 
 def _scen(today, **extra):
-    spec = {"rule": "scenario_outcome", "deadline": "2026-02-28", "conditions": [
-        {"label": "tariff", "rule": "event_on_record", "category": "tariffs", "actors_all": ["us", "india"],
-         "start": "2025-03-09", "end": "2026-02-28", "required": True},
-        {"label": "imports fell", "rule": "change_between", "series": ["imp_kpler"], "a": "2025-03-01",
-         "b": "2025-12-01", "expect": "down", "min_pct": 25},
-    ]}
+    spec = {
+        "rule": "scenario_outcome",
+        "deadline": "2026-02-28",
+        "conditions": [
+            {
+                "label": "tariff",
+                "rule": "event_on_record",
+                "category": "tariffs",
+                "actors_all": ["us", "india"],
+                "start": "2025-03-09",
+                "end": "2026-02-28",
+                "required": True,
+            },
+            {
+                "label": "imports fell",
+                "rule": "change_between",
+                "series": ["imp_kpler"],
+                "a": "2025-03-01",
+                "b": "2025-12-01",
+                "expect": "down",
+                "min_pct": 25,
+            },
+        ],
+    }
     spec.update(extra)
     return spec
 
 
-@pytest.mark.parametrize("b_value,events,today,status", [
-    (1.0, True, TODAY, "happened"),
-    (1.9, True, TODAY, "partly"),
-    (1.0, False, TODAY, "did not happen"),       # required condition unmet after the deadline
-    (1.0, False, pd.Timestamp("2025-06-01"), "too early"),
-])
+@pytest.mark.parametrize(
+    "b_value,events,today,status",
+    [
+        (1.0, True, TODAY, "happened"),
+        (1.9, True, TODAY, "partly"),
+        (1.0, False, TODAY, "did not happen"),  # required condition unmet after the deadline
+        (1.0, False, pd.Timestamp("2025-06-01"), "too early"),
+    ],
+)
 def test_scenario_outcome(b_value, events, today, status):
     s = F.monthly("2025-03-01", [2.0] + [None] * 8 + [b_value], "imp_kpler")
     ev = _events() if events else _events().iloc[:0]
@@ -204,6 +321,7 @@ def test_scenario_none_met_and_validation():
 def test_loader_errors_become_no_data():
     def boom(_):
         raise KeyError("unknown id")
+
     c = E.Context(get_series=boom, get_points=boom)
     assert E.evaluate(LOW_SPEC, c).status == "no data"
     assert E.series_ids(_scen(TODAY)) == ["imp_kpler"]
@@ -213,11 +331,28 @@ def test_numbers_markdown_escapes_source_text_and_links_only_http():
     from components import evidence_charts as EC
     from components.evidence import Verdict
 
-    nums = [{"label": "Kpler | Jan [x](javascript:alert(1))", "value": 1.4, "unit": "million b/d",
-             "date": "2025-02-01", "provider": "Kpler $x$ :red[y]", "flag": "partial",
-             "source_title": "A <b>page</b>\nwith | pipes", "source_url": "https://example.org/a_(b)"},
-            {"label": "bad link", "value": 2, "unit": "", "date": "", "provider": "", "flag": "",
-             "source_title": "T", "source_url": "javascript:alert(1)"}]
+    nums = [
+        {
+            "label": "Kpler | Jan [x](javascript:alert(1))",
+            "value": 1.4,
+            "unit": "million b/d",
+            "date": "2025-02-01",
+            "provider": "Kpler $x$ :red[y]",
+            "flag": "partial",
+            "source_title": "A <b>page</b>\nwith | pipes",
+            "source_url": "https://example.org/a_(b)",
+        },
+        {
+            "label": "bad link",
+            "value": 2,
+            "unit": "",
+            "date": "",
+            "provider": "",
+            "flag": "",
+            "source_title": "T",
+            "source_url": "javascript:alert(1)",
+        },
+    ]
     md = EC.numbers_markdown(Verdict("supported", "r", "rule", nums))
     lines = md.splitlines()
     assert len(lines) == 4 and all(line.count(" | ") == 6 for line in lines[2:])  # no cell split by a stray pipe

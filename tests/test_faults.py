@@ -1,6 +1,7 @@
 """Fault injection through AppTest: Yahoo down / rate-limited / empty / partial, a corrupted snapshot file, a
 broken case file, an unwritable disk cache. Each must give a clear message on the page, no exception, and no
 lost data (the committed snapshot is byte-identical afterwards, good series still draw)."""
+
 from __future__ import annotations
 
 import json
@@ -63,6 +64,7 @@ def online(monkeypatch, tmp_path):
 def _raise(exc):
     def download(tickers, *args, **kwargs):
         raise exc
+
     return download
 
 
@@ -72,8 +74,10 @@ class YFRateLimitError(Exception):
 
 YAHOO_FAULTS = {
     "down": (_raise(ConnectionError("Failed to resolve 'query2.finance.yahoo.com'")), "network or Yahoo error"),
-    "rate-limited": (_raise(YFRateLimitError("Too Many Requests. Rate limited. Try after a while.")),
-                     "Yahoo rate limit reached"),
+    "rate-limited": (
+        _raise(YFRateLimitError("Too Many Requests. Rate limited. Try after a while.")),
+        "Yahoo rate limit reached",
+    ),
     "empty": (lambda tickers, *a, **k: empty_yf_frame(tickers), "Yahoo returned no rows"),
     "timeout": (_raise(TimeoutError("read timed out")), "network or Yahoo error"),
 }
@@ -99,9 +103,13 @@ def test_yahoo_fault_gives_a_message_and_the_snapshot_still_draws(online, page, 
 @pytest.mark.parametrize("page", LIVE_PAGES)
 def test_yahoo_partial_batch_keeps_the_good_series(online, page):
     """One ticker of the batch fails (all-NaN column, as yfinance does): the others are used, the failure named."""
-    online.setattr(live, "download", lambda tickers, *a, **k: yf_frame(
-        {t: (None if t in ("CL=F", "RUB=X", "^NSEI") else [70.0, 71.0, 72.0]) for t in tickers},
-        start="2025-03-03"))
+    online.setattr(
+        live,
+        "download",
+        lambda tickers, *a, **k: yf_frame(
+            {t: (None if t in ("CL=F", "RUB=X", "^NSEI") else [70.0, 71.0, 72.0]) for t in tickers}, start="2025-03-03"
+        ),
+    )
     at = app_test(page).run()
     if "8_Data_sources" in page:
         at.button(key="data_refresh").click().run()
@@ -111,8 +119,13 @@ def test_yahoo_partial_batch_keeps_the_good_series(online, page):
 
 
 def test_oil_page_draws_brent_futures_when_only_wti_fails(online):
-    online.setattr(live, "download", lambda tickers, *a, **k: yf_frame(
-        {t: (None if t == "CL=F" else [70.0 + i for i in range(400)]) for t in tickers}, start="2025-01-02"))
+    online.setattr(
+        live,
+        "download",
+        lambda tickers, *a, **k: yf_frame(
+            {t: (None if t == "CL=F" else [70.0 + i for i in range(400)]) for t in tickers}, start="2025-01-02"
+        ),
+    )
     at = app_test("pages/2_Oil_markets.py").run()
     assert not at.exception, exceptions(at)
     names = trace_names(at)
@@ -128,8 +141,11 @@ def unwritable_cache(online, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")
     online.setattr(live, "CACHE_DIR", blocker / "cache")
-    online.setattr(live, "download", lambda tickers, *a, **k: yf_frame({t: [70.0 + i for i in range(300)]
-                                                                        for t in tickers}, start="2025-01-02"))
+    online.setattr(
+        live,
+        "download",
+        lambda tickers, *a, **k: yf_frame({t: [70.0 + i for i in range(300)] for t in tickers}, start="2025-01-02"),
+    )
     return blocker
 
 
@@ -152,8 +168,11 @@ def test_unwritable_disk_cache_is_reported_on_the_page(unwritable_cache):
 
 def test_disk_cache_is_used_when_yahoo_goes_down(online, tmp_path):
     """A good fetch is cached on disk; when Yahoo then fails, the page shows the cached copy and says so."""
-    online.setattr(live, "download", lambda tickers, *a, **k: yf_frame({t: [70.0 + i for i in range(300)]
-                                                                        for t in tickers}, start="2025-01-02"))
+    online.setattr(
+        live,
+        "download",
+        lambda tickers, *a, **k: yf_frame({t: [70.0 + i for i in range(300)] for t in tickers}, start="2025-01-02"),
+    )
     at = app_test("pages/2_Oil_markets.py").run()
     assert not at.exception, exceptions(at)
     assert (tmp_path / "cache" / "live" / "brent_futures_yahoo.csv").exists()
@@ -169,10 +188,10 @@ def test_disk_cache_is_used_when_yahoo_goes_down(online, tmp_path):
 
 # ---------------------------------------------------------------- corrupted snapshot
 CORRUPTIONS = {
-    "brent_spot_eia.csv": "garbage,\x00\x01 not a csv",          # checksum mismatch
-    "usd_inr_ecb.csv": "",                                          # truncated to nothing
-    "india_imports_russia_kpler.csv": None,                         # deleted
-    "urals_price_minfin.json": "{",                                 # provenance record unreadable
+    "brent_spot_eia.csv": "garbage,\x00\x01 not a csv",  # checksum mismatch
+    "usd_inr_ecb.csv": "",  # truncated to nothing
+    "india_imports_russia_kpler.csv": None,  # deleted
+    "urals_price_minfin.json": "{",  # provenance record unreadable
 }
 
 
@@ -205,9 +224,9 @@ def test_corrupted_snapshot_files_are_named_and_pages_keep_working(corrupted, pa
 
 # ---------------------------------------------------------------- broken case files
 CASE_BREAKS = {
-    "claims.toml": lambda text: text + "\n[[claim]\nid = broken",              # invalid TOML
-    "events.csv": lambda text: text.replace(",2025-", ",2025-13-", 3),        # impossible dates
-    "actors.csv": lambda text: "nonsense\n",                                   # header gone
+    "claims.toml": lambda text: text + "\n[[claim]\nid = broken",  # invalid TOML
+    "events.csv": lambda text: text.replace(",2025-", ",2025-13-", 3),  # impossible dates
+    "actors.csv": lambda text: "nonsense\n",  # header gone
 }
 
 
@@ -229,6 +248,7 @@ def test_broken_case_file_gives_a_message_not_an_exception(tmp_path, monkeypatch
     at = app_test(page).run()
     assert not at.exception, exceptions(at)
     shown = texts(at).lower()
-    assert "case" in shown and any(w in shown for w in ("could not", "unavailable", "invalid", broken.lower())), \
+    assert "case" in shown and any(w in shown for w in ("could not", "unavailable", "invalid", broken.lower())), (
         f"{page}: no message about the broken case file {broken}:\n{shown[:1500]}"
+    )
     assert snapshot_digest(root) != {} and (dst / broken).exists()

@@ -6,6 +6,7 @@ Known parameters are found in the page sources (ui.url_param / ui.query_value / 
 controls / components.network.PARAM_NAMES), so new pages are fuzzed as they land. Examples per page:
 CLAIMLENS_FUZZ_EXAMPLES (default 10; AppTest runs take 0.5-2 s each).
 """
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,13 @@ from tests.factories import snapshot_digest
 
 pytestmark = pytest.mark.filterwarnings("ignore:The recursion limit will not be reset")
 EXAMPLES = int(os.environ.get("CLAIMLENS_FUZZ_EXAMPLES", "10"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 ALL = ["app.py"] + [str(p.relative_to(ROOT)) for p in PAGES]
 
 
@@ -46,15 +52,48 @@ FUZZED = [p for p in ALL if PARAMS[p]]
 
 # values: arbitrary unicode (no surrogates: a URL cannot carry them), huge, numeric edge cases, near-valid forms
 _text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
-_nasty = st.sampled_from([
-    "", " ", ",", ",,,", "..", "...", "%", "%00", "\x00", "\n", "-1", "0", "1e309", "nan", "NaN", "inf", "-inf",
-    "99999999999999999999", "2025-13-45", "2025-02-30..2025-01-01", "2025-03-07..", "..2025-03-07",
-    "1900-01-01..2999-12-31", "true", "TRUE", "yes", "2", "<script>alert(1)</script>", "' OR 1=1 --",
-    "../../etc/passwd", "🛢️🇷🇺", "ﷺ" * 50, "a" * 5000, "x," * 2000, "0" * 400,
-])
+_nasty = st.sampled_from(
+    [
+        "",
+        " ",
+        ",",
+        ",,,",
+        "..",
+        "...",
+        "%",
+        "%00",
+        "\x00",
+        "\n",
+        "-1",
+        "0",
+        "1e309",
+        "nan",
+        "NaN",
+        "inf",
+        "-inf",
+        "99999999999999999999",
+        "2025-13-45",
+        "2025-02-30..2025-01-01",
+        "2025-03-07..",
+        "..2025-03-07",
+        "1900-01-01..2999-12-31",
+        "true",
+        "TRUE",
+        "yes",
+        "2",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        "../../etc/passwd",
+        "🛢️🇷🇺",
+        "ﷺ" * 50,
+        "a" * 5000,
+        "x," * 2000,
+        "0" * 400,
+    ]
+)
 
 
-_value = st.one_of(_nasty, _text, st.integers(-10**12, 10**12).map(str), _text.map(lambda t: t * 200))
+_value = st.one_of(_nasty, _text, st.integers(-(10**12), 10**12).map(str), _text.map(lambda t: t * 200))
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -102,12 +141,21 @@ _upload_bytes = st.one_of(
     st.binary(max_size=4000),
     _text.map(lambda t: t.encode("utf-8")),
     st.text(max_size=3000).map(lambda t: t.encode("utf-16")),
-    st.sampled_from([b"", b"\xff\xfe\x00", b"\x00" * 1000, b"PK\x03\x04zipzip", "Trump Putin Modi. " .encode() * 500,
-                     ("India bought 1.9 mb/d of Russian crude in March 2025, Reuters said. " * 40).encode(),
-                     b"A" * (250 * 1024)]),
+    st.sampled_from(
+        [
+            b"",
+            b"\xff\xfe\x00",
+            b"\x00" * 1000,
+            b"PK\x03\x04zipzip",
+            b"Trump Putin Modi. " * 500,
+            ("India bought 1.9 mb/d of Russian crude in March 2025, Reuters said. " * 40).encode(),
+            b"A" * (250 * 1024),
+        ]
+    ),
 )
-_upload_name = st.sampled_from(["article.txt", "notes.md", "x.txt", "../../evil.txt", "a" * 300 + ".md",
-                                "🛢️.txt", "no_extension"])
+_upload_name = st.sampled_from(
+    ["article.txt", "notes.md", "x.txt", "../../evil.txt", "a" * 300 + ".md", "🛢️.txt", "no_extension"]
+)
 
 
 @pytest.mark.skipif(not UPLOAD_PAGES, reason="no page has a file uploader yet")

@@ -1,4 +1,5 @@
 """The importer's rules: provider separation, flags, stated conversions, no averaging, round trip."""
+
 import pandas as pd
 import pytest
 
@@ -6,12 +7,20 @@ from components.data import importer, snapshot
 from tests.factories import write_compiled_sources
 
 
-@pytest.mark.parametrize("text, key", [
-    ("Kpler", "kpler"), ("Kpler (first half of month)", "kpler"), ("(table in article; Kpler analyst quoted)", "kpler"),
-    ("Vortexa (via Economic Times)", "vortexa"), ("tanker data (Reuters)", "reuters"),
-    ("Refinitiv Eikon (via Reuters)", "reuters"), ("(not named; tanker data)", "unnamed"),
-    ("Department of Commerce (official)", "official"), ("something else", "unnamed"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("Kpler", "kpler"),
+        ("Kpler (first half of month)", "kpler"),
+        ("(table in article; Kpler analyst quoted)", "kpler"),
+        ("Vortexa (via Economic Times)", "vortexa"),
+        ("tanker data (Reuters)", "reuters"),
+        ("Refinitiv Eikon (via Reuters)", "reuters"),
+        ("(not named; tanker data)", "unnamed"),
+        ("Department of Commerce (official)", "official"),
+        ("something else", "unnamed"),
+    ],
+)
 def test_classify_provider(text, key):
     assert importer.classify_provider(text) == key
 
@@ -30,9 +39,17 @@ def test_stated_conversions():
 
 
 def test_choose_used_prefers_final_then_source_order():
-    pts = pd.DataFrame(dict(date=pd.to_datetime(["2025-02-01"] * 3 + ["2025-03-01"]), value=[1.45, 1.48, 1.40, 2.1],
-                            unit="u", flag=["partial", "", "", "provisional"], source_title="t", source_url="u",
-                            provider_detail="p"))
+    pts = pd.DataFrame(
+        dict(
+            date=pd.to_datetime(["2025-02-01"] * 3 + ["2025-03-01"]),
+            value=[1.45, 1.48, 1.40, 2.1],
+            unit="u",
+            flag=["partial", "", "", "provisional"],
+            source_title="t",
+            source_url="u",
+            provider_detail="p",
+        )
+    )
     chosen = importer.choose_used(pts)
     used = chosen[chosen["used"]].set_index("date")["value"]
     assert used.to_dict() == {pd.Timestamp("2025-02-01"): 1.48, pd.Timestamp("2025-03-01"): 2.1}
@@ -41,10 +58,20 @@ def test_choose_used_prefers_final_then_source_order():
 
 def test_build_from_fixture_sources_keeps_providers_apart(tmp_path):
     compiled = write_compiled_sources(tmp_path / "sources")
-    built = {b.meta["id"]: b for b in importer.build_india(compiled) + importer.build_china(compiled)
-             + importer.build_urals_and_revenue(compiled)}
-    assert {"india_imports_russia_kpler", "india_imports_russia_vortexa", "india_imports_russia_reuters",
-            "india_russia_share_kpler", "china_imports_russia_gacc", "russia_oil_gas_revenue_minfin"} <= set(built)
+    built = {
+        b.meta["id"]: b
+        for b in importer.build_india(compiled)
+        + importer.build_china(compiled)
+        + importer.build_urals_and_revenue(compiled)
+    }
+    assert {
+        "india_imports_russia_kpler",
+        "india_imports_russia_vortexa",
+        "india_imports_russia_reuters",
+        "india_russia_share_kpler",
+        "china_imports_russia_gacc",
+        "russia_oil_gas_revenue_minfin",
+    } <= set(built)
     kpler = built["india_imports_russia_kpler"].points
     assert kpler.loc[kpler["used"], "value"].tolist() == [1.67, 1.48]
     reuters = built["india_imports_russia_reuters"].points.set_index("date")
@@ -55,8 +82,12 @@ def test_build_from_fixture_sources_keeps_providers_apart(tmp_path):
     for series_id, item in built.items():
         used = item.points[item.points["used"]]
         for _, row in used.iterrows():
-            assert row["value"] in printed or "converted" in row["flag"] or series_id.endswith(("_official", "_annual")) \
-                or row["value"] in {3.19, 4.0, 67.66, 61.0, 8.85, 9.26}, (series_id, row["value"])
+            assert (
+                row["value"] in printed
+                or "converted" in row["flag"]
+                or series_id.endswith(("_official", "_annual"))
+                or row["value"] in {3.19, 4.0, 67.66, 61.0, 8.85, 9.26}
+            ), (series_id, row["value"])
     assert not any("shipments" in b.meta["name"].lower() for b in built.values())
     china = built["china_imports_russia_gacc"].points.set_index("date")
     assert china.loc[pd.Timestamp("2025-04-01"), "value"] == pytest.approx(2.25), "printed b/d wins over tonnes"

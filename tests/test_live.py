@@ -1,5 +1,6 @@
 """Live Yahoo series: every way yfinance fails falls back per series, nothing empty is cached, the snapshot
 is never touched. yfinance is mocked at its boundary with frames shaped like its real output."""
+
 import os
 
 import pandas as pd
@@ -73,7 +74,9 @@ def test_rate_limit_falls_back_to_disk_copy_and_backs_off(online):
 
 
 def test_network_error_is_reported_in_words(online):
-    results = live.fetch_live(TICKERS, downloader=fake(exc=ConnectionError("Failed to resolve query1.finance.yahoo.com")))
+    results = live.fetch_live(
+        TICKERS, downloader=fake(exc=ConnectionError("Failed to resolve query1.finance.yahoo.com"))
+    )
     assert all(r.source == "unavailable" for r in results.values())
     assert "ConnectionError" in results["brent_futures_yahoo"].reason
 
@@ -112,8 +115,9 @@ def test_download_boundary_passes_auto_adjust(monkeypatch):
 def test_unwritable_cache_is_reported_not_fatal(online, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    results = live.fetch_live({"brent_futures_yahoo": "BZ=F"}, cache_dir=blocker,
-                              downloader=fake(yf_frame({"BZ=F": [70.0]})))
+    results = live.fetch_live(
+        {"brent_futures_yahoo": "BZ=F"}, cache_dir=blocker, downloader=fake(yf_frame({"BZ=F": [70.0]}))
+    )
     result = results["brent_futures_yahoo"]
     assert result.ok and "disk cache not writable" in result.reason
 
@@ -132,11 +136,15 @@ def test_failed_atomic_write_keeps_the_old_copy(online, monkeypatch):
     assert not list((online / "live").glob(".*tmp*")), "no temp file left behind"
 
 
-@pytest.mark.parametrize("downloader", [
-    fake(exc=yf.exceptions.YFRateLimitError()),
-    fake(empty_yf_frame()),
-    fake(yf_frame({"BZ=F": [70.0, 71.0]})),
-], ids=["rate-limited", "empty", "partial"])
+@pytest.mark.parametrize(
+    "downloader",
+    [
+        fake(exc=yf.exceptions.YFRateLimitError()),
+        fake(empty_yf_frame()),
+        fake(yf_frame({"BZ=F": [70.0, 71.0]})),
+    ],
+    ids=["rate-limited", "empty", "partial"],
+)
 def test_refresh_leaves_the_snapshot_byte_identical(online, monkeypatch, capsys, downloader):
     before = snapshot_digest(ROOT / "data")
     monkeypatch.setattr(live, "download", downloader)

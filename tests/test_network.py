@@ -1,4 +1,5 @@
 """components.network: graph model, filters, centralities, offline/escaped HTML, exports, URL params."""
+
 from __future__ import annotations
 
 import json
@@ -8,7 +9,8 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from components import network as N
 from tests import network_factories as F
@@ -40,16 +42,18 @@ def test_build_graph_nodes_edges_and_attributes(G):
     assert G.number_of_nodes() == 11 and G.number_of_edges() == 13
     d = G.nodes["trump"]
     assert d["label"] == "Donald Trump" and d["kind"] == "person" and d["aliases"] == ["Trump"]
-    (_, _, e), = [x for x in G.edges(data=True) if x[0] == "trump" and x[1] == "russia"]
+    ((_, _, e),) = [x for x in G.edges(data=True) if x[0] == "trump" and x[1] == "russia"]
     assert e["type"] == "threatens" and e["claims"] == ["c1", "c2"] and pd.isna(e["end"])
     assert e["start"] == pd.Timestamp("2025-03-30")
 
 
 def test_parallel_relations_are_kept(G):
-    rel = F.make_relations([
-        ("us", "india", "threatens", True, 1, None, None, "", "", ""),
-        ("us", "india", "tariffs", True, 1, None, None, "", "", ""),
-    ])
+    rel = F.make_relations(
+        [
+            ("us", "india", "threatens", True, 1, None, None, "", "", ""),
+            ("us", "india", "tariffs", True, 1, None, None, "", "", ""),
+        ]
+    )
     H = N.build_graph(F.make_actors(), rel)
     assert H.number_of_edges("us", "india") == 2
 
@@ -61,19 +65,32 @@ def test_unknown_actor_in_relation_becomes_visible_node():
 
 
 def test_bad_weight_and_string_lists_are_normalised():
-    rel = pd.DataFrame([{"source": "us", "target": "india", "type": "threatens", "directed": "false",
-                         "weight": "abc", "start": "", "end": None, "claims": "c1; c2", "series": None,
-                         "note": float("nan")}])
+    rel = pd.DataFrame(
+        [
+            {
+                "source": "us",
+                "target": "india",
+                "type": "threatens",
+                "directed": "false",
+                "weight": "abc",
+                "start": "",
+                "end": None,
+                "claims": "c1; c2",
+                "series": None,
+                "note": float("nan"),
+            }
+        ]
+    )
     H = N.build_graph(F.make_actors(), rel)
-    (_, _, d), = H.edges(data=True)
+    ((_, _, d),) = H.edges(data=True)
     assert d["weight"] == 1.0 and d["directed"] is False and d["claims"] == ["c1", "c2"] and d["series"] == []
     assert pd.isna(d["start"]) and d["note"] == ""
 
 
 def test_bloc_groups_people_with_their_state_and_member_with_bloc(G):
-    assert G.nodes["russia"]["bloc"] == "OPEC+"          # member_of relation
-    assert G.nodes["putin"]["bloc"] == "Russia"          # same country code as the state
-    assert G.nodes["eu"]["bloc"] == "European Union"     # a bloc is its own group
+    assert G.nodes["russia"]["bloc"] == "OPEC+"  # member_of relation
+    assert G.nodes["putin"]["bloc"] == "Russia"  # same country code as the state
+    assert G.nodes["eu"]["bloc"] == "European Union"  # a bloc is its own group
     assert G.nodes["opec"]["bloc"] == N.NO_BLOC
     assert set(G.graph["bloc_colours"]) >= {"Russia", "OPEC+", N.NO_BLOC}
 
@@ -103,11 +120,11 @@ def test_kind_filter_removes_nodes_and_their_edges(G):
 def test_date_filter_inclusive_and_open_ended(G):
     H, _ = N.filter_graph(G, N.View(date=pd.Timestamp("2025-03-30")))
     types = {d["type"] for *_, d in H.edges(data=True)}
-    assert "threatens" in types                      # starts that day (inclusive)
-    assert "aids" not in types                       # ended 2025-03-03
-    assert "negotiates_with" in types                # 2025-02-12 .. 2025-08-15
+    assert "threatens" in types  # starts that day (inclusive)
+    assert "aids" not in types  # ended 2025-03-03
+    assert "negotiates_with" in types  # 2025-02-12 .. 2025-08-15
     H2, _ = N.filter_graph(G, N.View(date=pd.Timestamp("2025-03-03")))
-    assert "aids" in {d["type"] for *_, d in H2.edges(data=True)}   # end inclusive
+    assert "aids" in {d["type"] for *_, d in H2.edges(data=True)}  # end inclusive
     H3, _ = N.filter_graph(G, N.View(date=pd.Timestamp("1990-01-01")))
     assert H3.number_of_edges() == 0
 
@@ -158,8 +175,12 @@ def test_russia_is_most_central(G):
 
 
 def test_eigenvector_falls_back_on_acyclic_directed_graph():
-    rel = F.make_relations([("us", "india", "threatens", True, 1, None, None, "", "", ""),
-                            ("india", "russia", "buys_oil_from", True, 1, None, None, "", "", "")])
+    rel = F.make_relations(
+        [
+            ("us", "india", "threatens", True, 1, None, None, "", "", ""),
+            ("india", "russia", "buys_oil_from", True, 1, None, None, "", "", ""),
+        ]
+    )
     H, _ = N.filter_graph(N.build_graph(F.make_actors(), rel), N.View())
     c, note = N.centrality(H, "eigenvector")
     assert note and "undirected" in note
@@ -169,6 +190,7 @@ def test_eigenvector_falls_back_on_acyclic_directed_graph():
 def test_eigenvector_final_fallback_is_degree(monkeypatch, G):
     def boom(*a, **k):
         raise nx.PowerIterationFailedConvergence(1)
+
     monkeypatch.setattr(nx, "eigenvector_centrality", boom)
     c, note = N.centrality(G, "eigenvector")
     assert note and "degree" in note and c == nx.degree_centrality(N.collapse(G))
@@ -177,6 +199,7 @@ def test_eigenvector_final_fallback_is_degree(monkeypatch, G):
 def test_pagerank_without_scipy(monkeypatch, G):
     def no_scipy(*a, **k):
         raise ImportError("scipy")
+
     monkeypatch.setattr(nx, "pagerank", no_scipy)
     c, _ = N.centrality(G, "pagerank")
     assert abs(sum(c.values()) - 1) < 1e-6
@@ -184,7 +207,8 @@ def test_pagerank_without_scipy(monkeypatch, G):
 
 def test_centrality_empty_and_single():
     assert N.centrality(nx.MultiDiGraph(), "eigenvector") == ({}, None)
-    g = nx.MultiDiGraph(); g.add_node("a")
+    g = nx.MultiDiGraph()
+    g.add_node("a")
     assert N.centrality(g, "betweenness") == ({"a": 1.0}, None)
 
 
@@ -205,7 +229,7 @@ def test_html_is_offline(G, statuses):
     doc, *_ = N.render(G, N.View(), statuses)
     assert N.external_refs(doc) == []
     assert "cdn.jsdelivr" not in doc and "node_modules" not in doc
-    assert "new vis.Network" in doc and "vis-network" in doc   # library inlined
+    assert "new vis.Network" in doc and "vis-network" in doc  # library inlined
 
 
 def test_html_has_seeded_positions_and_is_deterministic(G, statuses):
@@ -231,7 +255,7 @@ def test_edge_styles_arrows_and_width(G, statuses):
     und = [e for e in edges if {e["from"], e["to"]} == {"trump", "putin"}][0]
     assert und["arrows"] == ""
     war = [e for e in edges if e["from"] == "russia" and e["to"] == "ukraine"][0]
-    assert war["width"] > thr["width"]            # weight 5 vs 3
+    assert war["width"] > thr["width"]  # weight 5 vs 3
 
 
 def test_tooltip_mentions_period_claims_series(G, statuses):
@@ -272,13 +296,13 @@ def test_hostile_text_is_escaped():
     assert "<script>alert" not in doc and "<img src=x" not in doc and "<i>note" not in doc
     assert N.external_refs(doc) == []
     nodes = {n["id"]: n for n in _data(doc, "nodes")}
-    assert nodes["evil"]["label"] == "<script>alert('x')</script>"      # canvas text, shown literally
+    assert nodes["evil"]["label"] == "<script>alert('x')</script>"  # canvas text, shown literally
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in nodes["evil"]["title"]
     assert "&lt;b&gt;role&lt;/b&gt;" in nodes["evil"]["title"]
     assert "Tom &amp; Jerry &quot;Ltd&quot;" in nodes["amp"]["title"]
     e = [e for e in _data(doc, "edges") if e["from"] == "evil"][0]
     assert "&lt;c1&gt;" in e["title"] and "&lt;s1&gt;" in e["title"] and "&lt;i&gt;note" in e["title"]
-    legend = doc[doc.index('id="cl-legend"'):]
+    legend = doc[doc.index('id="cl-legend"') :]
     assert "<script" not in legend.split("</body>")[0].split("<script")[0]
 
 
@@ -303,6 +327,7 @@ def test_gexf_roundtrip(G):
     data = N.to_gexf_bytes(G)
     ET.fromstring(data)
     import io
+
     back = nx.read_gexf(io.BytesIO(data))
     assert back.number_of_nodes() == G.number_of_nodes() and back.number_of_edges() == G.number_of_edges()
     assert back.nodes["trump"]["label"] == "Donald Trump"
@@ -342,9 +367,17 @@ def test_parse_view_defaults(opts):
 
 
 def test_parse_view_valid(opts):
-    qp = {"net_types": "threatens,sanctions", "net_kinds": "state", "net_ego": "india", "net_depth": "2",
-          "net_date": "2025-03-30", "net_verdict": "supported", "net_centrality": "pagerank",
-          "net_colour": "bloc", "net_physics": "1"}
+    qp = {
+        "net_types": "threatens,sanctions",
+        "net_kinds": "state",
+        "net_ego": "india",
+        "net_depth": "2",
+        "net_date": "2025-03-30",
+        "net_verdict": "supported",
+        "net_centrality": "pagerank",
+        "net_colour": "bloc",
+        "net_physics": "1",
+    }
     v, notes = N.parse_view(qp, opts)
     assert notes == []
     assert v.types == ("threatens", "sanctions") and v.kinds == ("state",) and v.ego == "india"
@@ -353,21 +386,40 @@ def test_parse_view_valid(opts):
     assert N.parse_view(N.format_view(v, opts), opts)[0] == v
 
 
-@pytest.mark.parametrize("name,value", [
-    ("net_types", "nope"), ("net_kinds", "<script>"), ("net_ego", "nobody"), ("net_depth", "99"),
-    ("net_depth", "x"), ("net_date", "2025-13-01"), ("net_date", "1800-01-01"), ("net_verdict", "bogus"),
-    ("net_centrality", "closeness"), ("net_colour", "red"), ("net_physics", "maybe"),
-])
+@pytest.mark.parametrize(
+    "name,value",
+    [
+        ("net_types", "nope"),
+        ("net_kinds", "<script>"),
+        ("net_ego", "nobody"),
+        ("net_depth", "99"),
+        ("net_depth", "x"),
+        ("net_date", "2025-13-01"),
+        ("net_date", "1800-01-01"),
+        ("net_verdict", "bogus"),
+        ("net_centrality", "closeness"),
+        ("net_colour", "red"),
+        ("net_physics", "maybe"),
+    ],
+)
 def test_parse_view_tampered(opts, name, value):
     v, notes = N.parse_view({name: value}, opts)
     assert len(notes) == 1
     default = N.View()
-    field = {"net_types": "types", "net_kinds": "kinds", "net_ego": "ego", "net_depth": "depth",
-             "net_date": "date", "net_verdict": "verdicts", "net_centrality": "centrality",
-             "net_colour": "colour", "net_physics": "physics"}[name]
+    field = {
+        "net_types": "types",
+        "net_kinds": "kinds",
+        "net_ego": "ego",
+        "net_depth": "depth",
+        "net_date": "date",
+        "net_verdict": "verdicts",
+        "net_centrality": "centrality",
+        "net_colour": "colour",
+        "net_physics": "physics",
+    }[name]
     got = getattr(v, field)
     if name in ("net_types", "net_kinds"):
-        assert set(got) == set(getattr(opts, field))   # default selection = everything
+        assert set(got) == set(getattr(opts, field))  # default selection = everything
     else:
         assert got == getattr(default, field)
 
@@ -385,7 +437,7 @@ def test_parse_view_never_raises(raw):
     opts = N.options_for(G, statuses, today=pd.Timestamp("2026-11-25"))
     v, notes = N.parse_view(raw, opts)
     assert v.centrality in N.CENTRALITIES and v.colour in N.COLOUR_BY and 1 <= v.depth <= N.MAX_DEPTH
-    H, _ = N.filter_graph(G, v, statuses)     # and the view it yields always filters fine
+    H, _ = N.filter_graph(G, v, statuses)  # and the view it yields always filters fine
     assert H.number_of_nodes() <= G.number_of_nodes()
 
 

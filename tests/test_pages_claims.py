@@ -1,4 +1,5 @@
 """AppTest: home, Claims and Hindsight pages run, show one card per claim, filter, and survive tampered URLs."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """AppTest of the Data & sources page: catalog, details, tampered URL, broken snapshot, live refresh."""
+
 import pandas as pd
 import pytest
 
@@ -15,8 +16,20 @@ def test_catalog_lists_every_series_with_metadata():
     assert not at.exception
     table = at.dataframe[0].value
     assert len(table) == len(data.catalog())
-    for column in ("name", "unit", "frequency", "instrument", "provider", "licence", "source_url", "first", "last",
-                   "rows", "gaps", "age_days"):
+    for column in (
+        "name",
+        "unit",
+        "frequency",
+        "instrument",
+        "provider",
+        "licence",
+        "source_url",
+        "first",
+        "last",
+        "rows",
+        "gaps",
+        "age_days",
+    ):
         assert column in table.columns
     brent = table.set_index("id").loc["brent_spot_eia"]
     assert brent["instrument"] == "spot" and brent["last"] == pd.Timestamp("2026-08-18")
@@ -33,8 +46,9 @@ def test_series_details_from_the_url_show_points_and_sources():
     assert any(b.label.startswith("Download india_imports_russia_vortexa") for b in at.get("download_button"))
 
 
-@pytest.mark.parametrize("params", [{"data_id": "<script>alert(1)</script>"}, {"data_topics": "%%%,,"},
-                                    {"data_id": "x" * 5000}])
+@pytest.mark.parametrize(
+    "params", [{"data_id": "<script>alert(1)</script>"}, {"data_topics": "%%%,,"}, {"data_id": "x" * 5000}]
+)
 def test_tampered_parameters_fall_back_with_a_notice(params):
     at = app_test(PAGE, params).run()
     assert not at.exception
@@ -59,8 +73,9 @@ def test_broken_snapshot_file_is_named_and_the_page_keeps_working(tmp_path, monk
 def test_refresh_button_reports_each_series(monkeypatch, tmp_path):
     monkeypatch.setenv("CLAIMLENS_OFFLINE", "0")
     monkeypatch.setattr(live, "CACHE_DIR", tmp_path / "cache")
-    monkeypatch.setattr(live, "download", lambda tickers: yf_frame({t: ([70.0, 71.0] if t != "^NSEI" else None)
-                                                                    for t in tickers}))
+    monkeypatch.setattr(
+        live, "download", lambda tickers: yf_frame({t: ([70.0, 71.0] if t != "^NSEI" else None) for t in tickers})
+    )
     at = app_test(PAGE).run()
     at.button(key="data_refresh").click().run()
     assert not at.exception
@@ -72,8 +87,9 @@ def test_refresh_button_reports_each_series(monkeypatch, tmp_path):
 def test_live_table_says_what_fell_back_and_why(monkeypatch, tmp_path):
     monkeypatch.setenv("CLAIMLENS_OFFLINE", "0")
     monkeypatch.setattr(live, "CACHE_DIR", tmp_path / "cache")
-    monkeypatch.setattr(live, "download", lambda tickers: yf_frame({t: ([70.0, 71.0] if t == "BZ=F" else None)
-                                                                    for t in tickers}))
+    monkeypatch.setattr(
+        live, "download", lambda tickers: yf_frame({t: ([70.0, 71.0] if t == "BZ=F" else None) for t in tickers})
+    )
     at = app_test(PAGE).run()
     assert not at.exception
     table = at.dataframe[-1].value.set_index("series")

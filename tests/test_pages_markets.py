@@ -1,6 +1,7 @@
 """AppTest of the market pages (Oil, Trade flows, Currencies, Event study): default view, a control change
 reflected in the URL, a tampered URL parameter giving a notice (never an exception), and the Brent move
 around 7 March 2025 equal to the snapshot's EIA figures."""
+
 import base64
 import datetime as dt
 import json
@@ -50,7 +51,9 @@ def test_oil_default_view():
     assert "Brent spot (EIA)" in names and "WTI spot (EIA)" in names
     assert "event markers" in names  # the case's events as markers
     assert "live only, not available offline" in _captions(at)  # futures, offline (tests run with CLAIMLENS_OFFLINE)
-    assert at.query_params["oil_range"].endswith(str(pd.read_csv(ROOT / "data/series/brent_spot_eia.csv")["date"].max()))
+    assert at.query_params["oil_range"].endswith(
+        str(pd.read_csv(ROOT / "data/series/brent_spot_eia.csv")["date"].max())
+    )
     assert figs[0]["layout"]["yaxis"]["title"]["text"] == "USD per barrel"
     assert "Computed discount" in _captions(at)
     assert len(at.get("download_button")) == 3
@@ -74,8 +77,13 @@ def test_oil_slider_and_toggles_update_url_and_chart():
 
 
 def test_oil_url_reproduces_view():
-    at = _app("2_Oil_markets.py", oil_range="2025-02-03..2025-04-30", oil_rebase="1", oil_rbdate="2025-03-07",
-              oil_cats="sanctions")
+    at = _app(
+        "2_Oil_markets.py",
+        oil_range="2025-02-03..2025-04-30",
+        oil_rebase="1",
+        oil_rbdate="2025-03-07",
+        oil_cats="sanctions",
+    )
     _no_exception(at)
     assert at.slider(key="oil_range").value == (dt.date(2025, 2, 3), dt.date(2025, 4, 30))
     assert at.toggle(key="oil_rebase").value is True
@@ -88,10 +96,16 @@ def test_oil_url_reproduces_view():
     assert _arr(brent["y"])[i] == pytest.approx(100.0)
 
 
-@pytest.mark.parametrize("params", [
-    {"oil_range": "2025-13-01..garbage"}, {"oil_range": "1900-01-01..2025-01-01"}, {"oil_log": "maybe"},
-    {"oil_cats": "<script>alert(1)</script>"}, {"oil_rbdate": "'; DROP TABLE"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"oil_range": "2025-13-01..garbage"},
+        {"oil_range": "1900-01-01..2025-01-01"},
+        {"oil_log": "maybe"},
+        {"oil_cats": "<script>alert(1)</script>"},
+        {"oil_rbdate": "'; DROP TABLE"},
+    ],
+)
 def test_oil_tampered_params_give_notice(params):
     at = _app("2_Oil_markets.py", **params)
     _no_exception(at)
@@ -272,8 +286,10 @@ def test_fx_live_rub_after_ecb_stopped(fake_live):
 def test_real_snapshot_2020_2026_brent_wti_with_events_under_300kb():
     from components import case, charts, data
 
-    lines = [charts.Line(s, s, data.load_series(s, "2020-01-01", "2026-12-31"), "USD/bbl", "EIA")
-             for s in ("brent_spot_eia", "wti_spot_eia")]
+    lines = [
+        charts.Line(s, s, data.load_series(s, "2020-01-01", "2026-12-31"), "USD/bbl", "EIA")
+        for s in ("brent_spot_eia", "wti_spot_eia")
+    ]
     ev = case.load_case(case.DEFAULT_CASE).events
     fig = charts.build_time_series(lines, ev, rebase_date="2025-03-07")
     assert sum(len(ln.series) for ln in lines) > 3000 and len(ev) > 10

@@ -3,6 +3,7 @@
 Two sources: the real case (skipped if it does not load yet) and the fixture case patched into
 components.ui.case (AppTest runs the script in this process, so the patch applies).
 """
+
 from __future__ import annotations
 
 import re
@@ -41,6 +42,7 @@ def _counts(at) -> tuple[int, int]:
 @pytest.fixture
 def fixture_case(monkeypatch):
     import components.ui as ui
+
     case = F.make_case()
     monkeypatch.setattr(ui, "case", lambda case_id=None: case)
     return case
@@ -49,6 +51,7 @@ def fixture_case(monkeypatch):
 def _real_case_ok() -> bool:
     try:
         from components.case import DEFAULT_CASE, load_case
+
         load_case(DEFAULT_CASE)
         return True
     except Exception:
@@ -68,7 +71,7 @@ def test_default_view_real_case():
     assert len(frames) == 1 and "new vis.Network" in frames[0] and N.external_refs(frames[0]) == []
     n, e = _counts(at)
     assert n > 5 and e > 5
-    assert dict(at.query_params) == {}       # defaults keep the URL plain
+    assert dict(at.query_params) == {}  # defaults keep the URL plain
     assert len(at.get("download_button")) >= 3
 
 
@@ -107,7 +110,7 @@ def test_fixture_date_and_verdict_filters(fixture_case):
     at = _app({"net_date": "2025-03-30", "net_verdict": "supported"})
     at.run()
     assert not at.exception
-    assert _counts(at) == (5, 3)      # india/china->russia (supported); rosneft->reliance (supported)
+    assert _counts(at) == (5, 3)  # india/china->russia (supported); rosneft->reliance (supported)
     assert at.query_params["net_date"] == "2025-03-30"
 
 
@@ -135,30 +138,34 @@ def test_empty_selection_shows_info_not_graph(fixture_case):
     assert any("No relation matches" in i.value for i in at.info)
 
 
-@pytest.mark.parametrize("params", [
-    {"net_types": "<script>alert(1)</script>"},
-    {"net_kinds": "planet"},
-    {"net_ego": "nobody"},
-    {"net_depth": "-3"},
-    {"net_date": "2025-02-30"},
-    {"net_date": "9999-01-01"},
-    {"net_verdict": "%00"},
-    {"net_centrality": "closeness"},
-    {"net_colour": "rainbow"},
-    {"net_physics": "maybe"},
-    {"net_depth": "9" * 50, "net_ego": "x" * 3000},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"net_types": "<script>alert(1)</script>"},
+        {"net_kinds": "planet"},
+        {"net_ego": "nobody"},
+        {"net_depth": "-3"},
+        {"net_date": "2025-02-30"},
+        {"net_date": "9999-01-01"},
+        {"net_verdict": "%00"},
+        {"net_centrality": "closeness"},
+        {"net_colour": "rainbow"},
+        {"net_physics": "maybe"},
+        {"net_depth": "9" * 50, "net_ego": "x" * 3000},
+    ],
+)
 def test_tampered_params_fall_back_with_notice(fixture_case, params):
     at = _app(params)
     at.run()
     assert not at.exception
     assert "Ignored" in _captions(at)
-    assert _counts(at) == (11, 13)       # every tampered value fell back to the default view
+    assert _counts(at) == (11, 13)  # every tampered value fell back to the default view
     assert all("<script>alert(1)" not in f for f in _iframes(at))
 
 
 def test_hostile_case_page(monkeypatch):
     import components.ui as ui
+
     case = F.make_hostile_case()
     monkeypatch.setattr(ui, "case", lambda case_id=None: case)
     at = _app()
@@ -170,8 +177,10 @@ def test_hostile_case_page(monkeypatch):
 
 def test_broken_case_shows_error_and_byo_still_works(monkeypatch):
     import components.ui as ui
+
     def broken(case_id=None):
         raise ValueError("relations.csv line 3: bad")
+
     monkeypatch.setattr(ui, "case", broken)
     at = _app()
     at.run()
@@ -188,11 +197,12 @@ def test_byo_scan_with_case_actors(fixture_case):
     at.run()
     at.text_area(key="net_byo_text").input(
         "Trump threatened India and China on 30 March 2025. Putin met Trump in Alaska. "
-        "Reliance said imports were 1.8 million barrels a day.").run()
+        "Reliance said imports were 1.8 million barrels a day."
+    ).run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Known actors"] == "5" and metrics["Candidate claims"] == "2"
-    assert len(_iframes(at)) == 2           # case graph + co-occurrence graph
+    assert len(_iframes(at)) == 2  # case graph + co-occurrence graph
     assert len(at.get("download_button")) == 4
 
 

@@ -1,5 +1,6 @@
 """One parametrized smoke test over the home page and every page: it runs offline with no exception and
 says its data's as-of date."""
+
 import pytest
 
 from tests.apptest_helpers import PAGES, ROOT, app_test, texts

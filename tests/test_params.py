@@ -1,7 +1,9 @@
 """Query-parameter parsing: valid values round-trip, tampered values fall back with a notice, nothing raises."""
+
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from components import params as P
 
@@ -31,7 +33,9 @@ def test_parse_date_bounds():
 def test_parse_date_range():
     d = (pd.Timestamp("2024-01-01"), pd.Timestamp("2025-01-01"))
     assert P.parse_date_range("2024-06-01..2025-03-31", d) == (
-        (pd.Timestamp("2024-06-01"), pd.Timestamp("2025-03-31")), None)
+        (pd.Timestamp("2024-06-01"), pd.Timestamp("2025-03-31")),
+        None,
+    )
     for bad in ["2025-03-31..2024-06-01", "2024-06-01", "a..b", "2024-06-01..2024-07-01..2024-08-01"]:
         v, n = P.parse_date_range(bad, d)
         assert v == d and n, bad
@@ -91,16 +95,24 @@ def test_notice_is_safe_text():
 def test_parsers_never_raise(raw):
     d = (pd.Timestamp("2024-01-01"), pd.Timestamp("2025-01-01"))
     for value, notice in [
-        P.parse_date(raw, D0, min_date="2020-01-01"), P.parse_date_range(raw, d),
-        P.parse_choice(raw, ["a", "b"], "a"), P.parse_multi(raw, ["a", "b"], ["a"]),
-        P.parse_int(raw, 0, 60, 5), P.parse_int_range(raw, 0, 60, (1, 5)), P.parse_bool(raw, True),
+        P.parse_date(raw, D0, min_date="2020-01-01"),
+        P.parse_date_range(raw, d),
+        P.parse_choice(raw, ["a", "b"], "a"),
+        P.parse_multi(raw, ["a", "b"], ["a"]),
+        P.parse_int(raw, 0, 60, 5),
+        P.parse_int_range(raw, 0, 60, (1, 5)),
+        P.parse_bool(raw, True),
     ]:
         assert notice is None or isinstance(notice, str)
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.dates(min_value=pd.Timestamp("2000-01-01").date(), max_value=pd.Timestamp("2030-12-31").date()),
-       st.integers(0, 60), st.integers(0, 60), st.booleans())
+@given(
+    st.dates(min_value=pd.Timestamp("2000-01-01").date(), max_value=pd.Timestamp("2030-12-31").date()),
+    st.integers(0, 60),
+    st.integers(0, 60),
+    st.booleans(),
+)
 def test_round_trip(day, a, b, flag):
     ts = pd.Timestamp(day)
     assert P.parse_date(P.format_date(ts), D0) == (ts, None)

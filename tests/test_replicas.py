@@ -2,6 +2,7 @@
 test): HTTP and health through the proxy, both replicas used, sticky routing by cookie, and one real websocket
 session (Playwright page rendered through the proxy). Skips when nginx is missing unless CLAIMLENS_REQUIRE_BROWSER=1.
 """
+
 from __future__ import annotations
 
 import os
@@ -32,11 +33,11 @@ def replica_config(tmp: Path, listen: int, upstreams: list[int]) -> str:
     text = re.sub(r"(?m)^(\s*)listen 80;", rf"\1listen 127.0.0.1:{listen};", text)
     servers = iter(upstreams)
     text = re.sub(r"server 127\.0\.0\.1:850\d", lambda m: f"server 127.0.0.1:{next(servers)}", text)
-    text = text.replace("# add_header X-Upstream $upstream_addr always;", "add_header X-Upstream $upstream_addr always;")
+    text = text.replace(
+        "# add_header X-Upstream $upstream_addr always;", "add_header X-Upstream $upstream_addr always;"
+    )
     assert "X-Upstream $upstream_addr always;" in text and f"listen 127.0.0.1:{listen}" in text
     return text
-
-
 
 
 @pytest.fixture(scope="module")
@@ -56,16 +57,23 @@ def stack(tmp_path_factory):
         listen = H.free_port()
         conf = tmp / "nginx.conf"
         conf.write_text(replica_config(tmp, listen, [port for _, port, _ in replicas]), encoding="utf-8")
-        check = subprocess.run([NGINX, "-t", "-c", str(conf), "-p", str(tmp), "-e", str(tmp / "error.log")],
-                               capture_output=True, text=True)
+        check = subprocess.run(
+            [NGINX, "-t", "-c", str(conf), "-p", str(tmp), "-e", str(tmp / "error.log")], capture_output=True, text=True
+        )
         assert check.returncode == 0, check.stderr
-        nginx = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(tmp), "-e", str(tmp / "error.log"),
-                                  "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
-                                 start_new_session=True)
+        nginx = subprocess.Popen(
+            [NGINX, "-c", str(conf), "-p", str(tmp), "-e", str(tmp / "error.log"), "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         procs.append(nginx)
         H.wait_health(listen, nginx, log=tmp / "error.log", timeout=30)
-        yield {"base": f"http://127.0.0.1:{listen}", "upstreams": {f"127.0.0.1:{p}" for _, p, _ in replicas},
-               "tmp": tmp}
+        yield {
+            "base": f"http://127.0.0.1:{listen}",
+            "upstreams": {f"127.0.0.1:{p}" for _, p, _ in replicas},
+            "tmp": tmp,
+        }
     finally:
         for proc in reversed(procs):
             H.stop_process(proc)
@@ -118,8 +126,10 @@ def test_websocket_session_through_the_proxy(stack):
         page = context.new_page()
         sockets, documents = [], []
         page.on("websocket", lambda ws: sockets.append(ws.url))
-        page.on("response", lambda r: documents.append(r.headers.get("x-upstream"))
-                if r.request.resource_type == "document" else None)
+        page.on(
+            "response",
+            lambda r: documents.append(r.headers.get("x-upstream")) if r.request.resource_type == "document" else None,
+        )
         log = H.RequestLog(page)
         page.goto(stack["base"] + "/")
         H.wait_app_ready(page)
@@ -132,8 +142,9 @@ def test_websocket_session_through_the_proxy(stack):
         cookie = {c["name"]: c["value"] for c in context.cookies()}.get("claimlens_route")
         assert cookie, "the browser did not get the route cookie"
         assert documents[0] in stack["upstreams"]
-        assert get(stack["base"] + "/_stcore/health", cookie)[1]["x-upstream"] == documents[0], \
+        assert get(stack["base"] + "/_stcore/health", cookie)[1]["x-upstream"] == documents[0], (
             "the browser's cookie routes to another replica than the one that served its page"
+        )
         context.close()
     finally:
         H.close_shared_browser()

@@ -1,4 +1,5 @@
 """components.textscan: input checks, sentence splitting, actor finding, co-occurrence, skeleton."""
+
 from __future__ import annotations
 
 import csv
@@ -7,7 +8,8 @@ import tomllib
 import zipfile
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from components import network as N
 from components import textscan as T
@@ -34,14 +36,17 @@ def test_read_upload_ok_and_bom():
     assert T.read_upload(b"# Title\ntext", "notes.MD").startswith("# Title")
 
 
-@pytest.mark.parametrize("data,name,msg", [
-    (b"", "a.txt", "empty"),
-    (b"   \n\t ", "a.md", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "a.txt", "binary"),
-    ("caf\u00e9".encode("latin-1"), "a.txt", "UTF-8"),
-    (b"x" * (T.MAX_BYTES + 1), "a.txt", "limit"),
-    (b"hello", "a.pdf", "plain text"),
-])
+@pytest.mark.parametrize(
+    "data,name,msg",
+    [
+        (b"", "a.txt", "empty"),
+        (b"   \n\t ", "a.md", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "a.txt", "binary"),
+        ("caf\u00e9".encode("latin-1"), "a.txt", "UTF-8"),
+        (b"x" * (T.MAX_BYTES + 1), "a.txt", "limit"),
+        (b"hello", "a.pdf", "plain text"),
+    ],
+)
 def test_read_upload_errors(data, name, msg):
     with pytest.raises(T.ScanInputError, match=msg):
         T.read_upload(data, name)
@@ -59,7 +64,10 @@ def test_split_sentences_protects_abbreviations_and_headings():
 
 
 def test_split_keeps_decimals():
-    assert T.split_sentences("Imports were 1.8 mb/d in 2024. Then fell.") == ["Imports were 1.8 mb/d in 2024.", "Then fell."]
+    assert T.split_sentences("Imports were 1.8 mb/d in 2024. Then fell.") == [
+        "Imports were 1.8 mb/d in 2024.",
+        "Then fell.",
+    ]
 
 
 # ----------------------------------------------------------------------------------------- actors
@@ -90,7 +98,9 @@ def test_other_proper_nouns(result):
 def test_proper_nouns_skip_sentence_initial_stop_words():
     assert T.proper_nouns("The Kremlin said so.") == ["Kremlin"]
     assert T.proper_nouns("However, Bank of Baroda and the State Bank of India agreed.") == [
-        "Bank of Baroda", "State Bank of India"]
+        "Bank of Baroda",
+        "State Bank of India",
+    ]
     assert T.proper_nouns("In March, nothing.") == []
 
 
@@ -130,11 +140,16 @@ def test_candidate_claims(result):
     assert not any("Kremlin shrugged" in s for s in c["sentence"])
 
 
-@pytest.mark.parametrize("s,date,number", [
-    ("It happened on 12 March 2025.", True, False), ("Prices rose 5%.", False, True),
-    ("In 2024 they bought 2 mb/d.", True, True), ("Nothing here.", False, False),
-    ("Revenue fell by a third, a billion roubles.", False, True),
-])
+@pytest.mark.parametrize(
+    "s,date,number",
+    [
+        ("It happened on 12 March 2025.", True, False),
+        ("Prices rose 5%.", False, True),
+        ("In 2024 they bought 2 mb/d.", True, True),
+        ("Nothing here.", False, False),
+        ("Revenue fell by a third, a billion roubles.", False, True),
+    ],
+)
 def test_candidate_claim_detection(s, date, number):
     assert T.candidate_claim(s) == (date, number)
 

@@ -1,4 +1,5 @@
 """Streamlit helpers whose output a user downloads or sees: the CSV header, the deferred download."""
+
 import pandas as pd
 
 from components import charts, ui
@@ -20,8 +21,13 @@ def test_chart_csv_is_made_on_click_with_units_and_sources():
     buttons = at.get("download_button")
     assert len(buttons) == 3
     assert all(b.proto.deferred_file_id and not b.proto.url for b in buttons), "CSV made on click, not on rerun"
-    line = charts.Line(id="brent_spot_eia", label="Brent", series=pd.Series(
-        [71.08, 72.49], index=pd.to_datetime(["2025-03-06", "2025-03-07"])), unit="USD/bbl", source="EIA")
+    line = charts.Line(
+        id="brent_spot_eia",
+        label="Brent",
+        series=pd.Series([71.08, 72.49], index=pd.to_datetime(["2025-03-06", "2025-03-07"])),
+        unit="USD/bbl",
+        source="EIA",
+    )
     frame = charts.lines_frame([line])
     text = ui.csv_bytes(frame, charts.csv_meta("Oil prices", [line])).decode()
     assert "# units: brent_spot_eia=USD/bbl" in text and "# sources: brent_spot_eia=EIA" in text
@@ -47,9 +53,15 @@ def test_long_lived_heap_is_frozen_once_per_set_of_modules(monkeypatch):
 
 def test_cut_line_cuts_points_flags_and_sources_alike():
     idx = pd.to_datetime(["2025-01-01", "2025-02-01", "2025-03-01"])
-    line = charts.Line("s", "S", pd.Series([1.0, 2.0, 3.0], index=idx), frequency="monthly",
-                       flags=pd.Series(["", "partial", ""], index=idx), sources=pd.Series(["a", "b", "c"], index=idx),
-                       urls=pd.Series(["u1", "u2", "u3"], index=idx))
+    line = charts.Line(
+        "s",
+        "S",
+        pd.Series([1.0, 2.0, 3.0], index=idx),
+        frequency="monthly",
+        flags=pd.Series(["", "partial", ""], index=idx),
+        sources=pd.Series(["a", "b", "c"], index=idx),
+        urls=pd.Series(["u1", "u2", "u3"], index=idx),
+    )
     cut = charts.cut_line(line, "2025-02-01", "2025-03-31")
     assert list(cut.series) == [2.0, 3.0] and list(cut.flags) == ["partial", ""] and list(cut.sources) == ["b", "c"]
     assert list(cut.urls) == ["u2", "u3"] and list(line.series) == [1.0, 2.0, 3.0]  # the whole line is untouched

@@ -1,4 +1,5 @@
 """Benchmark floor: the smallest Streamlit page (same server flags and config as the app)."""
+
 import streamlit as st
 
 st.title("Hello")

@@ -6,6 +6,7 @@
   Missing chromium/playwright -> the browser tests skip, unless CLAIMLENS_REQUIRE_BROWSER=1 (CI), then they fail.
 * Every test item under tests/e2e (and tests/test_replicas.py) gets the `e2e` marker: `pytest -m "not e2e"` is the fast unit run.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import (CHROMIUM, E2E_DIR, RequestLog, close_shared_browser, shared_browser, skip_or_fail,
-                               start_streamlit, stop_process, wait_health)
+from tests.e2e.harness import (
+    CHROMIUM,
+    E2E_DIR,
+    RequestLog,
+    close_shared_browser,
+    shared_browser,
+    skip_or_fail,
+    start_streamlit,
+    stop_process,
+    wait_health,
+)
 
 
 def pytest_configure(config):

@@ -3,7 +3,9 @@ chromium, one shared sync Playwright per process, and a log of every request a p
 
 Missing chromium/playwright -> the browser tests skip, unless CLAIMLENS_REQUIRE_BROWSER=1 (CI), then they fail.
 """
+
 from __future__ import annotations
+
 import os
 import signal
 import socket
@@ -14,8 +16,8 @@ import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
-import pytest
 
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,7 +54,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_health(port: int, proc: subprocess.Popen | None = None, timeout: float = 90.0, log: Path | None = None) -> float:
+def wait_health(
+    port: int, proc: subprocess.Popen | None = None, timeout: float = 90.0, log: Path | None = None
+) -> float:
     """Poll /_stcore/health until it answers 'ok'; returns the seconds waited."""
     t0 = time.monotonic()
     url = f"http://127.0.0.1:{port}/_stcore/health"
@@ -70,8 +74,13 @@ def wait_health(port: int, proc: subprocess.Popen | None = None, timeout: float 
     raise TimeoutError(f"streamlit on port {port} not healthy after {timeout:.0f} s")
 
 
-def start_streamlit(script: str = "app.py", port: int | None = None, cwd: Path = ROOT, extra_env: dict | None = None,
-                    log_dir: Path | None = None) -> tuple[subprocess.Popen, int, Path]:
+def start_streamlit(
+    script: str = "app.py",
+    port: int | None = None,
+    cwd: Path = ROOT,
+    extra_env: dict | None = None,
+    log_dir: Path | None = None,
+) -> tuple[subprocess.Popen, int, Path]:
     """Start `streamlit run <script>` headless on 127.0.0.1 in its own process group."""
     port = port or free_port()
     log_dir = log_dir or Path(tempfile.mkdtemp(prefix="claimlens-e2e-"))
@@ -80,10 +89,25 @@ def start_streamlit(script: str = "app.py", port: int | None = None, cwd: Path =
     env.update({"CLAIMLENS_OFFLINE": "1", "PYTHONUNBUFFERED": "1"})
     env.setdefault("CLAIMLENS_CACHE_DIR", str(log_dir / "cache"))
     env.update(extra_env or {})
-    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true", "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        script,
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, cwd=str(cwd), env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            cmd, cwd=str(cwd), env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     return proc, port, log
 
 
@@ -188,8 +212,14 @@ class RequestLog:
         self.page_errors: list[str] = []
         page.on("request", lambda r: self.urls.append(r.url))
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
-        page.on("response", lambda r: self.failed.append(f"{r.url} (HTTP {r.status})")
-                if r.status >= 400 and not self.base_probe(r.url, r.status) else None)
+        page.on(
+            "response",
+            lambda r: (
+                self.failed.append(f"{r.url} (HTTP {r.status})")
+                if r.status >= 400 and not self.base_probe(r.url, r.status)
+                else None
+            ),
+        )
         page.on("pageerror", lambda e: self.page_errors.append(str(e)))
 
     @staticmethod

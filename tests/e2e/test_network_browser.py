@@ -4,6 +4,7 @@ Self-contained: no streamlit server. The generated HTML of the case graph is wri
 and opened via file:// while every non-file request is aborted and recorded. The vis canvas must
 exist and carry non-transparent pixels, and hovering must show an escaped tooltip.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium not installed")
 
-from components import network as N  # noqa: E402
 import network_factories as F  # noqa: E402
+
+from components import network as N  # noqa: E402
 
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
@@ -29,6 +31,7 @@ def _case():
     """The real case when components.case and the case files exist, else the fixture case."""
     try:
         from components.case import DEFAULT_CASE, load_case
+
         return load_case(DEFAULT_CASE), "case"
     except Exception:  # case loader not there yet / case files incomplete
         return F.make_case(), "fixture"
@@ -54,6 +57,7 @@ PIXELS_JS = """() => {
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
@@ -63,17 +67,20 @@ def browser():
 def _load(browser, path):
     page = browser.new_page(viewport={"width": 1100, "height": 800})
     blocked, errors = [], []
+
     def route(r):
         if r.request.url.startswith("file:"):
             r.continue_()
         else:
             blocked.append(r.request.url)
             r.abort()
+
     page.route("**/*", route)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(path.as_uri())
-    page.wait_for_function("() => typeof network !== 'undefined' && document.querySelector('#mynetwork canvas')",
-                           timeout=15000)
+    page.wait_for_function(
+        "() => typeof network !== 'undefined' && document.querySelector('#mynetwork canvas')", timeout=15000
+    )
     page.wait_for_timeout(500)
     return page, blocked, errors
 

@@ -4,6 +4,7 @@ Per page: it loads with no exception box, its plotly charts draw traces, the net
 pixels, a widget changes the chart, the URL it leaves behind reproduces that view in a fresh session, and no
 request fails or leaves 127.0.0.1. Pages are discovered from pages/*.py, so new pages are covered as they land.
 """
+
 from __future__ import annotations
 
 import json
@@ -157,8 +158,11 @@ def _drive_radio(page, group_label: str | None = None) -> bool:
 
 def _drive_multiselect(page, label: str) -> bool:
     """Pick the first real option of the multiselect labelled `label` (sidebar or main)."""
-    box = page.locator('[data-testid="stMultiSelect"]').filter(
-        has=page.locator('[data-testid="stWidgetLabel"]', has_text=label)).first
+    box = (
+        page.locator('[data-testid="stMultiSelect"]')
+        .filter(has=page.locator('[data-testid="stWidgetLabel"]', has_text=label))
+        .first
+    )
     if box.count() == 0:
         return False
     clear = box.locator('[aria-label="Clear all"]')
@@ -183,8 +187,14 @@ DRIVERS = {
 
 
 def _interactive(name: str, path: Path) -> bool:
-    return name in DRIVERS or (expects_plotly(path) and ("st.slider(" in _source(path) or "range_rebase_log_controls"
-                                                         in _source(path) or "st.radio(" in _source(path)))
+    return name in DRIVERS or (
+        expects_plotly(path)
+        and (
+            "st.slider(" in _source(path)
+            or "range_rebase_log_controls" in _source(path)
+            or "st.radio(" in _source(path)
+        )
+    )
 
 
 INTERACTIVE = [(n, p) for n, p in ALL if n and _interactive(n, p)]

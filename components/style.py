@@ -1,0 +1,148 @@
+"""One vocabulary for what the pages show: palettes, human names, the escape function, date coercion.
+
+Pure (no streamlit). Every chart, badge, legend and notice takes its colours and names from here, so the same
+event category or verdict never changes colour between pages, and every user- or URL-supplied string passes
+through `safe_text` before it reaches markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import pandas as pd
+
+# ------------------------------------------------------------------------------------------- palettes
+# Verdicts: the colour says how the claim fared. `VERDICT_BADGE` is the Streamlit colour name used in
+# `:color-badge[...]`, `VERDICT_HEX` the same colour for plotly.
+VERDICT_BADGE = {
+    "supported": "green",
+    "happened": "green",
+    "contradicted": "red",
+    "did not happen": "red",
+    "mixed": "orange",
+    "partly": "orange",
+    "pending": "blue",
+    "too early": "blue",
+    "not testable": "gray",
+    "no data": "gray",
+}
+BADGE_HEX = {"green": "#2e7d32", "red": "#c62828", "orange": "#ef6c00", "blue": "#1565c0", "gray": "#757575"}
+VERDICT_HEX = {status: BADGE_HEX[name] for status, name in VERDICT_BADGE.items()}
+
+# Event categories: one colour each, the same on every chart and card.
+EVENT_CATEGORY_COLORS = {
+    "sanctions": "#d62728",
+    "tariffs": "#ff7f0e",
+    "aid": "#2ca02c",
+    "military": "#7f7f7f",
+    "diplomacy": "#1f77b4",
+    "energy_deal": "#9467bd",
+    "trade": "#8c564b",
+    "statement": "#e377c2",
+}
+EVENT_CATEGORY_LABELS = {
+    "sanctions": "Sanctions",
+    "tariffs": "Tariffs",
+    "aid": "Aid",
+    "military": "Military",
+    "diplomacy": "Diplomacy",
+    "energy_deal": "Energy deal",
+    "trade": "Trade",
+    "statement": "Statement",
+}
+UNKNOWN_HEX = "#999999"
+
+# Data providers: a provider keeps its colour wherever its line is drawn.
+PROVIDER_COLORS = {
+    "kpler": "#00838f",
+    "vortexa": "#6d4c41",
+    "reuters": "#f9a825",
+    "minpromtorg": "#5e35b1",
+    "dgcis": "#37474f",
+    "gacc": "#ad1457",
+    "eia": "#283593",
+    "ecb": "#1b5e20",
+    "fred": "#4e342e",
+    "minfin": "#827717",
+}
+
+
+def event_color(category: Any) -> str:
+    return EVENT_CATEGORY_COLORS.get(str(category), UNKNOWN_HEX)
+
+
+def event_label(category: Any) -> str:
+    return EVENT_CATEGORY_LABELS.get(str(category), human(category))
+
+
+def verdict_badge(status: str) -> str:
+    """Streamlit markdown badge for a verdict status."""
+    return f":{VERDICT_BADGE.get(status, 'gray')}-badge[{safe_text(status)}]"
+
+
+# -------------------------------------------------------------------------------------------- words
+def human(word: Any) -> str:
+    """'energy_deal' -> 'Energy deal': a snake_case word as a reader would write it ('' for missing values)."""
+    if is_missing(word):
+        return ""
+    text = str(word).replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def is_missing(value: Any) -> bool:
+    """None, NaN, NaT and pd.NA are all 'no value' (never shown as 'None' or 'nan')."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # lists and other containers are values
+        return False
+
+
+# ----------------------------------------------------------------------------------------- escaping
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+
+
+def safe_text(value: Any, *, markup: str = "markdown", max_len: int | None = None) -> str:
+    """The one escape for text that did not come from the project's own code (URL values, uploads, pasted
+    text, case and source files, cached metadata).
+
+    markup="markdown" (st.markdown, st.caption, st.info, widget labels, table cells): one line, and every
+    markdown punctuation mark and Streamlit directive character ($, :, [) backslash-escaped, so no image,
+    link, colour, maths or table cell can come from the value. markup="html" (pyvis tooltips, plotly hover
+    text): HTML entities, and plotly's `%{...}` template opener broken. Missing values become ''. `max_len`
+    cuts long values with '…' (before escaping, so an escape is never cut in half)."""
+    if markup not in ("markdown", "html"):
+        raise ValueError(f"unknown markup {markup!r}")
+    if is_missing(value):
+        return ""
+    text = " ".join(str(value).split()) if markup == "markdown" else str(value)
+    if max_len is not None and len(text) > max_len:
+        text = text[: max(0, max_len - 1)] + "…"
+    if markup == "markdown":
+        return _MD_SPECIAL.sub(r"\\\1", text)
+    return html.escape(text, quote=True).replace("%{", "%\u200b{")
+
+
+# -------------------------------------------------------------------------------------------- dates
+def to_timestamp(value: Any) -> pd.Timestamp | None:
+    """A tz-naive day (midnight) from a date, datetime, Timestamp or ISO text; None for missing or unreadable."""
+    if is_missing(value) or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if pd.isna(ts):
+        return None
+    if ts.tzinfo is not None:
+        ts = ts.tz_localize(None)
+    return ts.normalize()
+
+
+def format_date(value: Any, fmt: str = "%d %b %Y") -> str:
+    """'07 Mar 2025' for a date, '' for a missing one (never 'NaT')."""
+    ts = to_timestamp(value)
+    return "" if ts is None else ts.strftime(fmt)
