@@ -43,20 +43,20 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from stats import pct  # noqa: E402
 
-from tests.e2e.harness import (
+from tests.e2e.harness import (  # noqa: E402
     launch_chromium,
     start_streamlit,
     stop_process,
-    wait_app_ready,  # noqa: E402
+    wait_app_ready,
     wait_health,
 )
-from tests.e2e.test_pages_browser import (
+from tests.e2e.test_pages_browser import (  # noqa: E402
     ALL,
     CANVAS_JS,
     DRIVERS,
     SIGNATURE_JS,
     _drive_radio,
-    _drive_slider,  # noqa: E402
+    _drive_slider,
     expects_iframe_graph,
     expects_plotly,
 )
@@ -233,7 +233,8 @@ def bench_rerun(reps: int) -> dict[str, list[float]]:
             print(f"  rerun {label}: exception on the page ({at.exception[0].message[:100]})")
         out[label] = times
         print(
-            f"  rerun {label:<16} median {statistics.median(times) * 1000:6.0f} ms  p95 {pct(times, 0.95) * 1000:6.0f} ms",
+            f"  rerun {label:<16} median {statistics.median(times) * 1000:6.0f} ms"
+            f"  p95 {pct(times, 0.95) * 1000:6.0f} ms",
             flush=True,
         )
     return out
@@ -351,7 +352,8 @@ def table(results: dict) -> str:
         for label, vals in rerun.items():
             p95 = pct(vals, 0.95) * 1000
             add(
-                f"{label:<18}{statistics.median(vals) * 1000:>9.0f}{p95:>9.0f}  {'ok' if p95 < TARGET_RERUN_P95_MS else 'OVER'}"
+                f"{label:<18}{statistics.median(vals) * 1000:>9.0f}{p95:>9.0f}"
+                f"  {'ok' if p95 < TARGET_RERUN_P95_MS else 'OVER'}"
             )
         add("")
     if mem:

@@ -47,11 +47,11 @@ def _apptest_runs(script: str, repeat: int) -> list[float]:
 
 def _cold(script: str) -> float:
     code = (
-        "import time,sys; t=time.perf_counter(); sys.path.insert(0, %r)\n"
+        f"import time,sys; t=time.perf_counter(); sys.path.insert(0, {str(ROOT)!r})\n"
         "from streamlit.testing.v1 import AppTest\n"
-        "at = AppTest.from_string(%r, default_timeout=60); at.run(); assert not at.exception\n"
+        f"at = AppTest.from_string({script!r}, default_timeout=60); at.run(); assert not at.exception\n"
         "print(time.perf_counter() - t)"
-    ) % (str(ROOT), script)
+    )
     start = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-c", code],

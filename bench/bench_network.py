@@ -39,9 +39,9 @@ def bench(name: str, case, runs: int, measures=("degree", "pagerank", "betweenne
     H, _ = N.filter_graph(G, N.View(), statuses)
     layout_s, _ = _time(lambda: N.layout(H, 42), runs)
     for m in measures:
-        cent_s, (cent, _) = _time(lambda: N.centrality(H, m), runs)
-        html_s, doc = _time(lambda: N.to_html(H, N.View(centrality=m), statuses, cent), runs)
-        total_s, _ = _time(lambda: N.render(G, N.View(centrality=m), statuses), runs)
+        cent_s, (cent, _) = _time(lambda m=m: N.centrality(H, m), runs)
+        html_s, doc = _time(lambda m=m, cent=cent: N.to_html(H, N.View(centrality=m), statuses, cent), runs)
+        total_s, _ = _time(lambda m=m: N.render(G, N.View(centrality=m), statuses), runs)
         rows.append(
             (
                 name,

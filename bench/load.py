@@ -29,13 +29,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from stats import pct  # noqa: E402
 
-from tests.e2e.harness import (
+from tests.e2e.harness import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     STABLE_JS,
     RequestLog,
     is_local_url,
-    start_streamlit,  # noqa: E402
+    start_streamlit,
     stop_process,
     wait_health,
 )
@@ -214,7 +214,8 @@ def main(argv=None) -> int:
         f"load: {sessions} sessions x {seconds:.0f} s on /{args.page} of {args.url or args.script} ({wall:.0f} s wall)"
     )
     print(
-        f"  interactions {len(lat)} ({len(lat) / seconds:.1f}/s in the {seconds:.0f} s window), errors {len(stats['errors'])}"
+        f"  interactions {len(lat)} ({len(lat) / seconds:.1f}/s in the {seconds:.0f} s window),"
+        f" errors {len(stats['errors'])}"
     )
     if lat:
         print(

@@ -283,7 +283,7 @@ def _load_claims(d: Path, actor_ids: set[str], n_paragraphs: int, issues: list[C
         cid = str(c.get("id", ""))
         here = len(issues)
 
-        def bad(fld: str, msg: str) -> None:
+        def bad(fld: str, msg: str, i: int = i, cid: str = cid) -> None:
             issues.append(CaseIssue(name, i, fld, f"{msg} (claim {cid or '?'})"))
 
         if not ID_RE.match(cid):

@@ -425,7 +425,7 @@ def build_event_study(
     units = units or {}
     traces = []
     if len(aligned):
-        for (eid, sid), grp in aligned.groupby(["event_id", "series_id"], sort=False):
+        for (_eid, sid), grp in aligned.groupby(["event_id", "series_id"], sort=False):
             grp = grp.sort_values("t")
             label = f"{grp['series'].iloc[0]} · {grp['event'].iloc[0]}"
             custom = np.column_stack([_dates(grp["date"]), grp["value"].to_numpy(dtype="float64")])

@@ -667,7 +667,7 @@ EDGE_COLUMNS = [
 def edge_table(G: nx.MultiDiGraph) -> pd.DataFrame:
     """Edge list of the view (Gephi-friendly CSV: Source/Target are the first two columns)."""
     rows = []
-    for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
+    for u, v, _k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))):
         rows.append(
             {
                 "source": u,

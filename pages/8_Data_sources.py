@@ -176,7 +176,8 @@ st.caption(
             "snapshot built once from ../shared/sources by `python -m components.data import`",
             "a refresh writes only the git-ignored .cache/ folder, atomically; the snapshot is never modified",
             "monthly points sit on the 1st of their month",
-            "million barrels per month ÷ days in month = million b/d; million tonnes × 7.33 bbl/t ÷ days = million b/d (flagged 'converted')",
+            "million barrels per month ÷ days in month = million b/d; million tonnes × 7.33 bbl/t ÷ days = million "
+            "b/d (flagged 'converted')",
         ]
     )
 )

@@ -85,12 +85,14 @@ def write_compiled_sources(root: Path) -> Path:
                 "2025-02,1.45,million bpd,Page C,https://c.example/1,q,Russia,Kpler,partial month (to Feb 23)",
                 "2025-02,1.48,million bpd,Page D,https://d.example/1,q,Russia,Kpler,",
                 "2025-02,1.41,million bpd,Page E,https://e.example/1,q,Russia,Vortexa,",
-                "2025-03,31,million barrels (month total),Page F,https://f.example/1,q,Russia,Refinitiv Eikon (via Reuters),",
+                "2025-03,31,million barrels (month total),Page F,https://f.example/1,q,Russia,"
+                "Refinitiv Eikon (via Reuters),",
                 "2025-04,1.92,million bpd,Page G,https://g.example/1,q,Russia,(not named; tanker data),",
                 "2025-05,1.80,million bpd,Page H,https://h.example/1,q,Russia,Reuters sources,",
                 "2025-06,35.7,percent of India crude imports,Page I,https://i.example/1,q,Russia (share),Kpler,",
                 "2025-07,36.0,percent of India crude imports,Page J,https://j.example/1,q,Russia (share),Kpler,",
-                "2025-06,0.67,million bpd,Page K,https://k.example/1,q,Russia (shipments/loadings to India),(not named; ship-tracking),",
+                "2025-06,0.67,million bpd,Page K,https://k.example/1,q,Russia (shipments/loadings to India),"
+                "(not named; ship-tracking),",
                 "2024-12,3.19,billion USD,Page L,https://l.example/1,q,Russia,Department of Commerce (official),value",
                 "2025-01,4.0,billion USD,Page M,https://m.example/1,q,Russia,Government of India trade data,",
             ]
@@ -101,7 +103,8 @@ def write_compiled_sources(root: Path) -> Path:
         head.format(kind="origin")
         + "\n".join(
             [
-                "2024,108.5,million tonnes (annual),Page N,https://n.example/1,q,Russia,China customs (GACC) via Reuters,",
+                "2024,108.5,million tonnes (annual),Page N,https://n.example/1,q,Russia,"
+                "China customs (GACC) via Reuters,",
                 "2023,107,million tonnes (annual),Page N,https://n.example/2,q,Russia,China customs (GACC) via Sina,",
                 "2025-03,8.85,million tonnes,Page O,https://o.example/1,q,Russia,China customs (GACC),",
                 "2025-04,2.25,million bpd,Page P,https://p.example/1,q,Russia,China customs (GACC),",
@@ -115,7 +118,8 @@ def write_compiled_sources(root: Path) -> Path:
         + "\n".join(
             [
                 "2025-01,67.66,USD/bbl,Page Q,https://q.example/1,q,Urals average price,Russian Finance Ministry,",
-                "2025-02,61.0,USD/bbl (approx),Page R,https://r.example/1,q,Urals average price,Statista (mirror page),approximate",
+                "2025-02,61.0,USD/bbl (approx),Page R,https://r.example/1,q,Urals average price,"
+                "Statista (mirror page),approximate",
             ]
         )
         + "\n"
@@ -124,9 +128,12 @@ def write_compiled_sources(root: Path) -> Path:
         head.format(kind="series")
         + "\n".join(
             [
-                "2025-01,789.1,billion RUB,Page S,https://s.example/1,q,Russia federal budget oil & gas revenue,Russian Finance Ministry (via Reuters),",
-                "2025-02,771.3,billion RUB,Page T,https://t.example/1,q,Russia federal budget oil & gas revenue,Russian Finance Ministry (via Reuters),",
-                "2025,8480,billion RUB (annual),Page U,https://u.example/1,q,Russia federal budget oil & gas revenue,Russian Finance Ministry (via Reuters),annual 2025",
+                "2025-01,789.1,billion RUB,Page S,https://s.example/1,q,Russia federal budget oil & gas revenue,"
+                "Russian Finance Ministry (via Reuters),",
+                "2025-02,771.3,billion RUB,Page T,https://t.example/1,q,Russia federal budget oil & gas revenue,"
+                "Russian Finance Ministry (via Reuters),",
+                "2025,8480,billion RUB (annual),Page U,https://u.example/1,q,Russia federal budget oil & gas revenue,"
+                "Russian Finance Ministry (via Reuters),annual 2025",
             ]
         )
         + "\n"

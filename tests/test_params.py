@@ -94,7 +94,7 @@ def test_notice_is_safe_text():
 @given(st.one_of(st.none(), st.text(max_size=60), st.lists(st.text(max_size=20), max_size=3)))
 def test_parsers_never_raise(raw):
     d = (pd.Timestamp("2024-01-01"), pd.Timestamp("2025-01-01"))
-    for value, notice in [
+    for _value, notice in [
         P.parse_date(raw, D0, min_date="2020-01-01"),
         P.parse_date_range(raw, d),
         P.parse_choice(raw, ["a", "b"], "a"),

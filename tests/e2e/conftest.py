@@ -4,7 +4,8 @@
   folder; it is started once, waited for on /_stcore/health, and its whole process group is killed at the end.
 * chromium is Debian's /usr/bin/chromium driven by Playwright's sync API (never `playwright install`).
   Missing chromium/playwright -> the browser tests skip, unless CLAIMLENS_REQUIRE_BROWSER=1 (CI), then they fail.
-* Every test item under tests/e2e (and tests/test_replicas.py) gets the `e2e` marker: `pytest -m "not e2e"` is the fast unit run.
+* Every test item under tests/e2e (and tests/test_replicas.py) gets the `e2e` marker: `pytest -m "not e2e"` is the
+  fast unit run.
 """
 
 from __future__ import annotations

@@ -144,7 +144,8 @@ def launch_chromium(playwright):
 STABLE_JS = """() => {
     const st = document.querySelector('[data-testid="stStatusWidget"]');
     const running = !!(st && /running|connecting|rerun/i.test(st.innerText || '')) ||
-        !!document.querySelector('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stStatusWidgetRunningManIcon"]');
+        !!document.querySelector(
+            '[data-testid="stStatusWidgetRunningIcon"], [data-testid="stStatusWidgetRunningManIcon"]');
     const main = document.querySelector('[data-testid="stMain"]') || document.body;
     return JSON.stringify({
         running: running,
@@ -152,7 +153,8 @@ STABLE_JS = """() => {
         skeleton: document.querySelectorAll('[data-testid="stSkeleton"]').length,
         elements: document.querySelectorAll('[data-testid="stElementContainer"]').length,
         plots: document.querySelectorAll('.js-plotly-plot').length,
-        traces: document.querySelectorAll('.js-plotly-plot .scatterlayer .trace, .js-plotly-plot .barlayer .trace').length,
+        traces: document.querySelectorAll(
+            '.js-plotly-plot .scatterlayer .trace, .js-plotly-plot .barlayer .trace').length,
         frames: document.querySelectorAll('iframe').length,
         text: (main.innerText || '').length,
     });

@@ -58,7 +58,11 @@ SIGNATURE_JS = """() => {
       yrange: gd.layout && gd.layout.yaxis ? JSON.stringify(gd.layout.yaxis.range) : null}));
   // an iframe's document (the network page's is ~0.7 MB of inlined vis-network): its length plus a hash of every
   // 16th character, so that polling each animation frame does not itself keep the page busy
-  const sample = (s) => { let x = s.length; for (let i = 0; i < s.length; i += 16) x = (x * 31 + s.charCodeAt(i)) | 0; return x; };
+  const sample = (s) => {
+    let x = s.length;
+    for (let i = 0; i < s.length; i += 16) x = (x * 31 + s.charCodeAt(i)) | 0;
+    return x;
+  };
   const frames = [...document.querySelectorAll('iframe')].map(f => sample(f.getAttribute('srcdoc') || f.src || ''));
   return JSON.stringify({plots: plots, frames: frames});
 }"""
