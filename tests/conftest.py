@@ -17,15 +17,22 @@ yf.set_tz_cache_location(str(_TMP / "yf-tz"))
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _no_network(url, *args, **kwargs):
+    from components.data.publishers import PublisherError
+
+    raise PublisherError("network error: tests never reach the publishers")
+
+
 @pytest.fixture(autouse=True)
-def _fresh_state():
+def _fresh_state(monkeypatch):
     """Streamlit caches and the live back-off live in the process: reset them so tests stay independent."""
     import streamlit as st
 
-    from components.data import live
+    from components.data import live, publishers
 
     st.cache_data.clear()
     live.reset_backoff()
+    monkeypatch.setattr(publishers, "http_get", _no_network)
     yield
     st.cache_data.clear()
     live.reset_backoff()

@@ -9,6 +9,8 @@ import yfinance as yf
 
 from components.data import __main__ as cli
 from components.data import live
+from components.data.publishers import Update
+from components.data.refresh import RefreshReport
 from tests.factories import ROOT, empty_yf_frame, snapshot_digest, yf_frame
 
 TICKERS = {"brent_futures_yahoo": "BZ=F", "usd_rub_yahoo": "RUB=X"}
@@ -19,6 +21,8 @@ def online(monkeypatch, tmp_path):
     """Pretend the network is allowed; the live cache goes to a private folder."""
     monkeypatch.setenv("CLAIMLENS_OFFLINE", "0")
     monkeypatch.setattr(live, "CACHE_DIR", tmp_path / "cache")
+    # the publishers' half of `refresh` has its own tests (test_publishers.py): here it finds nothing new
+    monkeypatch.setattr(cli, "refresh_publishers", lambda: RefreshReport([Update("ECB", True, "no new values")]))
     return tmp_path / "cache"
 
 

@@ -1,6 +1,8 @@
 """Command line: `python -m components.data status | refresh | import --sources ../shared/sources`.
 
-`refresh` exits non-zero when any live series failed, so a cron job or CI step notices.
+`refresh` fetches the live Yahoo series (into the cache) and the publishers' EIA and ECB files (a new vintage
+of the snapshot when they bring new or revised values); it exits non-zero when anything failed, so a cron job
+or CI step notices.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from pathlib import Path
 
 from . import catalog, live_series, snapshot_as_of
 from .live import read_cache
+from .refresh import refresh_publishers
 
 
 def cmd_status() -> int:
@@ -36,8 +39,11 @@ def cmd_refresh() -> int:
         failed += not result.ok
         rows = len(result.series) if result.series is not None else 0
         print(f"[{bar}] {n}/{len(ids)} {sid:<22} {result.source:<12} {rows:>5} rows — {result.reason}", flush=True)
-    print(f"{len(ids) - failed} refreshed, {failed} failed (the snapshot is never modified by a refresh)")
-    return 1 if failed else 0
+    print(f"{len(ids) - failed} refreshed, {failed} failed (Yahoo series go to the live cache, never the snapshot)")
+    report = refresh_publishers()
+    for line in report.lines():
+        print(line, flush=True)
+    return 1 if failed or not report.ok else 0
 
 
 def cmd_import(sources: Path) -> int:
@@ -52,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m components.data", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("status", help="what is in the snapshot and the live cache")
-    sub.add_parser("refresh", help="fetch live Yahoo series now (exit 1 if any failed)")
+    sub.add_parser("refresh", help="fetch Yahoo series and the EIA/ECB files now (exit 1 if any failed)")
     imp = sub.add_parser("import", help="rebuild data/series from ../shared/sources (developers, once)")
     imp.add_argument("--sources", type=Path, default=Path("../shared/sources"))
     args = parser.parse_args(argv)

@@ -1,0 +1,208 @@
+"""Vintages: every build of the snapshot is a dated, checksummed record of what changed and what it did.
+
+A vintage record (one entry of `data/vintages.json`, oldest first) holds:
+- `id`: the vintage checksum (sha256 over every series' checksum, first 12 hex digits) - pages key their
+  caches on it, so a new vintage is picked up without a restart;
+- `date`, `kind` (import | refresh), `note`;
+- `sources`: per series its retrieval date, checksum, rows and last date;
+- `changes`: per series what was added, revised or removed on the line, counts, the largest revisions and
+  (for monthly series) the months covered before and after;
+- `verdicts`: every claim's status and detail computed on this vintage's data, and `verdict_changes`
+  against the previous vintage with the reason (the series behind the claim that changed).
+`data/CHANGELOG.md` is written from these records; the Data & sources page shows the same text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from .snapshot import DATA_DIR, read_snapshot_info
+
+VINTAGES_NAME = "vintages.json"
+CHANGELOG_NAME = "CHANGELOG.md"
+LARGEST_REVISIONS = 3
+
+
+def vintages_path(data_dir: Path | None = None) -> Path:
+    return (data_dir or DATA_DIR) / VINTAGES_NAME
+
+
+def read_vintages(data_dir: Path | None = None) -> list[dict]:
+    """Every vintage record, oldest first; a missing or unreadable file is an empty history."""
+    try:
+        records = json.loads(vintages_path(data_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [r for r in records if isinstance(r, dict) and "id" in r] if isinstance(records, list) else []
+
+
+def current_vintage(data_dir: Path | None = None) -> dict:
+    """{id, date} of the vintage the snapshot is at (from snapshot.json: one small file, read per page)."""
+    info = read_snapshot_info(data_dir)
+    return {"id": str(info.get("vintage", "")), "date": str(info.get("built", ""))}
+
+
+def vintage_checksum(checksums: dict[str, str]) -> str:
+    text = "".join(f"{sid}:{checksums[sid]}\n" for sid in sorted(checksums) if checksums[sid])
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def months_covered(line: pd.Series) -> int:
+    if line.empty:
+        return 0
+    index = pd.DatetimeIndex(line.index)
+    return len(set(zip(index.year, index.month)))
+
+
+def line_diff(old: pd.Series, new: pd.Series, frequency: str = "daily") -> dict:
+    """What changed on a series' line (one used value per date) between two vintages."""
+    old, new = old.dropna().sort_index(), new.dropna().sort_index()
+    common = old.index.intersection(new.index)
+    delta = (new.loc[common] - old.loc[common]).astype(float)
+    changed = delta[delta.abs() > 1e-9 + 1e-6 * old.loc[common].abs()]
+    largest = changed.reindex(changed.abs().sort_values(ascending=False).index)[:LARGEST_REVISIONS]
+    out = dict(
+        added=int(len(new.index.difference(old.index))),
+        revised=int(len(changed)),
+        removed=int(len(old.index.difference(new.index))),
+        rows_before=int(len(old)),
+        rows_after=int(len(new)),
+        last_before=str(old.index.max().date()) if len(old) else "",
+        last_after=str(new.index.max().date()) if len(new) else "",
+        largest=[
+            dict(date=str(d.date()), old=float(old[d]), new=float(new[d]), change=round(float(v), 6))
+            for d, v in largest.items()
+        ],
+    )
+    if frequency == "monthly":
+        out.update(months_before=months_covered(old), months_after=months_covered(new))
+    return out
+
+
+def is_change(diff: dict) -> bool:
+    return bool(diff["added"] or diff["revised"] or diff["removed"])
+
+
+# ----------------------------------------------------------------------------------------- verdicts
+def case_ids(cases_root: Path) -> list[str]:
+    return sorted(p.name for p in cases_root.iterdir() if (p / "claims.toml").exists()) if cases_root.is_dir() else []
+
+
+def compute_all_verdicts(
+    get_points: Callable[[str], pd.DataFrame], get_meta: Callable[[str], dict], today, cases_root: Path | None = None
+) -> tuple[dict[str, dict], dict[str, list[str]]]:
+    """Every case's claims on the given data: ({'case/claim': {status, detail}}, {'case/claim': series ids})."""
+    from components import case as case_module
+    from components.evidence import series_ids
+
+    from .snapshot import points_to_series
+
+    root = Path(cases_root or case_module.CASES_ROOT)
+    verdicts, uses = {}, {}
+    for cid in case_ids(root):
+        try:
+            case = case_module.load_case(
+                cid,
+                root,
+                get_series=lambda sid: points_to_series(get_points(sid), sid),
+                get_points=get_points,
+                get_meta=get_meta,
+                today=today,
+            )
+        except case_module.CaseError:
+            continue  # a broken case file is reported by the case pages, not by a data build
+        for claim in case.claims:
+            key = f"{cid}/{claim.id}"
+            verdict = claim.verdict
+            verdicts[key] = {
+                "status": verdict.status if verdict else "no data",
+                "detail": verdict.detail if verdict else "",
+            }
+            uses[key] = list(series_ids(claim.evidence)) if isinstance(claim.evidence, dict) else []
+    return verdicts, uses
+
+
+def verdict_changes(previous: dict, current: dict, uses: dict, changed_series: set[str]) -> list[dict]:
+    """Claims whose status differs from the previous vintage, with the reason in words."""
+    out = []
+    for key, now in current.items():
+        was = previous.get(key)
+        if was is None or was["status"] == now["status"]:
+            continue
+        touched = sorted(set(uses.get(key, [])) & changed_series)
+        because = (
+            f"new or revised figures in {', '.join(touched)}"
+            if touched
+            else "the case's events or rules changed, or time passed (no series behind it changed)"
+        )
+        out.append(dict(claim=key, was=was["status"], now=now["status"], reason=f"{because}. Now: {now['detail']}"))
+    return out
+
+
+def verdict_notes(records: list[dict]) -> dict[str, dict]:
+    """'case/claim' -> the latest change {date, was, now, reason}, for the claim cards."""
+    notes = {}
+    for record in records:
+        for change in record.get("verdict_changes", []):
+            notes[change["claim"]] = dict(change, date=record["date"], vintage=record["id"])
+    return notes
+
+
+def verdict_note(claim_key: str, status: str, records: list[dict]) -> str:
+    """'changed with the <date> data: was <status>' when the claim's latest change led to its current status."""
+    change = verdict_notes(records).get(claim_key)
+    if not change or change["now"] != status:
+        return ""
+    return f"changed with the {change['date']} data: was {change['was']}"
+
+
+# ---------------------------------------------------------------------------------------- changelog
+def _number(value: float) -> str:
+    return f"{value:,.4g}" if abs(value) < 1e5 else f"{value:,.0f}"
+
+
+def changelog_lines(record: dict) -> list[str]:
+    """One vintage as markdown lines (the page and CHANGELOG.md show the same words)."""
+    lines = [f"## {record['date']} - vintage {record['id']} ({record.get('kind', 'build')})", ""]
+    if record.get("note"):
+        lines += [record["note"], ""]
+    changes = {sid: d for sid, d in record.get("changes", {}).items() if is_change(d)}
+    if not changes:
+        lines.append("No series changed.")
+    for sid, diff in sorted(changes.items()):
+        text = f"- `{sid}`: {diff['added']} added, {diff['revised']} revised, {diff['removed']} removed"
+        text += f" ({diff['rows_before']} -> {diff['rows_after']} values"
+        if "months_before" in diff:
+            text += f"; months covered {diff['months_before']} -> {diff['months_after']}"
+        text += f"; last {diff['last_before'] or 'none'} -> {diff['last_after'] or 'none'})"
+        if diff["largest"]:
+            text += "; largest revisions: " + ", ".join(
+                f"{r['date']} {_number(r['old'])} -> {_number(r['new'])}" for r in diff["largest"]
+            )
+        lines.append(text)
+    lines.append("")
+    verdicts = record.get("verdict_changes", [])
+    if verdicts:
+        lines += ["Verdicts that changed:", ""]
+        lines += [f"- {c['claim']}: was {c['was']}, now {c['now']} - {c['reason']}" for c in verdicts]
+        lines.append("")
+    elif record.get("verdicts") and record.get("previous"):
+        lines += ["No verdict changed.", ""]
+    return lines
+
+
+def changelog_markdown(records: list[dict]) -> str:
+    head = [
+        "# Data changelog",
+        "",
+        "Written by the importer and by `python -m components.data refresh`, newest vintage first. Each vintage "
+        "lists per series what was added, revised or removed on its line, and every verdict the new data changed.",
+        "",
+    ]
+    body = [line for record in reversed(records) for line in changelog_lines(record)]
+    return "\n".join(head + body).rstrip() + "\n"
