@@ -474,3 +474,9 @@ def verdict_counts(case: Case) -> dict[str, int]:
         s = c.verdict.status if c.verdict else "no data"
         out[s] = out.get(s, 0) + 1
     return out
+
+
+if __name__ == "__main__":  # python -m components.case list | validate DIR | new ID
+    from components.case_library import main
+
+    raise SystemExit(main())

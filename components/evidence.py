@@ -663,6 +663,8 @@ def validate_spec(spec: Any, path: str = "evidence") -> list[tuple[str, str]]:
                 errs.append((f"{path}.{w}", f"give {w} or {w}_start and {w}_end"))
     if rule == "share_at" and not spec.get("topic") and not spec.get("series"):
         errs.append((f"{path}.topic", "share_at needs a facts topic or series"))
+    if rule == value_rule.RULE:
+        errs.extend(value_rule.validate(spec, path))
     if rule == "scenario_outcome":
         conds = spec.get("conditions") or []
         if not isinstance(conds, list):
@@ -690,3 +692,10 @@ def series_ids(spec: dict) -> list[str]:
     for c in spec.get("conditions", []) or []:
         ids += series_ids(c)
     return list(dict.fromkeys(ids))
+
+
+# registered last: the rule module builds on the helpers above
+from components import rule_value_matches as value_rule  # noqa: E402
+
+RULES[value_rule.RULE] = value_rule.rule_value_matches
+REQUIRED[value_rule.RULE] = value_rule.REQUIRED
