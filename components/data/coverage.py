@@ -27,3 +27,41 @@ def coverage(series: pd.Series, frequency: str, today: pd.Timestamp | None = Non
     last = series.index.max()
     return dict(first=series.index.min(), last=last, rows=int(len(series)), gaps=count_gaps(series, frequency),
                 age_days=int((today - last).days))
+
+
+FINAL, FLAGGED, GAP = "●", "○", ""
+WEAK_FLAGS = ("partial", "provisional", "caution")
+
+
+def measure_groups(catalog: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Monthly snapshot series grouped by what they measure: {measure: {provider: series id}}. The measure
+    is the series name before ' — ' (one name per provider, as the importer writes them)."""
+    monthly = catalog[(catalog["frequency"] == "monthly") & (catalog["origin"] == "snapshot")]
+    groups: dict[str, dict[str, str]] = {}
+    for _, row in monthly.sort_values("id").iterrows():
+        measure, _, provider = str(row["name"]).partition(" — ")
+        groups.setdefault(measure, {})[provider or str(row["provider"])] = row["id"]
+    return dict(sorted(groups.items()))
+
+
+def coverage_grid(points_by_provider: dict[str, pd.DataFrame], start=None, end=None) -> pd.DataFrame:
+    """Month x provider: ● a final figure draws the line, ○ only a flagged one (partial, provisional,
+    caution), blank a gap. Rows are every month from the first to the last figure of any provider."""
+    marks: dict[str, dict[pd.Period, str]] = {}
+    for provider, points in points_by_provider.items():
+        used = points[points["used"].astype(bool)] if len(points) else points
+        cells = {}
+        for day, flag in zip(pd.DatetimeIndex(used["date"]), used["flag"].fillna("").astype(str)):
+            weak = any(f in flag for f in WEAK_FLAGS)
+            cells[day.to_period("M")] = FLAGGED if weak else FINAL
+        marks[provider] = cells
+    months = [m for cells in marks.values() for m in cells]
+    if not months:
+        return pd.DataFrame(columns=list(points_by_provider))
+    first = pd.Period(start, "M") if start is not None else min(months)
+    last = pd.Period(end, "M") if end is not None else max(months)
+    index = pd.period_range(first, last, freq="M")
+    grid = pd.DataFrame({p: [cells.get(m, GAP) for m in index] for p, cells in marks.items()}, index=index)
+    grid.index = grid.index.strftime("%Y-%m")
+    grid.index.name = "month"
+    return grid
