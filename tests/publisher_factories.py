@@ -50,7 +50,7 @@ def ecb_csv(rates: pd.DataFrame, columns=ECB_COLUMNS) -> str:
         row = [day.strftime("%Y-%m-%d")]
         for code in columns[1:]:
             value = rates.at[day, code] if code in rates.columns else None
-            row.append("N/A" if value is None or pd.isna(value) else f"{value:g}")
+            row.append("N/A" if value is None or pd.isna(value) else f"{value:.6g}")
         lines.append(",".join(row) + ",")
     return "\n".join(lines) + "\n"
 

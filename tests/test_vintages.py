@@ -118,3 +118,16 @@ def test_line_diff_counts_added_revised_removed():
     assert (diff["added"], diff["revised"], diff["removed"]) == (1, 1, 1)
     assert (diff["months_before"], diff["months_after"]) == (3, 3)
     assert diff["largest"][0]["date"] == "2025-02-01"
+
+
+def test_a_read_only_data_folder_is_said_in_words(folder, monkeypatch):
+    data_dir, _ = folder
+    before = digest(data_dir)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(vintage_commit, "data_lock", refuse)
+    with pytest.raises(vintage_commit.VintageError, match="cannot be written .*Permission denied"):
+        commit_kpler(folder, 1.95, "2026-12-01")
+    assert digest(data_dir) == before

@@ -164,8 +164,12 @@ def commit(
     written) when a file cannot be written."""
     data_dir = Path(data_dir or DATA_DIR)
     today = pd.Timestamp(today or pd.Timestamp.today()).normalize()
-    with data_lock(data_dir):
-        return _commit_locked(series, kind, note, data_dir, today, remove_others, cases_root)
+    try:
+        with data_lock(data_dir):
+            return _commit_locked(series, kind, note, data_dir, today, remove_others, cases_root)
+    except OSError as exc:  # a read-only data folder (replicas) or a full disk, before anything was replaced
+        message = f"the data folder cannot be written ({exc.strerror or exc}); data left as it was"
+        raise VintageError(message) from exc
 
 
 def _stage(series: dict, staging: Path, old_metas: dict, today) -> dict[str, dict]:
