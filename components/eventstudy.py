@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from components.event_tests import abnormal  # noqa: F401  (the public event-study API, docs/CONTRACT.md)
+
 ANCHOR_RULE = (
     "t = 0 is the last observation on or before the event date; offsets count observations "
     "(trading days for daily prices, months for monthly figures). Changes are measured between "
