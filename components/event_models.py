@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from numpy.lib.stride_tricks import sliding_window_view
 from scipy import special
 
 from components.event_returns import Returns
@@ -241,26 +240,33 @@ def placebo_cars(
         return np.array([])
     width = estimation[1] - estimation[0] + 1
     starts = positions + estimation[0]
-    cum_r = np.concatenate([[0.0], np.cumsum(returns.r)])
+
+    def window_sums(values: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.ndarray:
+        cumulative = np.concatenate([[0.0], np.cumsum(values)])
+        return cumulative[last + 1] - cumulative[first]
+
     lo, hi = positions + window[0], positions + window[1]
     length = window[1] - window[0] + 1
-    sum_r = cum_r[hi + 1] - cum_r[lo]
+    sum_r = window_sums(returns.r, lo, hi)
+    # estimation-window sums by differences of running sums: O(series) whatever the number of draws
+    est_y = window_sums(returns.r, starts, starts + width - 1)
     if model == "mean":
-        mean = sliding_window_view(returns.r, width)[starts].mean(axis=1)
-        cars = sum_r - length * mean
+        cars = sum_r - length * est_y / width
     else:
-        cum_m = np.concatenate([[0.0], np.cumsum(returns.rm)])
-        sum_m = cum_m[hi + 1] - cum_m[lo]
+        sum_m = window_sums(returns.rm, lo, hi)
         if model == "market_adjusted":
             cars = sum_r - sum_m
         else:
-            y = sliding_window_view(returns.r, width)[starts]
-            x = sliding_window_view(returns.rm, width)[starts]
-            x_dev = x - x.mean(axis=1, keepdims=True)
-            y_mean = y.mean(axis=1)
+            # centre on the series mean first, so the sums of squares do not cancel catastrophically
+            x = returns.rm - returns.rm.mean()
+            y = returns.r - returns.r.mean()
+            last = starts + width - 1
+            sx, sy = window_sums(x, starts, last), window_sums(y, starts, last)
+            sxx = window_sums(x * x, starts, last) - sx * sx / width
+            sxy = window_sums(x * y, starts, last) - sx * sy / width
             with np.errstate(divide="ignore", invalid="ignore"):
-                beta = (x_dev * (y - y_mean[:, None])).sum(axis=1) / (x_dev**2).sum(axis=1)
-            alpha = y_mean - beta * x.mean(axis=1)
+                beta = sxy / sxx
+            alpha = est_y / width - beta * (sx / width + returns.rm.mean())
             cars = sum_r - length * alpha - beta * sum_m
     return cars[np.isfinite(cars)]
 
