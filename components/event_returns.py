@@ -34,13 +34,15 @@ def return_kind(meta: dict | None = None, levels: pd.Series | None = None) -> tu
     """('log' | 'diff', why) for a series, from its catalog row (unit, topic, id) and, failing that, its values.
 
     Rates, spreads, discounts and percent shares are differenced; every other level (prices, FX, volumes,
-    revenues, index points) gets log returns, unless it has a zero or negative value, which a log cannot take.
+    revenues, index points) gets log returns. Without a catalog unit, a series with a zero or negative value is
+    differenced (a log cannot take it); with one, a price stays a price (WTI's one negative print in April 2020
+    drops the two returns that touch it, see build_returns).
     """
     meta = meta or {}
     text = " ".join(str(meta.get(k, "")) for k in ("id", "unit", "topic", "name")).lower()
     if any(word in text for word in _DIFF_WORDS):
         return DIFF, "a rate, spread, discount or share: changes are read in its own unit"
-    if levels is not None:
+    if levels is not None and not meta.get("unit"):
         values = pd.to_numeric(pd.Series(levels), errors="coerce").dropna()
         if len(values) and (values <= 0).any():
             return DIFF, "has zero or negative values, which a log return cannot take"

@@ -305,3 +305,62 @@ def average_path(studies: Sequence[Study]) -> pd.DataFrame:
     both = both.rename(columns={"mean": "aar", "count": "n"})
     both["caar"] = both["aar"].cumsum()
     return both[["offset", "aar", "caar", "n"]]
+
+
+def study_many(
+    series_by_id: Mapping[str, pd.Series],
+    events: Mapping[str, pd.Timestamp],
+    *,
+    metas: Mapping[str, dict],
+    model: str = "mean",
+    benchmark: pd.Series | None = None,
+    benchmark_id: str = "",
+    benchmark_meta: dict | None = None,
+    **options,
+) -> list[Study]:
+    """One Study per series x event (series first), each series with its own return kind (from its catalog row),
+    frequency and name; ``options`` go to study() (estimation, windows, placebo, seed, other_events,
+    drop_contaminated)."""
+    use_benchmark = model in ("market", "market_adjusted")
+    bench_kind = returns_mod.return_kind(benchmark_meta or {}, benchmark)[0] if use_benchmark else None
+    bench_label = str((benchmark_meta or {}).get("name") or "the benchmark")
+    out = []
+    for series_id, values in series_by_id.items():
+        meta = dict(metas.get(series_id, {}))
+        kind = returns_mod.return_kind(meta, values)[0]
+        for event_id, when in events.items():
+            if use_benchmark and series_id == benchmark_id:
+                problem = "the benchmark is the series itself: pick another benchmark"
+                windows = options.get("windows", DEFAULT_WINDOWS)
+                estimation = options.get("estimation", DEFAULT_ESTIMATION)
+                out.append(_failed_study(event_id, series_id, windows, model, estimation, problem, kind=kind))
+                continue
+            out.append(
+                study(
+                    values,
+                    when,
+                    model=model,
+                    benchmark=benchmark,
+                    kind=kind,
+                    benchmark_kind=bench_kind,
+                    frequency=str(meta.get("frequency") or "daily"),
+                    label=str(meta.get("name") or series_id),
+                    benchmark_label=bench_label,
+                    event_id=event_id,
+                    series_id=series_id,
+                    **options,
+                )
+            )
+    return out
+
+
+def cross_sections(studies: Sequence[Study]) -> dict[tuple[str, tuple[int, int]], CrossSection]:
+    """The tests across events, per series and event window (only for series studied at two or more events)."""
+    out = {}
+    for series_id in dict.fromkeys(s.series_id for s in studies):
+        mine = [s for s in studies if s.series_id == series_id]
+        if len(mine) < 2:
+            continue
+        for i, result in enumerate(mine[0].results):
+            out[(series_id, result.window)] = cross_section([s.results[i] for s in mine])
+    return out

@@ -1,0 +1,104 @@
+"""Event-study figures and tables: what each builder draws, units as tested, CSVs at full precision."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from components import event_charts, event_tables, event_tests
+from tests.factories_events import EVENT, market_pair
+
+
+@pytest.fixture(scope="module")
+def studies():
+    series, benchmark = market_pair()
+    events = {"e1": pd.Timestamp(EVENT), "e2": pd.Timestamp("2024-12-16")}
+    others = {"e1": (events["e1"], "First <b>event</b>"), "e2": (events["e2"], "Second event")}
+    return event_tests.study_many(
+        {"price": series, "bench": benchmark},
+        events,
+        metas={"price": {"unit": "USD/bbl", "name": "Price"}, "bench": {"unit": "USD/bbl", "name": "Bench"}},
+        model="market",
+        benchmark=benchmark,
+        benchmark_id="bench",
+        benchmark_meta={"unit": "USD/bbl", "name": "Bench"},
+        placebo=200,
+        seed=3,
+        other_events=others,
+    )
+
+
+def test_study_many_runs_every_series_and_event_and_refuses_the_benchmark_as_its_own_series(studies):
+    assert [(s.series_id, s.event_id) for s in studies] == [
+        ("price", "e1"),
+        ("price", "e2"),
+        ("bench", "e1"),
+        ("bench", "e2"),
+    ]
+    assert all(not s.problem for s in studies[:2])
+    assert all("series itself" in s.problem for s in studies[2:])
+
+
+def test_car_path_is_the_running_sum_of_ar_with_a_band_growing_as_sqrt_l(studies):
+    path = studies[0].path
+    assert list(path["offset"]) == list(range(-1, 6))
+    np.testing.assert_allclose(path["car"], np.cumsum(path["ar"]))
+    sigma = studies[0].results[0].sigma
+    np.testing.assert_allclose(path["band"], 1.96 * sigma * np.sqrt(np.arange(1, 8)))
+    window = studies[0].results[2]  # 0..+5
+    assert window.car == pytest.approx(path.loc[path["offset"] >= 0, "ar"].sum(), rel=1e-12)
+
+
+def test_car_figure_has_a_band_and_a_line_per_event_and_the_average(studies):
+    paths = [("First <b>event</b>", studies[0].path), ("Second event", studies[1].path)]
+    average = event_tests.average_path(studies[:2])
+    fig = event_charts.build_car_paths(paths, kind="log", average=average, title="CAR")
+    kinds = [(t.type, t.fill) for t in fig.data]
+    assert kinds.count(("scatter", "toself")) == 2 and len(fig.data) == 5
+    assert "<b>" not in fig.data[1].name  # names from the case are escaped
+    np.testing.assert_allclose(fig.data[1].y, studies[0].path["car"] * 100)  # log returns shown in percent
+    np.testing.assert_allclose(fig.data[-1].y, average["caar"] * 100)
+    diff = event_charts.build_car_paths(paths[:1], kind="diff", unit="USD/bbl")
+    np.testing.assert_allclose(diff.data[1].y, studies[0].path["car"])
+    assert "USD/bbl" in diff.layout.yaxis.title.text
+
+
+def test_ar_bars_and_placebo_histogram(studies):
+    bars = event_charts.build_ar_bars([("a", studies[0].path)], kind="log")
+    assert bars.data[0].type == "bar" and len(bars.data[0].x) == 7
+    result = studies[0].results[1]
+    hist = event_charts.build_placebo_histogram(result.placebo_cars, result.car, kind="log", p=result.placebo_p)
+    assert sum(hist.data[0].y) == result.placebo_n == 200
+    assert list(hist.data[1].x) == pytest.approx([result.car * 100] * 2)
+    assert f"{result.placebo_p:.3f}" in hist.layout.title.subtitle.text
+
+
+def test_results_table_and_csv(studies):
+    names = {"event_titles": {"e1": "First", "e2": "Second"}, "event_dates": {"e1": pd.Timestamp(EVENT)}}
+    table = event_tables.results_frame(studies, series_labels={"price": "Price"}, units={"price": "USD/bbl"}, **names)
+    assert list(table.columns) == event_tables.RESULT_COLUMNS and len(table) == 12
+    first = table.iloc[0]
+    assert first["unit"] == "%" and first["CAR"] == pytest.approx(studies[0].results[0].car * 100)
+    assert first["verdict"] in (event_tests.UNUSUAL, event_tests.NORMAL)
+    assert table.iloc[-1]["problem"] and table.iloc[-1]["verdict"] == ""
+    csv = event_tables.csv_frame(studies, units={}, parameters={"model": "market", "seed": 3}, **names)
+    assert csv.loc[0, "car"] == studies[0].results[0].car  # raw, full precision
+    assert (csv["param_seed"] == 3).all() and csv.loc[0, "return_unit"] == "log points"
+    paths = event_tables.path_frame(studies)
+    assert set(paths["event_id"]) == {"e1", "e2"} and len(paths) == 14
+
+
+def test_cross_sections_per_series_and_window(studies):
+    across = event_tests.cross_sections(studies)
+    assert set(across) == {
+        ("price", (0, 0)),
+        ("price", (-1, 1)),
+        ("price", (0, 5)),
+        ("bench", (0, 0)),
+        ("bench", (-1, 1)),
+        ("bench", (0, 5)),
+    }
+    assert across[("price", (0, 0))].n == 2 and across[("bench", (0, 0))].problem
+    frame = event_tables.cross_section_frame(across, series_labels={}, kinds={"price": "log"}, units={})
+    assert len(frame) == 6 and frame["CAAR"].notna().sum() == 3
