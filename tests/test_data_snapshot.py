@@ -98,10 +98,10 @@ def test_points_carry_citations_and_flags():
     assert feb.loc[feb["used"], "flag"].iloc[0] == "", "a final figure wins over a partial one"
 
 
-def test_unknown_id_names_known_ids():
+def test_unknown_id_is_named_without_listing_the_others():
     with pytest.raises(KeyError) as err:
         data.load_series("brent_spot")
-    assert "brent_spot_eia" in str(err.value)
+    assert "brent_spot" in str(err.value) and "brent_spot_eia" not in str(err.value)
 
 
 def test_live_only_series_is_unavailable_offline():

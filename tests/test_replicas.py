@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import subprocess
+import urllib.error
 import urllib.request
 import uuid
 from pathlib import Path
@@ -93,6 +94,29 @@ def test_home_and_health_through_the_proxy(stack):
     assert status == 200 and b"<html" in body.lower()
     assert headers["x-upstream"] in stack["upstreams"]
     assert "server" not in headers or "nginx/" not in headers["server"], "server_tokens off: no nginx version"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/_stcore/metrics",
+        "/_stcore/metrics?format=text",
+        "/_stcore/metrics/",
+        "//_stcore/metrics",
+        "/_stcore/%6Detrics",
+        "/_stcore/./metrics",
+    ],
+)
+def test_metrics_are_not_served_through_the_proxy(stack, path):
+    """Streamlit serves Prometheus metrics at /_stcore/metrics; a visitor must not read them (they are still
+    there on the replica itself, for the operator)."""
+    replica = sorted(stack["upstreams"])[0]
+    assert get(f"http://{replica}/_stcore/metrics")[0] == 200, "the replica itself no longer serves metrics"
+    try:
+        status, _, body = get(stack["base"] + path)
+    except urllib.error.HTTPError as err:
+        status, body = err.code, b""
+    assert status == 404, f"{path}: {status} {body[:200]!r}"
 
 
 def test_first_response_sets_the_route_cookie_and_stays_on_its_replica(stack):

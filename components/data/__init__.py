@@ -12,11 +12,13 @@ import re
 import pandas as pd
 
 from .live import LiveResult, fetch_live, offline_forced
-from .snapshot import (CATALOG_COLUMNS, SeriesUnavailable, SnapshotError, points_to_series, read_catalog,
-                       read_meta_file, read_points, read_snapshot_info, series_paths)
+from .snapshot import (CATALOG_COLUMNS, SeriesUnavailable, SnapshotError, file_problem, missing_record,
+                       points_to_series, read_catalog, read_meta_file, read_points, read_snapshot_info,
+                       series_paths, snapshot_problems)
 
 __all__ = ["catalog", "cut", "load_series", "load_points", "series_meta", "snapshot_as_of", "live_series",
-           "SnapshotError", "SeriesUnavailable", "LiveResult", "offline_forced"]
+           "SnapshotError", "SeriesUnavailable", "LiveResult", "offline_forced", "snapshot_problems",
+           "series_problems"]
 
 _ID = re.compile(r"[a-z0-9_]{1,80}")
 
@@ -27,20 +29,42 @@ def catalog() -> pd.DataFrame:
 
 
 def series_meta(series_id: str) -> dict:
-    """The provenance record of one series (read from its own file: cheap); unknown ids raise KeyError naming
-    the known ones, a broken record gives a `status` that says what is wrong."""
-    _, meta_path = series_paths(str(series_id))
-    if not _ID.fullmatch(str(series_id)) or not meta_path.exists():
-        known = ", ".join(sorted(p.stem for p in meta_path.parent.glob("*.json")))
-        raise KeyError(f"unknown series id {series_id!r}; known ids: {known}")
+    """The provenance record of one series (read from its own file: cheap); an unknown id raises KeyError, a
+    broken or missing record (its data file still there) gives a `status` that says what is wrong."""
+    if not _ID.fullmatch(str(series_id)):
+        raise KeyError(f"unknown series {str(series_id)[:40]!r}")
+    csv_path, meta_path = series_paths(str(series_id))
+    if not meta_path.exists():
+        if csv_path.exists():
+            return _broken(series_id, missing_record(csv_path))
+        raise KeyError(f"unknown series {series_id!r}")
     try:
         meta = read_meta_file(meta_path)
     except SnapshotError as exc:
-        return {"id": series_id, "status": str(exc), "origin": "snapshot"}
+        return _broken(series_id, str(exc))
     meta = {**{c: "" for c in CATALOG_COLUMNS}, **meta, "status": "ok"}
     meta.update(first=pd.to_datetime(meta["first"] or None), last=pd.to_datetime(meta["last"] or None),
                 rows=int(meta["rows"] or 0))
     return meta
+
+
+def _broken(series_id: str, status: str) -> dict:
+    return {**{c: "" for c in CATALOG_COLUMNS}, "id": series_id, "name": series_id, "status": status,
+            "origin": "snapshot", "first": pd.NaT, "last": pd.NaT, "rows": 0}
+
+
+def series_problems() -> dict[str, str]:
+    """{series id: what is wrong} for every snapshot series whose record is broken or missing, or whose data
+    file is missing, unreadable or fails its checksum (reads every data file once: for `status`, not pages)."""
+    problems = {}
+    for row in catalog().to_dict("records"):
+        if row["status"] != "ok":
+            problems[row["id"]] = row["status"]
+        elif row["origin"] != "live-only":
+            problem = file_problem(series_paths(row["id"])[0], row)
+            if problem:
+                problems[row["id"]] = problem
+    return problems
 
 
 def load_points(series_id: str) -> pd.DataFrame:
@@ -76,6 +100,6 @@ def live_series(series_ids: list[str], downloader=None) -> dict[str, LiveResult]
     tickers = {}
     for sid in series_ids:
         if sid not in cat.index or not cat.loc[sid, "live_ticker"]:
-            raise KeyError(f"{sid!r} is not a live series; live ids: {', '.join(cat[cat['live_ticker'] != ''].index)}")
+            raise KeyError(f"{str(sid)[:40]!r} is not a live series")
         tickers[sid] = cat.loc[sid, "live_ticker"]
     return fetch_live(tickers, downloader=downloader)

@@ -1,8 +1,9 @@
 """Command line: `python -m components.data status | refresh | import --sources ../shared/sources`.
 
-`refresh` fetches the live Yahoo series (into the cache) and the publishers' EIA and ECB files (a new vintage
-of the snapshot when they bring new or revised values); it exits non-zero when anything failed, so a cron job
-or CI step notices.
+`status` exits non-zero when the snapshot is damaged (its index unreadable, a provenance record or data file
+missing, a checksum that does not match). `refresh` fetches the live Yahoo series (into the cache) and the
+publishers' EIA and ECB files (a new vintage of the snapshot when they bring new or revised values); it exits
+non-zero when anything failed. A cron job or CI step notices either.
 """
 from __future__ import annotations
 
@@ -10,22 +11,32 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import catalog, live_series, snapshot_as_of
-from .live import read_cache
+from . import catalog, live_series, series_problems, snapshot_as_of, snapshot_problems
+from .live import check_cache
 from .refresh import refresh_publishers
 
 
 def cmd_status() -> int:
     cat = catalog()
-    print(f"Snapshot built {snapshot_as_of().date()} — {len(cat)} series")
+    built = snapshot_as_of()
+    print(f"Snapshot built {built.date() if built == built else 'on an unknown date'} — {len(cat)} series")
+    problems = series_problems()
     for _, row in cat.iterrows():
         if row["origin"] == "live-only":
-            cached = read_cache(row["id"])
-            where = f"disk cache {cached[1].get('fetched_at')} ({len(cached[0])} rows)" if cached else "no cached copy"
+            cached, why = check_cache(row["id"])
+            where = f"disk cache {cached[1]['fetched_at']} ({len(cached[0])} rows)" if cached else why
             print(f"  {row['id']:<42} live-only {row['live_ticker']:<12} {where}")
         else:
-            span = f"{row['first'].date()}..{row['last'].date()}" if row["status"] == "ok" else "-"
-            print(f"  {row['id']:<42} {row['frequency']:<8} {row['rows']:>5} rows  {span}  {row['status']}")
+            ok = row["id"] not in problems
+            span = f"{row['first'].date()}..{row['last'].date()}" if ok else "-"
+            print(f"  {row['id']:<42} {row['frequency']:<8} {row['rows']:>5} rows  {span}  "
+                  f"{'ok' if ok else 'PROBLEM: ' + problems[row['id']]}")
+    whole = snapshot_problems()
+    for problem in whole:
+        print(f"PROBLEM: {problem}")
+    if problems or whole:
+        print(f"{len(problems)} series damaged or missing, {len(whole)} snapshot problem(s): restore data/ from git")
+        return 1
     return 0
 
 

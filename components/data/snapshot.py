@@ -35,6 +35,24 @@ class SeriesUnavailable(LookupError):
     """The series exists in the catalog but has no offline data (live-only series)."""
 
 
+def shown_path(path: Path) -> str:
+    """A file as users of the project know it: 'data/series/x.csv', never the server's absolute path."""
+    path = Path(path)
+    for base in (ROOT, DATA_DIR.parent):
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.name
+
+
+def _why(exc: BaseException) -> str:
+    """An exception in words without the absolute path an OSError carries in its str()."""
+    if isinstance(exc, OSError):
+        return exc.strerror or type(exc).__name__
+    return " ".join(str(exc).split())[:200]
+
+
 def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -48,10 +66,14 @@ def read_meta_file(path: Path) -> dict:
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise SnapshotError(f"provenance record {path} is unreadable: {exc}") from exc
+        raise SnapshotError(f"provenance record {shown_path(path)} is unreadable: {_why(exc)}") from exc
     if not isinstance(meta, dict) or "id" not in meta:
-        raise SnapshotError(f"provenance record {path} has no 'id' field")
+        raise SnapshotError(f"provenance record {shown_path(path)} has no 'id' field")
     return meta
+
+
+def missing_record(csv_path: Path) -> str:
+    return f"provenance record {shown_path(csv_path.with_suffix('.json'))} is missing (its data file is there)"
 
 
 def read_catalog(data_dir: Path | None = None) -> pd.DataFrame:
@@ -65,7 +87,10 @@ def read_catalog(data_dir: Path | None = None) -> pd.DataFrame:
         except SnapshotError as exc:
             meta = {"id": path.stem, "name": path.stem, "status": str(exc), "origin": "snapshot"}
         rows.append(meta)
-    frame = pd.DataFrame(rows).reindex(columns=CATALOG_COLUMNS)
+    for path in sorted(folder.glob("*.csv")):
+        if not path.with_suffix(".json").exists():
+            rows.append({"id": path.stem, "name": path.stem, "status": missing_record(path), "origin": "snapshot"})
+    frame = pd.DataFrame(rows).reindex(columns=CATALOG_COLUMNS).sort_values("id", kind="stable")
     for col in ("first", "last"):
         frame[col] = pd.to_datetime(frame[col], errors="coerce")
     frame["rows"] = pd.to_numeric(frame["rows"], errors="coerce").fillna(0).astype(int)
@@ -79,17 +104,16 @@ def read_points(series_id: str, meta: dict, data_dir: Path | None = None) -> pd.
     csv_path, _ = series_paths(series_id, data_dir)
     if meta.get("origin") == "live-only":
         raise SeriesUnavailable(f"{series_id} is live-only (Yahoo {meta.get('live_ticker')}): not available offline")
-    if not csv_path.exists():
-        raise SnapshotError(f"snapshot file {csv_path} is missing")
-    if meta.get("checksum") and sha256_file(csv_path) != meta["checksum"]:
-        raise SnapshotError(f"snapshot file {csv_path} does not match its checksum (corrupted or edited by hand)")
+    problem = file_problem(csv_path, meta)
+    if problem:
+        raise SnapshotError(problem)
     try:
         frame = pd.read_csv(csv_path, dtype={"flag": str, "source_title": str, "source_url": str,
                                              "provider_detail": str, "unit": str})
         frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
         frame["value"] = pd.to_numeric(frame["value"], errors="raise").astype(float)
     except (OSError, ValueError, KeyError, pd.errors.ParserError) as exc:
-        raise SnapshotError(f"snapshot file {csv_path} is unreadable: {exc}") from exc
+        raise SnapshotError(f"snapshot file {shown_path(csv_path)} is unreadable: {_why(exc)}") from exc
     frame = frame.reindex(columns=POINT_COLUMNS)
     frame["unit"] = frame["unit"].fillna(meta.get("unit", ""))
     frame["source_title"] = frame["source_title"].fillna(meta.get("source_title", meta.get("name", "")))
@@ -108,12 +132,57 @@ def points_to_series(points: pd.DataFrame, series_id: str) -> pd.Series:
     return series.sort_index()
 
 
-def read_snapshot_info(data_dir: Path | None = None) -> dict:
-    path = (data_dir or DATA_DIR) / "snapshot.json"
+def file_problem(csv_path: Path, meta: dict) -> str:
+    """'' when a snapshot series' data file is there and matches its recorded checksum, else what is wrong."""
+    if not csv_path.exists():
+        return f"snapshot file {shown_path(csv_path)} is missing"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+        digest = sha256_file(csv_path)
+    except OSError as exc:
+        return f"snapshot file {shown_path(csv_path)} is unreadable: {_why(exc)}"
+    if meta.get("checksum") and digest != meta["checksum"]:
+        return f"snapshot file {shown_path(csv_path)} does not match its checksum (corrupted or edited by hand)"
+    return ""
+
+
+def snapshot_info(data_dir: Path | None = None) -> tuple[dict, str]:
+    """(the snapshot index data/snapshot.json, '' or what is wrong with it). A problem gives an empty dict."""
+    path = (data_dir or DATA_DIR) / "snapshot.json"
+    name = shown_path(path)
+    try:
+        info = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}, f"the snapshot index {name} is missing"
+    except (OSError, ValueError) as exc:
+        return {}, f"the snapshot index {name} is unreadable: {_why(exc)}"
+    if not isinstance(info, dict):
+        return {}, f"the snapshot index {name} is not a JSON object"
+    built = info.get("built")
+    try:
+        valid = isinstance(built, str) and pd.notna(pd.Timestamp(built))
+    except (ValueError, TypeError):
+        valid = False
+    if not valid:
+        return {}, f"the snapshot index {name} has no valid build date ('built')"
+    return info, ""
+
+
+def read_snapshot_info(data_dir: Path | None = None) -> dict:
+    return snapshot_info(data_dir)[0]
+
+
+def snapshot_problems(data_dir: Path | None = None) -> list[str]:
+    """Everything wrong with the snapshot as a whole, in words: its index unreadable, a series record count
+    that does not match the index (a provenance file deleted along with its data, or one added by hand)."""
+    info, problem = snapshot_info(data_dir)
+    problems = [problem] if problem else []
+    folder = data_dir or DATA_DIR
+    expected = info.get("series")
+    found = len(list((folder / "series").glob("*.json")))
+    if isinstance(expected, int) and found != expected:
+        name = shown_path(folder / "snapshot.json")
+        problems.append(f"{name} lists {expected} series but {found} provenance records are there")
+    return problems
 
 
 def write_atomic(path: Path, data: bytes) -> None:
