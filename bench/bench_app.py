@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from stats import pct  # noqa: E402
 
+from components import routes  # noqa: E402
 from tests.e2e.harness import (  # noqa: E402
     launch_chromium,
     start_streamlit,
@@ -51,7 +52,6 @@ from tests.e2e.harness import (  # noqa: E402
     wait_health,
 )
 from tests.e2e.test_pages_browser import (  # noqa: E402
-    ALL,
     CANVAS_JS,
     DRIVERS,
     SIGNATURE_JS,
@@ -61,6 +61,8 @@ from tests.e2e.test_pages_browser import (  # noqa: E402
     expects_plotly,
 )
 
+# (URL path, script) of every registered page, Home ('') first
+ALL = [(page.url_path, ROOT / page.script) for page in routes.PAGES]
 RESULTS = ROOT / "bench" / "results"
 FLOORS = {
     "floor:hello": ROOT / "bench" / "floors" / "hello.py",

@@ -336,26 +336,16 @@ def build_hindsight_timeline(
 
 
 def claim_links(claim) -> list[tuple[str, str, dict]]:
-    """(page path, label, query params) opening the chart page for this claim's window, plus the network
+    """(page key in components.routes, label, query params) opening the chart page for this claim's window, plus the network
     page centred on its first actor. The URL is the state, so these are plain query strings."""
     lo, hi = claim_window(claim, pad_months=2)
     rng = f"{lo:%Y-%m-%d}..{hi:%Y-%m-%d}"
     ids = claim.series if hasattr(claim, "series") else []
     out = []
     if any(s.startswith(("india_imports", "china_imports", "india_russia_share")) for s in ids):
-        out.append(("pages/3_Trade_flows.py", "Trade flows for this window", {"trade_range": rng}))
+        out.append(("trade", "Trade flows for this window", {"trade_range": rng}))
     if any(s.startswith(("brent", "wti", "urals")) for s in ids) or claim.kind in ("scenario", "prediction"):
-        out.append(("pages/2_Oil_markets.py", "Oil prices for this window", {"oil_range": rng}))
+        out.append(("oil", "Oil prices for this window", {"oil_range": rng}))
     if claim.actors:
-        out.append(("pages/6_Actor_network.py", f"Network around {claim.actors[0]}", {"net_ego": claim.actors[0]}))
+        out.append(("network", f"Network around {claim.actors[0]}", {"net_ego": claim.actors[0]}))
     return out
-
-
-def page_url(page: str, query_params: dict | None = None) -> str:
-    """Relative URL Streamlit serves a pages/N_Name.py page at ('/Name?...'), for plain markdown links."""
-    import re
-    from urllib.parse import urlencode
-
-    stem = page.rsplit("/", 1)[-1].removesuffix(".py")
-    name = "" if page in ("app.py", "streamlit_app.py") else re.sub(r"^\d+_", "", stem)
-    return f"/{name}" + (f"?{urlencode(query_params)}" if query_params else "")

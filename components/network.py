@@ -26,6 +26,7 @@ import networkx as nx
 import pandas as pd
 
 from components import params as P
+from components import routes
 
 # ------------------------------------------------------------------------------------------ styles
 KIND_COLOURS = {
@@ -717,25 +718,13 @@ def actor_relations(G: nx.MultiDiGraph, actor: str, statuses: Mapping[str, str] 
     return pd.DataFrame(rows, columns=cols)
 
 
-PAGE_PARAM = {"1_Claims": "claims_id", "8_Data_sources": "data_id"}
-
-
-def page_url(page: str) -> str:
-    """pages/3_Trade_flows.py is served at /Trade_flows (streamlit drops the number prefix)."""
-    return re.sub(r"^\d+_", "", page)
-
-
 def series_link(series_id: str) -> str:
     """A series opens on the Data & sources page, which shows its every cited point, provenance and download."""
-    from urllib.parse import quote
-
-    return f"{page_url('8_Data_sources')}?{PAGE_PARAM['8_Data_sources']}={quote(series_id)}"
+    return routes.page_url("data", {"data_id": series_id})
 
 
 def claim_link(claim_id: str) -> str:
-    from urllib.parse import quote
-
-    return f"{page_url('1_Claims')}?claims_id={quote(claim_id)}"
+    return routes.page_url("claims", {"claims_id": claim_id})
 
 
 def link_table(G: nx.MultiDiGraph, actor: str, statuses: Mapping[str, str] | None = None) -> pd.DataFrame:
@@ -814,17 +803,7 @@ def to_gexf_bytes(G: nx.MultiDiGraph) -> bytes:
 
 
 # ------------------------------------------------------------------------------------- URL params
-PARAM_NAMES = (
-    "net_types",
-    "net_kinds",
-    "net_ego",
-    "net_depth",
-    "net_date",
-    "net_verdict",
-    "net_centrality",
-    "net_colour",
-    "net_physics",
-)
+PARAM_NAMES = routes.page("network").param_names
 MAX_DEPTH = 4
 
 

@@ -49,8 +49,33 @@ def _show(raw: Any) -> str:
     return s if len(s) <= 40 else s[:37] + "..."
 
 
-def _notice(name: str, raw: Any, why: str, default_text: str) -> str:
-    return f"Ignored URL parameter {name}='{_show(raw)}' ({why}); using {default_text}."
+class Notice(str):
+    """A notice sentence that keeps the URL-supplied parts apart from our own words, so that the one escape
+    (components.style.safe_text, applied by ui.show_notices) reaches exactly what came from the URL. As a str it
+    reads as the whole sentence."""
+
+    template: str
+    values: tuple[str, ...]
+
+    def __new__(cls, template: str, *values: str) -> Notice:
+        obj = super().__new__(cls, template.format(*values))
+        obj.template, obj.values = template, values
+        return obj
+
+    def render(self, escape: Any) -> str:
+        """The sentence with each URL-supplied part passed through `escape`."""
+        return self.template.format(*(escape(v) for v in self.values))
+
+
+def _ours(text: str) -> str:
+    """Our own words inside a Notice template (braces kept literal)."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def _notice(name: str, raw: Any, why: str, default_text: str) -> Notice:
+    return Notice(
+        _ours(f"Ignored URL parameter {name}='") + "{}" + _ours(f"' ({why}); using {default_text}."), _show(raw)
+    )
 
 
 def _to_ts(value: Any) -> pd.Timestamp | None:
@@ -169,8 +194,10 @@ def parse_multi(
     if not out and (bad or not allow_empty):
         return list(default), _notice(name, raw, "no known options", "the default selection")
     if bad:
-        shown = ", ".join(_show(b) for b in bad[:3]) + (" ..." if len(bad) > 3 else "")
-        return out, f"Ignored unknown value(s) in URL parameter {name}: {shown}."
+        shown = [_show(b) for b in bad[:3]]
+        more = " ..." if len(bad) > 3 else ""
+        template = _ours(f"Ignored unknown value(s) in URL parameter {name}: ") + ", ".join(["{}"] * len(shown))
+        return out, Notice(template + more + ".", *shown)
     return out, None
 
 
@@ -238,3 +265,23 @@ def parse_bool(raw: Any, default: bool, *, name: str = "flag") -> tuple[bool, st
 
 def format_bool(value: bool) -> str:
     return "1" if value else "0"
+
+
+def _format_text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+_FORMATS = {
+    parse_date: format_date,
+    parse_date_range: format_date_range,
+    parse_choice: _format_text,
+    parse_multi: format_multi,
+    parse_int: _format_text,
+    parse_int_range: format_int_range,
+    parse_bool: format_bool,
+}
+
+
+def format_for(parser: Any) -> Any:
+    """The `format_*` twin of a `parse_*` function."""
+    return _FORMATS[parser]

@@ -41,7 +41,7 @@ def scenarios() -> None:
             ui.claim_heading(c)
             st.caption(c.verdict.rule_text)
             ui.verdict_evidence(c)
-            ui.page_link("pages/1_Claims.py", "Open as a claim card", {"claims_id": c.id})
+            ui.page_link("claims", "Open as a claim card", {"claims_id": c.id})
 
 
 scenarios()

@@ -4,8 +4,10 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from components import routes
+
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted((ROOT / "pages").glob("*.py"))
+PAGES = [page.script for page in routes.PAGES]  # every page's script, Home first (from the registry)
 
 
 def app_test(relative: str, params: dict | None = None, timeout: float = 60) -> AppTest:

@@ -14,7 +14,7 @@ from components.data import live, snapshot
 from tests.apptest_helpers import PAGES, ROOT, app_test, texts
 from tests.factories import copy_snapshot, empty_yf_frame, snapshot_digest, yf_frame
 
-ALL = ["app.py"] + [str(p.relative_to(ROOT)) for p in PAGES]
+ALL = PAGES  # every registered page (components/routes.py), Home first
 LIVE_PAGES = [p for p in ALL if "ui.live(" in (ROOT / p).read_text(encoding="utf-8")]
 CASE_PAGES = [p for p in ALL if re.search(r"ui\.case(_events|_or_stop)?\(", (ROOT / p).read_text(encoding="utf-8"))]
 DATA_DIGEST = snapshot_digest(ROOT / "data")

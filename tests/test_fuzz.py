@@ -2,20 +2,20 @@
 URL parameters, and random uploads to the network page's bring-your-own-article uploader. No exception may
 reach the user and nothing may be written to the committed data/ folder.
 
-Known parameters are found in the page sources (ui.url_param / ui.query_value / the shared range and event
-controls / components.network.PARAM_NAMES), so new pages are fuzzed as they land. Examples per page:
-CLAIMLENS_FUZZ_EXAMPLES (default 10; AppTest runs take 0.5-2 s each).
+Known parameters come from the page registry (components/routes.py), so new pages and parameters are fuzzed
+as they are registered; a page cannot read an unregistered parameter (ui.url_persist refuses it). Examples per
+page: CLAIMLENS_FUZZ_EXAMPLES (default 10; AppTest runs take 0.5-2 s each).
 """
 
 from __future__ import annotations
 
 import os
-import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from components import routes
 from tests.apptest_helpers import PAGES, ROOT, app_test
 from tests.factories import snapshot_digest
 
@@ -28,23 +28,12 @@ FUZZ = settings(
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-ALL = ["app.py"] + [str(p.relative_to(ROOT)) for p in PAGES]
+ALL = PAGES
 
 
 def known_params(page: str) -> list[str]:
-    """Query parameter names a page reads, from its source."""
-    src = (ROOT / page).read_text(encoding="utf-8")
-    names = set(re.findall(r"""(?:url_param|query_value)\(\s*f?["']([a-z]+_[a-z_]+)["']""", src))
-    names |= set(re.findall(r"""query_params(?:\.get\(|\[)\s*["']([a-z]+_[a-z_]+)["']""", src))
-    for prefix in re.findall(r"""range_rebase_log_controls\(\s*["'](\w+)["']""", src):
-        names |= {f"{prefix}_range", f"{prefix}_rebase", f"{prefix}_rbdate", f"{prefix}_log"}
-    for prefix in re.findall(r"""event_controls\(\s*["'](\w+)["']""", src):
-        names |= {f"{prefix}_events", f"{prefix}_cats", f"{prefix}_actors"}
-    if "parse_view(st.query_params" in src:
-        from components import network
-
-        names |= set(network.PARAM_NAMES)
-    return sorted(names)
+    """Query parameter names a page reads, from the registry."""
+    return sorted(routes.page(page).param_names)
 
 
 PARAMS = {page: known_params(page) for page in ALL}
@@ -130,8 +119,8 @@ def test_every_known_parameter_huge_at_once(page):
 def test_params_were_found_for_the_pages_that_have_them():
     for page in ALL:
         src = (ROOT / page).read_text(encoding="utf-8")
-        if "url_param(" in src or "query_value(" in src or "query_params" in src:
-            assert PARAMS[page], f"{page} reads query parameters but none were discovered"
+        if "url_" in src or "_controls(" in src or "query_params" in src:
+            assert PARAMS[page], f"{page} reads query parameters but none are registered"
 
 
 # ---------------------------------------------------------------- bring-your-own-article uploader

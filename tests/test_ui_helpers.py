@@ -42,7 +42,7 @@ def test_long_lived_heap_is_frozen_once_per_set_of_modules(monkeypatch):
 
     calls = []
     monkeypatch.setattr(gc, "freeze", lambda: calls.append(len(sys.modules)))
-    monkeypatch.setattr(ui, "_modules_when_frozen", 0)
+    monkeypatch.setattr(ui.page, "_modules_when_frozen", 0)
     ui.freeze_long_lived_heap()
     ui.freeze_long_lived_heap()
     assert len(calls) == 1  # nothing new imported: no second freeze

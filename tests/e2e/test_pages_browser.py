@@ -2,7 +2,8 @@
 
 Per page: it loads with no exception box, its plotly charts draw traces, the network page's vis canvas has
 pixels, a widget changes the chart, the URL it leaves behind reproduces that view in a fresh session, and no
-request fails or leaves 127.0.0.1. Pages are discovered from pages/*.py, so new pages are covered as they land.
+request fails or leaves 127.0.0.1. Pages come from the registry (components/routes.py), so new pages are covered
+as they are registered.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from components import routes
 from tests.e2e import harness as H
 
 ROOT, wait_app_ready, RequestLog = H.ROOT, H.wait_app_ready, H.RequestLog
@@ -21,13 +23,14 @@ PAGE_FILES = sorted((ROOT / "pages").glob("*.py"))
 
 
 def url_name(path: Path) -> str:
-    """Streamlit 1.67 MPA v1 URL path: file name without the number prefix (source_util.page_icon_and_name)."""
+    """The URL path Streamlit 1.67's pages/ directory gave a file (its name without the number prefix,
+    source_util.page_icon_and_name): links shared before the app had its own navigation must still work."""
     match = re.search(r"([0-9]*)[_ -]*(.*)\.py", path.name)
     return re.sub(r"[_ ]+", "_", match.group(2)).strip() or match.group(1)
 
 
-PAGES = {url_name(p): p for p in PAGE_FILES}
-ALL = [("", ROOT / "app.py")] + sorted(PAGES.items(), key=lambda kv: kv[1].name)
+ALL = [(page.url_path, ROOT / page.script) for page in routes.PAGES]
+PAGES = {name: path for name, path in ALL if name}
 
 
 def _source(path: Path) -> str:
@@ -237,7 +240,7 @@ def test_widget_changes_chart_and_shared_url_reproduces_it(browser, page, app_se
 
 
 def test_every_page_is_covered():
-    """Guard: each pages/*.py maps to its own URL path and is in the parametrization above."""
-    assert len(PAGES) == len(PAGE_FILES) and all(PAGES), PAGES
-    assert {p for _, p in ALL} == set(PAGE_FILES) | {ROOT / "app.py"}
-    assert all(name == url_name(path) and "_" not in name[:1] for name, path in PAGES.items())
+    """Guard: each pages/*.py is registered once, under the URL path it had before (Home at '/')."""
+    assert {p for _, p in ALL} == set(PAGE_FILES)
+    assert ALL[0][0] == "" and len(PAGES) == len(ALL) - 1
+    assert all(name == url_name(path) for name, path in PAGES.items())

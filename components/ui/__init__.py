@@ -1,0 +1,93 @@
+"""The only Streamlit-aware package: pages call these, logic lives in modules that do not import streamlit
+(so it is tested without it).
+
+By concern: cache (snapshot, case, figures), live (Yahoo), page (set-up, banner, navigation, links), state
+(URL-bound widgets), controls (shared range and event controls), cards (claim cards), downloads (CSV).
+`from components import ui` gives every public name of them.
+"""
+
+from components.ui.cache import (
+    case,
+    case_events,
+    case_files,
+    case_or_stop,
+    catalog,
+    clear_caches,
+    figure,
+    points,
+    points_line,
+    points_line_or_none,
+    points_or_none,
+    series,
+    series_or_none,
+)
+from components.ui.cards import claim_heading, verdict_evidence
+from components.ui.controls import event_controls, range_rebase_log_controls
+from components.ui.downloads import chart_with_csv, csv_bytes, csv_download
+from components.ui.live import LIVE_TTL, live, live_enabled, live_or_fallback, live_status_table
+from components.ui.page import (
+    APP_TITLE,
+    as_of_banner,
+    as_of_text,
+    freeze_long_lived_heap,
+    navigation,
+    page_link,
+    page_setup,
+    source_caption,
+)
+from components.ui.state import (
+    seed_widget,
+    set_query,
+    set_query_view,
+    show_notices,
+    url_param,
+    url_persist,
+    url_read,
+    url_seed,
+    url_write,
+)
+
+__all__ = [
+    "APP_TITLE",
+    "LIVE_TTL",
+    "as_of_banner",
+    "as_of_text",
+    "case",
+    "case_events",
+    "case_files",
+    "case_or_stop",
+    "catalog",
+    "chart_with_csv",
+    "claim_heading",
+    "clear_caches",
+    "csv_bytes",
+    "csv_download",
+    "event_controls",
+    "figure",
+    "freeze_long_lived_heap",
+    "live",
+    "live_enabled",
+    "live_or_fallback",
+    "live_status_table",
+    "navigation",
+    "page_link",
+    "page_setup",
+    "points",
+    "points_line",
+    "points_line_or_none",
+    "points_or_none",
+    "range_rebase_log_controls",
+    "seed_widget",
+    "series",
+    "series_or_none",
+    "set_query",
+    "set_query_view",
+    "show_notices",
+    "source_caption",
+    "url_param",
+    "url_persist",
+    "url_read",
+    "url_seed",
+    "url_write",
+    "verdict_evidence",
+]

@@ -1,0 +1,161 @@
+"""Cached access to the snapshot, the case and built figures: each file is read once per process, each figure
+built once per distinct input."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from components import data
+
+
+@st.cache_data(show_spinner=False)
+def catalog() -> pd.DataFrame:
+    """Catalog of every series (local files only, so no ttl)."""
+    return data.catalog()
+
+
+@st.cache_data(show_spinner=False)
+def _snapshot_series(series_id: str) -> pd.Series:
+    return data.load_series(series_id)
+
+
+def series(series_id: str, start=None, end=None) -> pd.Series:
+    """A snapshot series, cut to [start, end]. Raises SnapshotError / KeyError / SeriesUnavailable."""
+    return data.cut(_snapshot_series(series_id), start, end)
+
+
+@st.cache_data(show_spinner=False)
+def points(series_id: str) -> pd.DataFrame:
+    """Every cited figure of a snapshot series (with flags and sources)."""
+    return data.load_points(series_id)
+
+
+def or_problem(load: Callable, *args: Any) -> tuple[Any, str]:
+    """`load(*args)`, or None plus the reason when the file is broken, missing or unknown."""
+    try:
+        return load(*args), ""
+    except (data.SnapshotError, data.SeriesUnavailable, KeyError) as exc:
+        return None, str(exc).strip("'\"")
+
+
+def series_or_none(series_id: str, start=None, end=None) -> tuple[pd.Series | None, str]:
+    """Like `series`, but a broken or missing file becomes a message instead of an exception."""
+    return or_problem(series, series_id, start, end)
+
+
+def points_or_none(series_id: str) -> tuple[pd.DataFrame | None, str]:
+    """Like `points`, but a broken or missing file becomes a message instead of an exception."""
+    return or_problem(points, series_id)
+
+
+@st.cache_data(show_spinner=False)
+def case(case_id: str | None = None):
+    """The analysed case with computed verdicts (local files; recomputed when the app restarts)."""
+    from components import case as case_module
+
+    return case_module.load_case(case_id or case_module.DEFAULT_CASE)
+
+
+@st.cache_data(show_spinner=False)
+def case_files(case_id: str | None = None):
+    """The case as read and checked, without verdicts: for pages that only draw its events or actors, so they
+    do not wait for every claim's series to be read."""
+    from components import case as case_module
+
+    return case_module.load_case(case_id or case_module.DEFAULT_CASE, verdicts=False)
+
+
+def case_or_stop(case_id: str | None = None):
+    """The case, or a clear error naming the broken file, row and field, and the page stops there."""
+    from components import ui
+    from components.case import CaseError
+
+    try:
+        return ui.case(case_id)  # through the package, so a test's stand-in case is seen here too
+    except CaseError as exc:
+        st.error(
+            f"The case files could not be read, so this page cannot show claims:\n\n{exc}", icon=":material/error:"
+        )
+        st.stop()
+
+
+def case_events() -> tuple[pd.DataFrame, dict[str, str], str]:
+    """The case's events and actor labels for chart markers; a broken case gives no markers plus the reason,
+    so the market pages still draw their data."""
+    try:
+        loaded = case_files()
+    except Exception as exc:  # noqa: BLE001 - any case-file problem must not take the market charts down
+        return (
+            pd.DataFrame(columns=["id", "date", "title", "actors", "category", "source_title", "source_url"]),
+            {},
+            f"Events unavailable ({type(exc).__name__}: {' '.join(str(exc).split())[:160]})",
+        )
+    actors = loaded.actors
+    labels = dict(zip(actors["id"], actors["label"])) if {"id", "label"} <= set(actors.columns) else {}
+    return loaded.events, labels, ""
+
+
+def _frame_digest(frame: pd.DataFrame) -> str:
+    """Content hash of a frame whose cells may be lists (the case's actor lists), which pandas cannot hash.
+    Its CSV text is stable across copies (a pickle is not) and cheap for the small frames passed here."""
+    return hashlib.sha1(frame.to_csv().encode("utf-8")).hexdigest()
+
+
+@st.cache_resource(max_entries=300, show_spinner=False, hash_funcs={pd.DataFrame: _frame_digest})
+def _cached_figure(name: str, _builder: Callable, args: tuple, kwargs: dict):
+    return _builder(*args, **kwargs)
+
+
+def figure(builder: Callable, *args: Any, **kwargs: Any):
+    """`builder(*args, **kwargs)`, memoised on the arguments' content. Building a plotly figure re-validates
+    every property (tens of ms per chart), so reruns that change nothing reuse the built figure. Kept as the
+    same object (cache_resource): figures are never mutated after building."""
+    return _cached_figure(f"{builder.__module__}.{builder.__qualname__}", builder, args, kwargs)
+
+
+@st.cache_resource(max_entries=200, show_spinner=False)
+def _whole_points_line(series_id: str, label: str, unit: str, source: str, frequency: str):
+    from components import charts
+
+    return charts.line_from_points(series_id, label, points(series_id), unit=unit, source=source, frequency=frequency)
+
+
+def points_line(
+    series_id: str, label: str, *, unit: str = "", source: str = "", frequency: str = "monthly", start=None, end=None
+):
+    """A provider's chart line from its cited points (charts.line_from_points), built once per series and label
+    (per-point flags and sources take a while) and cut to [start, end] on each call, which is cheap. Lines are
+    never mutated after building."""
+    from components import charts
+
+    whole = _whole_points_line(series_id, label, unit, source, frequency)
+    return charts.cut_line(whole, start, end)
+
+
+def points_line_or_none(series_id: str, label: str, **kwargs: Any):
+    """Like `points_line`, but a broken or missing file becomes (None, the reason) instead of an exception."""
+    return or_problem(lambda: points_line(series_id, label, **kwargs))
+
+
+def clear_caches() -> None:
+    """Forget every cached file, fetch and figure (the Data & sources refresh button)."""
+    from components.ui.live import live_ok
+    from components.ui.page import snapshot_summary
+
+    for cached in (
+        catalog,
+        snapshot_summary,
+        _snapshot_series,
+        points,
+        live_ok,
+        _cached_figure,
+        _whole_points_line,
+        case,
+        case_files,
+    ):
+        cached.clear()

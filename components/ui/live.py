@@ -1,0 +1,84 @@
+"""Live Yahoo series through yfinance: good fetches kept for an hour, failures never cached, always a reason."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import data
+from components.ui.cache import series_or_none
+
+LIVE_TTL = 3600  # seconds a good Yahoo fetch is reused before asking again
+
+
+class _LiveFailed(Exception):
+    """Raised inside the cached fetch so that a failure is never cached (st.cache_data skips exceptions)."""
+
+    def __init__(self, result: data.LiveResult):
+        super().__init__(result.reason)
+        self.result = result
+
+
+@st.cache_data(ttl=LIVE_TTL, show_spinner=False)
+def live_ok(series_id: str) -> data.LiveResult:
+    result = data.live_series([series_id])[series_id]
+    if not result.ok:
+        raise _LiveFailed(result)
+    return result
+
+
+def live(series_id: str) -> data.LiveResult:
+    """A live Yahoo series or, failing that, the disk copy or nothing — always with the reason in words."""
+    try:
+        result = live_ok(series_id)
+    except _LiveFailed as failed:
+        if failed.result.rate_limited:
+            live_ok.clear()
+        return failed.result
+    result.reason += " (kept up to 1 h)"
+    return result
+
+
+def live_enabled() -> bool:
+    """Live Yahoo data is on unless the user switched it off or CLAIMLENS_OFFLINE is set."""
+    return (not data.offline_forced()) and st.session_state.get("live_on", True)
+
+
+def live_or_fallback(series_id: str) -> tuple[pd.Series | None, str, str]:
+    """(values, id actually shown, message) for a live-only series: live or its disk copy when it can be had,
+    else the snapshot series named as its fallback (a different instrument, and the message says so)."""
+    meta = data.series_meta(series_id)
+    result = live(series_id) if live_enabled() else None
+    reason = result.reason if result is not None else "live Yahoo data is off"
+    if result is not None and result.series is not None:
+        return result.series, series_id, f"{series_id} ({meta['live_ticker']}): {result.source} — {reason}"
+    fallback = meta.get("fallback", "")
+    if fallback:
+        values, problem = series_or_none(fallback)
+        if values is not None:
+            return (
+                values,
+                fallback,
+                (
+                    f"{series_id} ({meta['live_ticker']}) not live ({reason}); showing {fallback} "
+                    "from the offline snapshot instead — a different instrument"
+                ),
+            )
+        reason += f"; fallback {fallback} failed: {problem}"
+    return None, series_id, f"{series_id} ({meta['live_ticker']}): not available ({reason})"
+
+
+def live_status_table(series_ids: list[str]) -> pd.DataFrame:
+    """One row per live series: what is shown and why (for the Data & sources page and chart captions)."""
+    rows = []
+    for sid in series_ids:
+        values, shown, message = live_or_fallback(sid)
+        rows.append(
+            dict(
+                series=sid,
+                showing=shown if values is not None else "nothing",
+                rows=0 if values is None else len(values),
+                why=message,
+            )
+        )
+    return pd.DataFrame(rows)

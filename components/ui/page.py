@@ -1,0 +1,118 @@
+"""The same top on every page (config, title, as-of banner, live switch), the navigation, and page links."""
+
+from __future__ import annotations
+
+import gc
+import sys
+
+import pandas as pd
+import streamlit as st
+
+from components import data, routes
+from components.ui.cache import catalog
+from components.ui.live import live_enabled
+
+APP_TITLE = "Claim Lens"
+_modules_when_frozen = 0
+
+
+def freeze_long_lived_heap() -> None:
+    """Move every object alive now (modules, caches) out of the garbage collector's reach, once per set of
+    imported modules.
+
+    Streamlit runs a full ``gc.collect()`` after every script run (``runner.postScriptGC``). With streamlit,
+    pandas and plotly imported that walks about 170,000 long-lived objects, 50-70 ms on every rerun on a
+    2-core server, and the run's last deltas (often the chart) wait for it. Frozen objects are skipped, so the
+    collection only walks what the run itself made. Frozen objects are still freed by reference counting; only
+    a cycle among them would outlive its use, and freezing happens again only when new modules were imported
+    (a few times per process), so that cost is bounded."""
+    global _modules_when_frozen
+    if len(sys.modules) != _modules_when_frozen:
+        gc.freeze()
+        _modules_when_frozen = len(sys.modules)
+
+
+def navigation():
+    """st.navigation over the registered pages, grouped by section (app.py runs what it returns)."""
+    return st.navigation(
+        {
+            section: [
+                st.Page(entry.script, title=entry.title, url_path=entry.url_path or None, default=not entry.url_path)
+                for entry in pages
+            ]
+            for section, pages in routes.sections().items()
+        }
+    )
+
+
+def page_setup(title: str, intro: str | None = None) -> None:
+    """Page config, title, the as-of banner and the live switch: the same top on every page.
+
+    No page icon, so the tab shows the app's own favicon: an emoji icon makes Streamlit load its whole emoji
+    table on a page's first run (Debian's Chromium has no emoji font to draw it anyway), and a Material icon
+    as favicon is fetched from fonts.gstatic.com, which an offline server must not call."""
+    from components.ui.state import forget_pending_notices
+
+    freeze_long_lived_heap()
+    forget_pending_notices()
+    st.set_page_config(page_title=f"{title} · {APP_TITLE}", layout="wide")
+    st.title(title)
+    if intro:
+        st.caption(intro)
+    with st.sidebar:
+        st.toggle(
+            "Live Yahoo data",
+            value=not data.offline_forced(),
+            key="live_on",
+            disabled=data.offline_forced(),
+            help="Fetch Yahoo futures, market FX and equities through yfinance when online. "
+            "Off, or offline, every page runs from the committed snapshot.",
+        )
+    as_of_banner()
+
+
+@st.cache_data(show_spinner=False)
+def snapshot_summary() -> tuple[str, list[tuple[str, str]]]:
+    """('Data as of <built>, offline snapshot (<topic> to <last day>, ...)', [(id, problem) of unreadable
+    series]) — the same on every page and rerun, so computed once."""
+    cat = catalog()
+    built = data.snapshot_as_of()
+    snap = cat[(cat["origin"] == "snapshot") & (cat["status"] == "ok")]
+    newest = snap.groupby("topic")["last"].max().dropna()
+    parts = ", ".join(f"{topic} to {day.date()}" for topic, day in newest.sort_index().items())
+    built_txt = built.date() if pd.notna(built) else "unknown"
+    broken = cat[cat["status"] != "ok"]
+    return f"Data as of {built_txt}, offline snapshot ({parts})", list(zip(broken["id"], broken["status"]))
+
+
+def as_of_text() -> str:
+    mode = "live Yahoo series on when reachable" if live_enabled() else "live Yahoo series off"
+    return f"{snapshot_summary()[0]}; {mode}."
+
+
+def as_of_banner() -> None:
+    st.info(as_of_text(), icon=":material/inventory_2:")
+    for series_id, problem in snapshot_summary()[1]:
+        st.warning(f"Series {series_id} could not be read: {problem}", icon=":material/warning:")
+
+
+def source_caption(series_id: str) -> str:
+    """'Name — provider (instrument), licence, source' for a chart caption (Datasette-style metadata)."""
+    meta = data.series_meta(series_id)
+    return (
+        f"**{meta['name']}** — {meta['provider']} ({meta['instrument']}, {meta['frequency']}, {meta['unit']}); "
+        f"licence: {meta['licence']}; source: {meta['source_url']}"
+    )
+
+
+def page_link(page: str, label: str, query_params: dict | None = None) -> None:
+    """st.page_link to a registered page (its key, e.g. 'claims', or its script path) with query params. When
+    the navigation does not know the page (a page run alone, as under AppTest) it falls back to a plain
+    relative markdown link from the registry, so a link can never break the page."""
+    from streamlit.errors import StreamlitAPIException
+
+    target = routes.page(page)
+    try:
+        st.page_link(target.script, label=label, query_params=query_params)
+    except StreamlitAPIException:
+        st.markdown(f"[{label}]({routes.page_url(target.key, query_params)})")
