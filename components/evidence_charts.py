@@ -336,8 +336,8 @@ def build_hindsight_timeline(
 
 
 def claim_links(claim) -> list[tuple[str, str, dict]]:
-    """(page key in components.routes, label, query params) opening the chart page for this claim's window, plus the network
-    page centred on its first actor. The URL is the state, so these are plain query strings."""
+    """(page key in components.routes, label, query params) opening the chart page for this claim's window,
+    plus the network page centred on its first actor. The URL is the state, so these are plain query strings."""
     lo, hi = claim_window(claim, pad_months=2)
     rng = f"{lo:%Y-%m-%d}..{hi:%Y-%m-%d}"
     ids = claim.series if hasattr(claim, "series") else []
