@@ -18,6 +18,9 @@ from tests.factories import write_compiled_sources
         ("Refinitiv Eikon (via Reuters)", "reuters"),
         ("(not named; tanker data)", "unnamed"),
         ("Department of Commerce (official)", "official"),
+        ("Commerce ministry (official)", "official"),
+        ("Ministry of Commerce and Industry (official)", "official"),
+        ("Russian Ambassador to India D. Alipov (Russian official estimate)", "unnamed"),
         ("something else", "unnamed"),
     ],
 )
@@ -114,3 +117,72 @@ def test_write_snapshot_round_trip(tmp_path, monkeypatch):
 def test_run_import_refuses_a_wrong_folder(tmp_path):
     with pytest.raises(FileNotFoundError, match="compiled"):
         importer.run_import(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "provider, note, flags",
+    [
+        ("Kpler (analyst forecast)", "March 2026; FORECAST made 2026-03-01", "provisional"),
+        (
+            "Kpler",
+            "March 2023; 'on track' - partial month/projection; mirror copy of The Independent",
+            "partial;provisional;caution",
+        ),
+        ("Kpler (via Bloomberg)", "August 2025; aggregator copy (Glance) of Times Now", "caution"),
+        ("trade sources (Reuters)", "May 2022; copy of Reuters", "caution"),
+        ("Kpler and OilX (via Reuters)", "October 2025; may be shipments rather than arrivals", "caution"),
+        ("Kpler (page names Vortexa)", "June 2023; provider uncertain", "caution"),
+        ("Kpler", "January 2026 (year from context: US trade deal)", "caution"),
+        ("Kpler (provisional)", "October 2025 (full month, discharges)", "provisional"),
+        ("Kpler", "partial month (to 2026-02-10); aggregator copy (likely of Mint)", "partial;caution"),
+        ("Vortexa", "October 2022", ""),
+        ("Vortexa", "December 2023; kbpd rescaled", ""),
+    ],
+)
+def test_flags_from_the_extensions_wording(provider, note, flags):
+    assert importer.flags_for(provider, note) == flags
+
+
+def extension_sources(root):
+    """The fixture sources plus rows worded like the 2026-12 extension of the compiled files."""
+    compiled = write_compiled_sources(root)
+    with (compiled / "china_crude_imports_from_russia_monthly.csv").open("a") as handle:
+        handle.write("2025-05,2.1,million bpd,Page K,https://k.example/1,q,Russia,Kpler,seaborne only\n")
+    with (compiled / "india_crude_imports_by_origin_monthly.csv").open("a") as handle:
+        handle.write(
+            "2026-01,2.3,billion USD,Page E,https://e.example/1,q,Russia,"
+            '"industry estimate, sources not named",January 2026; value; ESTIMATE\n'
+        )
+    with (compiled / "urals_price_and_discount_monthly.csv").open("a") as handle:
+        for month, value, series in (
+            ("2025-11", -20.11, "Urals discount to North Sea Dated, FOB Primorsk (Argus)"),
+            ("2025-12", -26.48, "Urals discount to North Sea Dated, FOB Primorsk (Argus)"),
+            ("2025-11", -20.995, "Urals discount to North Sea Dated, FOB Novorossiysk Med Suezmax (Argus)"),
+            ("2025-11", -22.505, "Urals discount to North Sea Dated, FOB Novorossiysk Med Aframax (Argus)"),
+            ("2025-12", -26.4, "Urals discount to North Sea Dated, FOB Novorossiysk Med Suezmax (Argus)"),
+            ("2025-11", -4.965, "Urals discount to North Sea Dated, DAP West Coast India (Argus)"),
+            ("2025-12", -8.0, "Urals discount to North Sea Dated, DAP West Coast India (Argus)"),
+            ("2025-11", -23.0, "Urals discount to Brent, percent"),
+        ):
+            handle.write(
+                f"{month},{value},USD/bbl (discount),Page A,https://a.example/{month},q,\"{series}\","
+                "Argus (via Interfax),\n"
+            )
+    return compiled
+
+
+def test_the_extension_keeps_customs_bases_and_official_values_apart(tmp_path):
+    compiled = extension_sources(tmp_path / "sources")
+    built = {b.meta["id"]: b for b in importer.build_china(compiled) + importer.build_urals_and_revenue(compiled)}
+    china = built["china_imports_russia_gacc"].points
+    assert pd.Timestamp("2025-05-01") not in set(china["date"]), "Kpler's seaborne estimate is not customs data"
+    baltic = built["urals_discount_baltic_argus"].points
+    assert baltic["value"].tolist() == [-20.11, -26.48]
+    black_sea = built["urals_discount_novorossiysk_argus"].points
+    used = black_sea[black_sea["used"]]
+    assert used["value"].tolist() == [-20.995, -26.4], "first figure in source order draws the line"
+    assert black_sea["provider_detail"].str.contains("Aframax").any(), "each point names its basis"
+    assert built["urals_discount_india_delivered"].points["value"].tolist() == [-4.965, -8.0]
+    assert "urals_discount_argus" not in built  # bases are no longer mixed in one series
+    value = {b.meta["id"]: b for b in importer.build_india(compiled)}["india_imports_russia_value_official"]
+    assert 2.3 not in value.points["value"].tolist(), "an unnamed estimate is not an official value"

@@ -13,7 +13,6 @@ Rules (also shown to users on the Data & sources page):
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -21,7 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .snapshot import DATA_DIR, POINT_COLUMNS, sha256_file, write_atomic
+from .snapshot import DATA_DIR, POINT_COLUMNS
+from .vintage_commit import commit
 
 BARRELS_PER_TONNE = 7.33
 MIN_POINTS = 2  # a provider needs at least this many months to become a series of its own
@@ -67,9 +67,16 @@ LIVE_SERIES = [
 LIVE_FALLBACK = {"brent_futures_yahoo": "brent_spot_eia", "wti_futures_yahoo": "wti_spot_eia",
                  "usd_rub_yahoo": "usd_rub_ecb", "usd_inr_yahoo": "usd_inr_ecb", "usd_cny_yahoo": "usd_cny_ecb"}
 
-_PARTIAL = ("partial", "first half", "month to date", "to sep", "to feb", "month not complete")
-_PROVISIONAL = ("provisional", "preliminary", "expected", "estimate")
-_CAUTION = ("caution", "verify", "year inferred", "range ", "approx", "mirror page", "stated usd", "des india")
+_PARTIAL = ("partial", "first half", "month to date", "month-to-date", "mid-month", "first two weeks", "to sep",
+            "to feb", "month not complete")
+_PROVISIONAL = ("provisional", "preliminary", "expected", "estimate", "forecast", "projection", "on track",
+                "poised to")
+# weaker wording: copies of another outlet's page (rated as mirror copies, never as the outlet), inferred
+# dates, bounds instead of figures, uncertain provider or basis
+_CAUTION = ("caution", "verify", "year inferred", "year from context", "month inferred", "range ", "approx",
+            "mirror", "copy of", "aggregator copy", "reworded", "stated usd", "des india", "provider uncertain",
+            "page names", "may be shipments", "lower bound", "upper value", "'more than'", "'as much as'",
+            "'over ", "in value terms", "not pure urals")
 
 
 @dataclass
@@ -90,7 +97,8 @@ def classify_provider(text: str) -> str:
         return "vortexa"
     if any(k in low for k in ("reuters", "tanker data", "refinitiv", "trade sources")):
         return "reuters"
-    if any(k in low for k in ("official indian", "government of india", "department of commerce")):
+    if any(k in low for k in ("official indian", "government of india", "department of commerce", "commerce ministry",
+                              "ministry of commerce", "indian ministry data", "(official)")):
         return "official"
     if "ministry of industry" in low:
         return "minpromtorg"
@@ -202,7 +210,7 @@ def build_india(compiled: Path) -> list[Built]:
                                           "percent", PROVIDER_NAMES[provider], "tracker estimate", "india imports",
                                           points, "Share as printed; not computed by us.",
                                           "india_crude_imports_by_origin_monthly.csv"), points))
-    value = raw[(raw["origin"] == "Russia") & (raw["unit"] == "billion USD")]
+    value = raw[(raw["origin"] == "Russia") & (raw["unit"] == "billion USD") & (raw["provider_key"] == "official")]
     points = choose_used(_compiled_points(value, "billion USD"))
     built.append(Built(_compiled_meta("india_imports_russia_value_official",
                                       "India's crude imports from Russia, value — Government of India",
@@ -215,7 +223,8 @@ def build_india(compiled: Path) -> list[Built]:
 def build_china(compiled: Path) -> list[Built]:
     """China customs (GACC) imports from Russia: printed b/d, printed tonnes, and annual tonnes."""
     raw = pd.read_csv(compiled / "china_crude_imports_from_russia_monthly.csv")
-    raw = raw[raw["origin"] == "Russia"]
+    # customs figures only: Kpler's seaborne-only estimates in the same file are not customs data
+    raw = raw[(raw["origin"] == "Russia") & raw["data_provider"].str.contains("customs|GACC", case=False)]
     provider = "China General Administration of Customs (GACC)"
     tonnes = raw[raw["unit"] == "million tonnes"]
     mt_points = choose_used(_compiled_points(tonnes, "million tonnes"))
@@ -248,6 +257,17 @@ def build_china(compiled: Path) -> list[Built]:
     return [Built(mbd_meta, mbd_points), Built(mt_meta, mt_points), Built(annual_meta, annual_points)]
 
 
+def _discount_basis(urals: pd.DataFrame, basis: str) -> pd.Series:
+    """Rows of one delivery basis of the Urals discount (the compiled file names the basis in the series)."""
+    name = urals["series"].fillna("")
+    discount = name.str.startswith("Urals discount to") & ~name.str.contains("percent")
+    if basis == "india":
+        return discount & name.str.contains("India")
+    if basis == "black sea":
+        return discount & name.str.contains("Novorossiysk")
+    return discount & name.str.contains("Primorsk|Ust-Luga|Baltic|Russian ports|export point")
+
+
 def build_urals_and_revenue(compiled: Path) -> list[Built]:
     """Urals price and discount points, and Russia's oil and gas budget revenue, as printed."""
     urals = pd.read_csv(compiled / "urals_price_and_discount_monthly.csv")
@@ -257,16 +277,29 @@ def build_urals_and_revenue(compiled: Path) -> list[Built]:
          "urals_price_minfin", "Urals crude, monthly average price — Russian Finance Ministry", "USD/bbl",
          "Russian Finance Ministry", "reported figure", "urals",
          "MinFin monthly averages as printed; one 2025-02 figure comes from a Statista mirror (approximate, flagged)."),
-        (urals, urals["series"].eq("Urals average price (tax)"), "urals_price_minek",
-         "Urals crude, monthly price for tax purposes — Ministry of Economic Development", "USD/bbl",
-         "Russian Ministry of Economic Development", "reported figure", "urals", "As printed."),
+        (urals, urals["series"].isin(["Urals average price (tax)", "Urals price used for tax calculation"]),
+         "urals_price_minek", "Urals crude, monthly price for tax purposes — Ministry of Economic Development",
+         "USD/bbl", "Russian Ministry of Economic Development", "reported figure", "urals",
+         "As printed. Since January 2025 the tax price is a 78 % Urals / 22 % ESPO blend, not pure Urals; figures "
+         "from Bloomberg's tax-price reports were shifted one month back by the compiler and are flagged."),
+        (urals, urals["series"].eq("Urals price FOB Primorsk (Argus)"), "urals_price_primorsk_argus",
+         "Urals crude, monthly average price FOB Primorsk — Argus", "USD/bbl", "Argus (via Interfax)",
+         "reported figure", "urals", "Argus assessments as printed by news agencies."),
         (urals, urals["series"].isin(["Urals discount to Brent", "Urals minus Dated Brent"]), "urals_discount_reuters",
          "Urals minus Dated Brent — Reuters calculation/traders", "USD/bbl (negative = below Brent)", "Reuters",
          "reported figure", "urals", "Printed discounts; negative values mean Urals sold below Dated Brent."),
-        (urals, urals["series"].str.startswith("Urals discount to Dated Brent") | urals["series"].str.contains("Primorsk"),
-         "urals_discount_argus", "Urals discount to Dated Brent — Argus/traders (various delivery bases)",
-         "USD/bbl (negative = below Brent)", "Argus (via TASS/Kommersant) and traders", "reported figure", "urals",
-         "Delivery basis differs by point (FOB Baltic vs delivered India): read the provider detail."),
+        (urals, _discount_basis(urals, "baltic"), "urals_discount_baltic_argus",
+         "Urals discount to Dated Brent, FOB Baltic (Primorsk/Ust-Luga) — Argus and traders",
+         "USD/bbl (negative = below Brent)", "Argus (via Interfax/TASS/Kommersant) and traders", "reported figure",
+         "urals", "FOB Baltic ports. Each delivery basis is its own series: they differ by the freight to the buyer."),
+        (urals, _discount_basis(urals, "black sea"), "urals_discount_novorossiysk_argus",
+         "Urals discount to Dated Brent, FOB Novorossiysk — Argus", "USD/bbl (negative = below Brent)",
+         "Argus (via Interfax/TASS)", "reported figure", "urals",
+         "FOB Novorossiysk (Black Sea); Aframax and Suezmax assessments are kept as cited alternatives."),
+        (urals, _discount_basis(urals, "india"), "urals_discount_india_delivered",
+         "Urals discount to Dated Brent, delivered to India — Argus and traders", "USD/bbl (negative = below Brent)",
+         "Argus (via Interfax) and traders", "reported figure", "urals",
+         "Delivered at Indian west coast ports (DAP/DES): the discount a refiner in India sees, freight included."),
         (urals, urals["series"].eq("North Sea Dated (Brent) average"), "brent_dated_minfin",
          "Dated Brent monthly average as published by the Russian Finance Ministry", "USD/bbl",
          "Russian Finance Ministry", "reported figure", "urals", "As printed."),
@@ -286,6 +319,8 @@ def build_urals_and_revenue(compiled: Path) -> list[Built]:
     built = []
     for frame, mask, sid, name, unit, provider, instrument, topic, notes in specs:
         rows = frame[mask]
+        if sid.startswith("urals_discount_") and sid != "urals_discount_reuters":  # the point names its basis
+            rows = rows.assign(data_provider=rows["data_provider"] + " — " + rows["series"])
         points = choose_used(_compiled_points(rows, unit))
         if points["used"].sum() < MIN_POINTS:
             continue
@@ -339,6 +374,8 @@ def build_ecb(sources: Path) -> list[Built]:
         meta = dict(ECB, id=f"usd_{code.lower()}_ecb", name=f"USD/{code}, cross of ECB euro reference rates",
                     unit=f"{code} per USD", frequency="daily", live_ticker="", origin="snapshot", topic="fx",
                     notes=f"Derived: {code} per EUR divided by USD per EUR, rounded to 6 decimals.{extra}")
+        if code == "RUB":
+            meta["ended"] = "2022-03-01"  # staleness: an ended series is said as ended, not as late
         out.append(Built(meta, _daily(cross, f"{code} per USD")))
     return out
 
@@ -397,35 +434,54 @@ def build_all(sources: Path) -> list[Built]:
             + build_india(compiled) + build_china(compiled) + build_urals_and_revenue(compiled))
 
 
-def write_snapshot(built: list[Built], data_dir: Path = DATA_DIR, built_on: str | None = None) -> list[str]:
-    """Write every series CSV and its provenance record; returns the ids written."""
-    series_dir = data_dir / "series"
-    series_dir.mkdir(parents=True, exist_ok=True)
-    for old in series_dir.glob("*"):
-        old.unlink()
-    ids = []
-    for item in built:
-        points = item.points.reindex(columns=POINT_COLUMNS).copy()
-        points["date"] = pd.to_datetime(points["date"]).dt.strftime("%Y-%m-%d")
-        points["used"] = points["used"].astype(bool)
-        csv_path = series_dir / f"{item.meta['id']}.csv"
-        write_atomic(csv_path, points.to_csv(index=False, lineterminator="\n").encode("utf-8"))
-        used = item.points[item.points["used"].astype(bool)]
-        meta = dict(item.meta, first=str(pd.Timestamp(used["date"].min()).date()),
-                    last=str(pd.Timestamp(used["date"].max()).date()), rows=int(len(used)),
-                    checksum=sha256_file(csv_path))
-        write_atomic(series_dir / f"{meta['id']}.json", (json.dumps(meta, indent=1) + "\n").encode("utf-8"))
-        ids.append(meta["id"])
-    for meta in live_records():
-        write_atomic(series_dir / f"{meta['id']}.json", (json.dumps(meta, indent=1) + "\n").encode("utf-8"))
-        ids.append(meta["id"])
-    info = dict(built=built_on or str(date.today()), importer="components.data.importer",
-                sources="../shared/sources (EIA, ECB, FRED, DGCI&S, hand-compiled news figures)", series=len(ids))
-    write_atomic(data_dir / "snapshot.json", (json.dumps(info, indent=1) + "\n").encode("utf-8"))
-    return ids
+def write_snapshot(
+    built: list[Built], data_dir: Path = DATA_DIR, built_on: str | None = None, note: str = ""
+) -> list[str]:
+    """Write every series CSV and its provenance record as one new vintage; returns the ids written."""
+    return list(import_vintage(built, data_dir, built_on, note)[0])
+
+
+def import_vintage(built: list[Built], data_dir: Path = DATA_DIR, built_on: str | None = None, note: str = ""):
+    """The whole snapshot as a new vintage (series no longer built are removed): (ids, vintage record or
+    None when nothing changed)."""
+    series = {item.meta["id"]: (item.points, item.meta) for item in built}
+    series.update({meta["id"]: (None, meta) for meta in live_records()})
+    info = dict(importer="components.data.importer",
+                sources="../shared/sources (EIA, ECB, FRED, DGCI&S, hand-compiled news figures)")
+    note = note or "Rebuilt by the importer from ../shared/sources."
+    record = commit(series, "import", note, data_dir, built_on or str(date.today()), remove_others=True, info=info)
+    return series, record
+
+
+def coverage_lines(record: dict | None, built: list[Built]) -> list[str]:
+    """Per series, what the import changed: months covered (monthly) or values (daily, annual) before -> after."""
+    changes = (record or {}).get("changes", {})
+    lines = []
+    for item in sorted(built, key=lambda b: b.meta["id"]):
+        sid, diff = item.meta["id"], changes.get(item.meta["id"])
+        if diff is None:
+            lines.append(f"  {sid:<40} unchanged")
+        elif "months_before" in diff:
+            lines.append(f"  {sid:<40} months covered {diff['months_before']:>3} -> {diff['months_after']:<3} "
+                         f"(+{diff['added']} added, {diff['revised']} revised, {diff['removed']} removed)")
+        else:
+            lines.append(f"  {sid:<40} values {diff['rows_before']:>5} -> {diff['rows_after']:<5} "
+                         f"(+{diff['added']} added, {diff['revised']} revised, {diff['removed']} removed)")
+    built_ids = {b.meta["id"] for b in built}
+    lines += [f"  {sid:<40} removed (no longer built)" for sid in sorted(set(changes) - built_ids)]
+    return lines
 
 
 def run_import(sources: Path, data_dir: Path = DATA_DIR) -> list[str]:
     if not (sources / "compiled").is_dir():
         raise FileNotFoundError(f"{sources} does not look like the shared sources folder (no compiled/ inside)")
-    return write_snapshot(build_all(sources), data_dir)
+    built = build_all(sources)
+    series, record = import_vintage(built, data_dir)
+    print("\n".join(coverage_lines(record, built)))
+    if record is None:
+        print("nothing changed: no new vintage")
+    else:
+        print(f"vintage {record['id']} ({record['date']}): {len(record['verdict_changes'])} verdict(s) changed")
+        for change in record["verdict_changes"]:
+            print(f"  {change['claim']}: was {change['was']}, now {change['now']} - {change['reason']}")
+    return list(series)

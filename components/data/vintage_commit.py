@@ -155,18 +155,19 @@ def commit(
     today=None,
     remove_others: bool = False,
     cases_root: Path | None = None,
+    info: dict | None = None,
 ) -> dict | None:
     """Write `series` (id -> (points or None for a record-only series, provenance record)) as a new vintage.
 
     `remove_others`: the importer's full rebuild - series not in `series` are removed. `cases_root`: the
-    case folders whose verdicts are recomputed (default: the app's). Returns the vintage
-    record, or None when nothing would change (no vintage is added then). Raises VintageError (nothing
-    written) when a file cannot be written."""
+    case folders whose verdicts are recomputed (default: the app's). `info`: fields for snapshot.json.
+    Returns the vintage record, or None when nothing would change (no vintage is added then). Raises
+    VintageError (nothing written) when a file cannot be written."""
     data_dir = Path(data_dir or DATA_DIR)
     today = pd.Timestamp(today or pd.Timestamp.today()).normalize()
     try:
         with data_lock(data_dir):
-            return _commit_locked(series, kind, note, data_dir, today, remove_others, cases_root)
+            return _commit_locked(series, kind, note, data_dir, today, remove_others, cases_root, info or {})
     except OSError as exc:  # a read-only data folder (replicas) or a full disk, before anything was replaced
         message = f"the data folder cannot be written ({exc.strerror or exc}); data left as it was"
         raise VintageError(message) from exc
@@ -197,7 +198,7 @@ def _stage(series: dict, staging: Path, old_metas: dict, today) -> dict[str, dic
     return new_metas
 
 
-def _commit_locked(series, kind, note, data_dir: Path, today, remove_others, cases_root) -> dict | None:
+def _commit_locked(series, kind, note, data_dir: Path, today, remove_others, cases_root, info) -> dict | None:
     old_metas = _disk_meta(data_dir)
     history = vintages.read_vintages(data_dir)
     if not history:
@@ -247,13 +248,13 @@ def _commit_locked(series, kind, note, data_dir: Path, today, remove_others, cas
             verdict_changes=vintages.verdict_changes(previous.get("verdicts", {}), verdicts, uses, set(changes)),
         )
         history.append(record)
-        _install(data_dir, staging, staged, removed, history, record, len(new_metas))
+        _install(data_dir, staging, staged, removed, history, record, dict(info, series=len(new_metas)))
         return record
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _install(data_dir: Path, staging: Path, staged: dict, removed: set, history: list, record: dict, count: int):
+def _install(data_dir: Path, staging: Path, staged: dict, removed: set, history: list, record: dict, info: dict):
     """Move the staged files into place, snapshot.json last; on any failure put every old byte back."""
     writes: list[tuple[Path, bytes | None]] = []
     for sid in sorted(staged):
@@ -261,7 +262,7 @@ def _install(data_dir: Path, staging: Path, staged: dict, removed: set, history:
             writes.append((target, staged_path.read_bytes() if staged_path.exists() else None))
     for sid in sorted(removed):
         writes += [(path, None) for path in series_paths(sid, data_dir)]
-    info = dict(read_snapshot_info(data_dir), built=record["date"], vintage=record["id"], series=count)
+    info = dict(read_snapshot_info(data_dir), **info, built=record["date"], vintage=record["id"])
     writes += [
         (vintages.vintages_path(data_dir), (json.dumps(history, indent=1) + "\n").encode("utf-8")),
         (data_dir / vintages.CHANGELOG_NAME, vintages.changelog_markdown(history).encode("utf-8")),

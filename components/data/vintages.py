@@ -62,9 +62,11 @@ def months_covered(line: pd.Series) -> int:
 def line_diff(old: pd.Series, new: pd.Series, frequency: str = "daily") -> dict:
     """What changed on a series' line (one used value per date) between two vintages."""
     old, new = old.dropna().sort_index(), new.dropna().sort_index()
+    old.index, new.index = pd.DatetimeIndex(old.index), pd.DatetimeIndex(new.index)
     common = old.index.intersection(new.index)
-    delta = (new.loc[common] - old.loc[common]).astype(float)
-    changed = delta[delta.abs() > 1e-9 + 1e-6 * old.loc[common].abs()]
+    before, after = old.loc[common].to_numpy(dtype=float), new.loc[common].to_numpy(dtype=float)
+    delta = pd.Series(after - before, index=common)
+    changed = delta[abs(after - before) > 1e-9 + 1e-6 * abs(before)]
     largest = changed.reindex(changed.abs().sort_values(ascending=False).index)[:LARGEST_REVISIONS]
     out = dict(
         added=int(len(new.index.difference(old.index))),
