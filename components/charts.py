@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.eventstudy import rebase as _rebase
+from components.series_math import rebase
 
 MAX_POINTS = 2500  # per trace, before weekly/monthly averaging kicks in
 FLAGGED_SYMBOL = "diamond-open"
@@ -239,8 +239,8 @@ def _line_trace(
     values = s.to_numpy(dtype="float64")  # hover always shows the original value, rebased or not
     anchor = None
     if rebase_date is not None:
-        rebased, anchor = _rebase(s, rebase_date)
-        s = rebased.reindex(s.index)  # _rebase drops NaN gaps: put them back
+        rebased, anchor = rebase(s, rebase_date)
+        s = rebased.reindex(s.index)  # rebase drops NaN gaps: put them back
     n = len(s)
     y = s.to_numpy(dtype="float64")
     date_fmt = "%{x|%Y-%m}" if line.frequency == "monthly" else "%{x|%Y-%m-%d}"

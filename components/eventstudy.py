@@ -1,7 +1,7 @@
-"""Pure series arithmetic for the event study and the market charts (no streamlit, no plotting).
+"""Event windows: series aligned on event dates, and the changes around each event (no streamlit, no plotting).
 
-One anchoring rule is used everywhere (event study, rebasing): **t = 0 is the last observation on
-or before the reference date**. Offsets count observations, not calendar days: for a daily price
+The anchoring rule is series_math's (rebasing uses the same one): **t = 0 is the last observation on
+or before the event date**. Offsets count observations, not calendar days: for a daily price
 series t = +1 is the next trading day with a price; for a monthly series it is the next month with a
 figure. Missing observations are reported, never filled.
 """
@@ -14,63 +14,15 @@ import numpy as np
 import pandas as pd
 
 from components.event_tests import abnormal  # noqa: F401  (the public event-study API, docs/CONTRACT.md)
+from components.series_math import anchor_position, clean_series, infer_frequency
 
 ANCHOR_RULE = (
     "t = 0 is the last observation on or before the event date; offsets count observations "
     "(trading days for daily prices, months for monthly figures). Changes are measured between "
     "the observations at the two offsets; nothing is interpolated."
 )
-REBASE_RULE = "Rebased to 100 at the last observation on or before the chosen date."
-DISCOUNT_RULE = (
-    "Computed discount = Urals monthly average (MinFin) minus the calendar-month mean of EIA "
-    "daily Brent spot, for months where both exist (negative = Urals below Brent)."
-)
-
 # An anchor further back than this from the event is too stale to call "the price at the event".
 MAX_STALE_DAYS = {"daily": 7, "monthly": 31, "annual": 366}
-
-
-def _clean(series: pd.Series) -> pd.Series:
-    s = pd.Series(series, dtype="float64").dropna()
-    s.index = pd.DatetimeIndex(s.index)
-    return s.sort_index()
-
-
-def infer_frequency(series: pd.Series) -> str:
-    """'daily' | 'monthly' | 'annual' from the median spacing (used when no catalog frequency is given)."""
-    idx = pd.DatetimeIndex(series.dropna().index).sort_values()
-    if len(idx) < 2:
-        return "daily"
-    gap = float(np.median(np.diff(idx.values).astype("timedelta64[D]").astype(float)))
-    if gap >= 300:
-        return "annual"
-    if gap >= 25:
-        return "monthly"
-    return "daily"
-
-
-def anchor_position(series: pd.Series, date) -> int | None:
-    """Position of the last observation on or before ``date`` in the cleaned series, or None."""
-    s = _clean(series)
-    pos = int(s.index.searchsorted(pd.Timestamp(date), side="right")) - 1
-    return pos if pos >= 0 else None
-
-
-def rebase(series: pd.Series, date) -> tuple[pd.Series, pd.Timestamp | None]:
-    """Series * 100 / value at the anchor (last obs on or before ``date``; first obs if none before).
-
-    Returns the rebased series and the anchor date actually used.
-    """
-    s = _clean(series)
-    if s.empty:
-        return s, None
-    pos = anchor_position(s, date)
-    if pos is None:
-        pos = 0
-    base = s.iloc[pos]
-    if base == 0 or not np.isfinite(base):
-        return s * np.nan, s.index[pos]
-    return s * 100.0 / base, s.index[pos]
 
 
 def _anchor(s: pd.Series, event_date, frequency: str | None) -> tuple[int | None, str]:
@@ -93,7 +45,7 @@ def window(series: pd.Series, event_date, before: int, after: int, *, frequency:
     Empty when there is no anchor (or it is stale, as in ``change_between``); offsets past either end of
     the series are simply absent (``event_table`` says what is missing).
     """
-    s = _clean(series)
+    s = clean_series(series)
     cols = ["t", "date", "value", "rebased"]
     pos, _ = _anchor(s, event_date, frequency)
     if pos is None:
@@ -138,7 +90,7 @@ class Change:
 
 def change_between(series: pd.Series, event_date, from_t: int, to_t: int, *, frequency: str | None = None) -> Change:
     """Change from offset ``from_t`` to ``to_t`` around the event (offsets in observations)."""
-    s = _clean(series)
+    s = clean_series(series)
     pos, why = _anchor(s, event_date, frequency)
     if pos is None:
         return Change(from_t, to_t, None, None, None, None, why)
@@ -263,35 +215,3 @@ def aligned_windows(
     if not parts:
         return pd.DataFrame(columns=cols)
     return pd.concat(parts, ignore_index=True)[cols]
-
-
-# ------------------------------------------------------------------------------ other arithmetic
-def monthly_mean(series: pd.Series) -> pd.Series:
-    """Calendar-month mean of a daily series, stamped on the 1st of the month (the catalog convention)."""
-    s = _clean(series)
-    if s.empty:
-        return s
-    out = s.groupby(s.index.to_period("M")).mean()
-    out.index = out.index.to_timestamp(how="start")
-    return out
-
-
-def computed_discount(urals_monthly: pd.Series, brent_daily: pd.Series) -> pd.Series:
-    """Urals monthly average minus the calendar-month mean of daily Brent, only where both exist."""
-    u = _clean(urals_monthly)
-    u.index = u.index.to_period("M").to_timestamp(how="start")
-    b = monthly_mean(brent_daily)
-    both = u.index.intersection(b.index)
-    return (u.loc[both] - b.loc[both]).rename("urals_minus_brent_computed")
-
-
-def align_monthly(daily: pd.Series, monthly: pd.Series) -> pd.DataFrame:
-    """Month-by-month table for a daily price against a monthly volume: calendar-month mean of the
-    daily series next to the monthly figure (months with either present; gaps stay NaN)."""
-    d = monthly_mean(daily).rename("daily_monthly_mean")
-    m = _clean(monthly)
-    m.index = m.index.to_period("M").to_timestamp(how="start")
-    m = m.rename("monthly_value")
-    out = pd.concat([d, m], axis=1, sort=True)
-    out.index.name = "month"
-    return out

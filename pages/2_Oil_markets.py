@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components import charts, eventstudy, ui
+from components import charts, series_math, ui
 from components import params as P
 from components.charts import Line
 
@@ -105,7 +105,7 @@ def price_panel() -> dict:
     )
     for msg in futures_status:
         st.caption(f"Live: {msg}")
-    rebase_rule = eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""
+    rebase_rule = series_math.REBASE_RULE if view["rebase_date"] is not None else ""
     ui.chart_with_csv(
         fig,
         lines,
@@ -129,9 +129,9 @@ start, end = view["start"], view["end"]
 # ---- Urals: monthly data (the whole history, or the range chosen above)
 urals, urals_problem = ui.series_or_none("urals_price_minfin")
 reported, reported_problem = ui.series_or_none("urals_discount_reuters")
-brent_month = eventstudy.monthly_mean(brent) if brent is not None else pd.Series(dtype="float64")
+brent_month = series_math.monthly_mean(brent) if brent is not None else pd.Series(dtype="float64")
 computed = (
-    eventstudy.computed_discount(urals, brent)
+    series_math.computed_discount(urals, brent)
     if urals is not None and brent is not None
     else pd.Series(dtype="float64")
 )
@@ -204,7 +204,7 @@ ui.chart_with_csv(
     label="Download Urals vs Brent (CSV)",
     caption="Urals is a monthly average published by Russia's Finance Ministry; many months are "
     "missing in the snapshot and are left as gaps.",
-    rule=eventstudy.DISCOUNT_RULE,
+    rule=series_math.DISCOUNT_RULE,
 )
 
 st.subheader("Urals discount to Brent")
@@ -224,7 +224,7 @@ ui.chart_with_csv(
     title="Urals discount to Brent",
     filename="urals_discount.csv",
     label="Download the discount data (CSV)",
-    caption=f"Rule: {eventstudy.DISCOUNT_RULE} The reported series is the discount as printed by "
+    caption=f"Rule: {series_math.DISCOUNT_RULE} The reported series is the discount as printed by "
     "Reuters (often against Dated Brent at a given port), so the two need not match.",
-    rule=eventstudy.DISCOUNT_RULE,
+    rule=series_math.DISCOUNT_RULE,
 )

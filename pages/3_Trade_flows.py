@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components import charts, eventstudy, ui
+from components import charts, series_math, ui
 from components import params as P
 
 ui.page_setup(
@@ -244,7 +244,7 @@ def view_brent(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_
         monthly,
         events,
         title="Brent spot vs India's imports from Russia",
-        monthly_mean=eventstudy.monthly_mean(brent),
+        monthly_mean=series_math.monthly_mean(brent),
     )
     st.plotly_chart(fig, key="trade_chart_mixed")
     st.caption(
@@ -254,7 +254,7 @@ def view_brent(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_
     )
 
     def aligned() -> pd.DataFrame:
-        frame = eventstudy.align_monthly(brent, monthly.series).reset_index()
+        frame = series_math.align_monthly(brent, monthly.series).reset_index()
         frame.columns = ["month", "brent_month_mean_usd_bbl", f"{main_id}_mb_d"]
         return frame
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components import charts, eventstudy, ui
+from components import charts, series_math, ui
 from components import params as P
 
 ui.page_setup(
@@ -57,7 +57,7 @@ def rate_charts() -> None:
     )
     ui.show_notices(panel_notices)
     start, end = view["start"], view["end"]
-    rebase_rule = eventstudy.REBASE_RULE if view["rebase_date"] is not None else ""
+    rebase_rule = series_math.REBASE_RULE if view["rebase_date"] is not None else ""
     for pair in pairs:
         ecb_id, live_id = PAIRS[pair]
         lines, status = [], []

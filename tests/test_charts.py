@@ -145,7 +145,7 @@ def test_dual_axis_labels_both_axes_and_states_rule():
         "pages",
         frequency="monthly",
     )
-    from components.eventstudy import monthly_mean
+    from components.series_math import monthly_mean
 
     fig = C.build_dual_axis(daily, monthly, events(1), monthly_mean=monthly_mean(daily.series))
     assert fig.layout.yaxis.title.text == "Brent (USD/bbl)"

@@ -7,15 +7,16 @@ import pandas as pd
 import pytest
 
 from components import eventstudy as E
+from components import series_math
 from tests.chart_factories import brent_march_2025, events, monthly_with_gaps
 
 
 def test_anchor_is_last_observation_on_or_before():
     s = brent_march_2025()
-    assert s.index[E.anchor_position(s, "2025-03-07")] == pd.Timestamp("2025-03-07")
+    assert s.index[series_math.anchor_position(s, "2025-03-07")] == pd.Timestamp("2025-03-07")
     # Saturday 8 March: no trading, t0 is Friday 7 March
-    assert s.index[E.anchor_position(s, "2025-03-08")] == pd.Timestamp("2025-03-07")
-    assert E.anchor_position(s, "2025-02-01") is None
+    assert s.index[series_math.anchor_position(s, "2025-03-08")] == pd.Timestamp("2025-03-07")
+    assert series_math.anchor_position(s, "2025-02-01") is None
 
 
 def test_event_day_change_matches_hand_computation():
@@ -84,19 +85,19 @@ def test_monthly_offsets_are_months_and_gaps_not_filled():
     c = E.change_between(m, "2024-02-15", 0, 1, frequency="monthly")
     # next *observation* after Feb is May (Mar/Apr missing) -> stated by the dates, not interpolated
     assert c.to_date == pd.Timestamp("2024-05-01") and c.abs == pytest.approx(0.4)
-    assert E.infer_frequency(m) == "monthly" and E.infer_frequency(brent_march_2025()) == "daily"
+    assert series_math.infer_frequency(m) == "monthly" and series_math.infer_frequency(brent_march_2025()) == "daily"
 
 
 def test_rebase_and_monthly_arithmetic():
     s = brent_march_2025()
-    r, anchor = E.rebase(s, "2025-03-08")
+    r, anchor = series_math.rebase(s, "2025-03-08")
     assert anchor == pd.Timestamp("2025-03-07") and r.loc["2025-03-07"] == pytest.approx(100)
-    mm = E.monthly_mean(s)
+    mm = series_math.monthly_mean(s)
     assert list(mm.index) == [pd.Timestamp("2025-03-01")]
     assert mm.iloc[0] == pytest.approx(np.mean(list(s)))
     urals = pd.Series([60.0, 55.0], index=pd.DatetimeIndex(["2025-02-01", "2025-03-01"]))
-    d = E.computed_discount(urals, s)
+    d = series_math.computed_discount(urals, s)
     assert list(d.index) == [pd.Timestamp("2025-03-01")]  # Feb has no Brent in the factory: no value
     assert d.iloc[0] == pytest.approx(55.0 - np.mean(list(s)))
-    al = E.align_monthly(s, monthly_with_gaps())
+    al = series_math.align_monthly(s, monthly_with_gaps())
     assert math.isnan(al.loc["2024-01-01", "daily_monthly_mean"]) and al.loc["2024-01-01", "monthly_value"] == 1.6
