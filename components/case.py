@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from components import evidence as ev
+from components.style import to_timestamp
 
 DEFAULT_CASE = "2025-03-secondary-sanctions"
 CASES_ROOT = Path(__file__).resolve().parent.parent / "data" / "cases"
@@ -160,14 +161,6 @@ def _split(s: str) -> list[str]:
     return [x.strip() for x in s.split(";") if x.strip()]
 
 
-def _date(s: Any) -> pd.Timestamp | None:
-    try:
-        t = pd.Timestamp(str(s))
-    except (ValueError, TypeError):
-        return None
-    return None if pd.isna(t) else t.normalize()
-
-
 def _check_unique(name: str, rows: list[tuple[int, dict]], issues: list[CaseIssue]) -> None:
     seen: dict[str, int] = {}
     for line, r in rows:
@@ -195,7 +188,7 @@ def _load_meta(d: Path, issues: list[CaseIssue]) -> dict:
     for k in CASE_KEYS:
         if not str(meta.get(k, "")).strip():
             issues.append(CaseIssue("case.toml", None, f"case.{k}", "required"))
-    if meta.get("published") and _date(meta["published"]) is None:
+    if meta.get("published") and to_timestamp(meta["published"]) is None:
         issues.append(CaseIssue("case.toml", None, "case.published", f"not a date: {meta['published']!r}"))
     return meta
 
@@ -218,7 +211,7 @@ def _load_events(d: Path, actor_ids: set[str], issues: list[CaseIssue]) -> pd.Da
     rows = _read_csv(d / name, EVENT_COLS, issues)
     _check_unique(name, rows, issues)
     for line, r in rows:
-        t = _date(r["date"])
+        t = to_timestamp(r["date"])
         if t is None:
             issues.append(CaseIssue(name, line, "date", f"not a date: {r['date']!r}"))
         if r["date_precision"] not in ("day", "month"):
@@ -236,7 +229,7 @@ def _load_events(d: Path, actor_ids: set[str], issues: list[CaseIssue]) -> pd.Da
             issues.append(CaseIssue(name, line, "source_title", "every event needs a source (title missing)"))
         if not URL_RE.match(r["source_url"]):
             issues.append(CaseIssue(name, line, "source_url", "every event needs a source URL (http/https)"))
-        if r["source_published"] and _date(r["source_published"]) is None:
+        if r["source_published"] and to_timestamp(r["source_published"]) is None:
             issues.append(CaseIssue(name, line, "source_published", f"not a date: {r['source_published']!r}"))
         acts = _split(r["actors"])
         if not acts:
@@ -302,7 +295,7 @@ def _load_claims(d: Path, actor_ids: set[str], n_paragraphs: int, issues: list[C
         for a in acts:
             if a not in actor_ids:
                 bad("actors", f"unknown actor id {a!r} (not in actors.csv)")
-        ps, pe = _date(c.get("period_start")), _date(c.get("period_end"))
+        ps, pe = to_timestamp(c.get("period_start")), to_timestamp(c.get("period_end"))
         if ps is None:
             bad("period_start", f"not a date: {c.get('period_start')!r}")
         if pe is None:
@@ -352,7 +345,7 @@ def _load_relations(
         except ValueError:
             issues.append(CaseIssue(name, line, "weight", f"must be a positive number, got {r['weight']!r}"))
         for k in ("start", "end"):
-            if r[k] and _date(r[k]) is None:
+            if r[k] and to_timestamp(r[k]) is None:
                 issues.append(CaseIssue(name, line, k, f"not a date: {r[k]!r}"))
         cl, evs = _split(r["claims"]), _split(r["events"])
         if not cl and not evs:
@@ -457,7 +450,7 @@ def load_case(
     if issues:
         raise CaseError(issues)
     meta = dict(meta)
-    meta["published"] = _date(meta["published"])
+    meta["published"] = to_timestamp(meta["published"])
     case = Case(case_id, meta, claims, events, actors, relations, facts, d)
     if not verdicts:
         return case

@@ -19,7 +19,6 @@ Conventions kept by every builder here:
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -28,23 +27,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.series_math import rebase
+from components.style import EVENT_CATEGORY_COLORS, event_color, safe_text
 
 MAX_POINTS = 2500  # per trace, before weekly/monthly averaging kicks in
 FLAGGED_SYMBOL = "diamond-open"
 NORMAL_SYMBOL = "circle"
 EVENT_AXIS = "y9"  # hidden overlay axis carrying the event markers (range 0..1)
-
-CATEGORY_COLORS = {
-    "sanctions": "#d62728",
-    "tariffs": "#ff7f0e",
-    "aid": "#2ca02c",
-    "military": "#7f7f7f",
-    "diplomacy": "#1f77b4",
-    "energy_deal": "#9467bd",
-    "trade": "#8c564b",
-    "statement": "#e377c2",
-}
-_CATEGORY_Y = {c: 0.99 - 0.025 * i for i, c in enumerate(CATEGORY_COLORS)}  # stagger so markers don't overlap
+# stagger the markers by category so that events on the same day do not hide each other
+_CATEGORY_Y = {c: 0.99 - 0.025 * i for i, c in enumerate(EVENT_CATEGORY_COLORS)}
 
 
 @dataclass
@@ -65,11 +55,6 @@ class Line:
 
 
 # ------------------------------------------------------------------------------------- helpers
-def _esc(text) -> str:
-    """Escape user/source text for plotly hover HTML and neutralise template placeholders."""
-    return html.escape(str(text if text is not None else "")).replace("%{", "%\u200b{")
-
-
 def _dates(idx) -> np.ndarray:
     """ISO dates as one numpy string array: vectorised, and plotly validates an array in one step where a list
     of strings is checked element by element (that loop was most of a chart's build time)."""
@@ -164,10 +149,10 @@ def event_traces(events: pd.DataFrame | None, *, xaxis: str = "x") -> list[dict]
     for row, cat in zip(ev.itertuples(index=False), cats):
         actors = getattr(row, "actors", []) or []
         actors = ", ".join(actors) if isinstance(actors, list) else str(actors)
-        text.append(
-            f"<b>{_esc(row.title)}</b><br>{row.date:%Y-%m-%d} · {_esc(cat)}<br>"
-            f"Actors: {_esc(actors)}<br>Source: {_esc(getattr(row, 'source_title', ''))}"
+        title, category, actors, source = (
+            safe_text(v, markup="html") for v in (row.title, cat, actors, getattr(row, "source_title", ""))
         )
+        text.append(f"<b>{title}</b><br>{row.date:%Y-%m-%d} · {category}<br>Actors: {actors}<br>Source: {source}")
     return [
         dict(
             type="scatter",
@@ -210,7 +195,7 @@ def event_traces(events: pd.DataFrame | None, *, xaxis: str = "x") -> list[dict]
             marker=dict(
                 symbol="triangle-down",
                 size=11,
-                color=[CATEGORY_COLORS.get(c, "#999") for c in cats],
+                color=[event_color(c) for c in cats],
                 line=dict(width=1, color="white"),
             ),
         ),
@@ -244,8 +229,11 @@ def _line_trace(
     n = len(s)
     y = s.to_numpy(dtype="float64")
     date_fmt = "%{x|%Y-%m}" if line.frequency == "monthly" else "%{x|%Y-%m-%d}"
-    hover = [f"<b>{_esc(line.label)}</b>", date_fmt + (" (week ending)" if resampled == "weekly" else "")]
-    value_fmt = "%{customdata[0]:,.4~f} " + _esc(line.unit)
+    hover = [
+        f"<b>{safe_text(line.label, markup='html')}</b>",
+        date_fmt + (" (week ending)" if resampled == "weekly" else ""),
+    ]
+    value_fmt = "%{customdata[0]:,.4~f} " + safe_text(line.unit, markup="html")
     if rebase_date is not None:
         hover.append(f"{value_fmt} · index %{{y:.1f}}")
     else:
@@ -256,15 +244,15 @@ def _line_trace(
         srcs = _per_point(line.sources, s.index)
         custom = np.empty((n, 3), dtype=object)
         custom[:, 0] = [None if np.isnan(v) else float(v) for v in values]
-        custom[:, 1] = [_esc(f) if f else "" for f in flags]
-        custom[:, 2] = [_esc(x) if x else _esc(line.source) for x in srcs]
+        custom[:, 1] = [safe_text(f, markup="html") if f else "" for f in flags]
+        custom[:, 2] = [safe_text(x, markup="html") if x else safe_text(line.source, markup="html") for x in srcs]
         hover += ["flag: %{customdata[1]}", "source: %{customdata[2]}"]
         symbols = [FLAGGED_SYMBOL if f else NORMAL_SYMBOL for f in flags]
         customdata = custom
     else:
         customdata = values.reshape(-1, 1)
         if line.source:
-            hover.append(f"source: {_esc(line.source)}")
+            hover.append(f"source: {safe_text(line.source, markup='html')}")
     sparse = line.frequency != "daily"
     marker = dict(size=7 if sparse else 4)
     if symbols is not None:
@@ -301,11 +289,14 @@ def _per_point(values: pd.Series | None, index: pd.DatetimeIndex) -> list[str]:
 def _layout(*, title: str, y_title: str, log: bool, notes: list[str], **extra) -> dict:
     """The layout every time chart shares: escaped title with its notes as subtitle, axis titles, legend on top."""
     layout = dict(
-        title=dict(text=_esc(title), subtitle=dict(text=_esc(" · ".join(notes)), font=dict(size=11, color="#555"))),
+        title=dict(
+            text=safe_text(title, markup="html"),
+            subtitle=dict(text=safe_text(" · ".join(notes), markup="html"), font=dict(size=11, color="#555")),
+        ),
         hovermode="closest",
         margin=dict(l=60, r=30, t=110, b=50),
         legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0),
-        yaxis=dict(title=dict(text=_esc(y_title)), type="log" if log else "linear"),
+        yaxis=dict(title=dict(text=safe_text(y_title, markup="html")), type="log" if log else "linear"),
         xaxis=dict(title=dict(text="Date"), type="date"),
     )
     for key, value in extra.items():  # one level of merging (e.g. margin=dict(r=70) keeps l, t, b)
@@ -376,6 +367,7 @@ def build_dual_axis(
     traces = [t1]
     if monthly_mean is not None and len(monthly_mean):
         mm = _clean(monthly_mean).dropna()
+        label, unit = safe_text(daily.label, markup="html"), safe_text(daily.unit, markup="html")
         traces.append(
             dict(
                 type="scatter",
@@ -385,8 +377,7 @@ def build_dual_axis(
                 mode="lines",
                 line=dict(shape="hv", dash="dot"),
                 connectgaps=False,
-                hovertemplate=f"<b>{_esc(daily.label)} month mean</b><br>%{{x|%Y-%m}}<br>%{{y:.2f}} "
-                f"{_esc(daily.unit)}<extra></extra>",
+                hovertemplate=f"<b>{label} month mean</b><br>%{{x|%Y-%m}}<br>%{{y:.2f}} {unit}<extra></extra>",
             )
         )
     t2, _, _ = _line_trace(monthly, yaxis="y2")
@@ -404,7 +395,7 @@ def build_dual_axis(
         notes=notes,
         margin=dict(r=70),
         yaxis2=dict(
-            title=dict(text=_esc(f"{monthly.label} ({monthly.unit})")),
+            title=dict(text=safe_text(f"{monthly.label} ({monthly.unit})", markup="html")),
             overlaying="y",
             side="right",
             showgrid=False,
@@ -435,12 +426,12 @@ def build_event_study(
                     x=grp["t"].to_numpy(),
                     y=grp[value].to_numpy(dtype="float64"),
                     mode="lines+markers",
-                    name=_esc(label if len(label) <= 70 else label[:69] + "…"),
+                    name=safe_text(label, markup="html", max_len=70),
                     customdata=custom,
                     connectgaps=False,
                     hovertemplate=(
-                        f"<b>{_esc(label)}</b><br>t = %{{x}} (%{{customdata[0]}})<br>"
-                        f"%{{customdata[1]:,.4~f}} {_esc(units.get(sid, ''))}"
+                        f"<b>{safe_text(label, markup='html')}</b><br>t = %{{x}} (%{{customdata[0]}})<br>"
+                        f"%{{customdata[1]:,.4~f}} {safe_text(units.get(sid, ''), markup='html')}"
                         + ("<br>index %{y:.2f}" if value == "rebased" else "")
                         + "<extra></extra>"
                     ),

@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from components.data import SnapshotError
+from components.style import to_timestamp
 
 CLAIM_STATUSES = ("supported", "contradicted", "mixed", "not testable", "pending", "no data")
 OUTCOME_STATUSES = ("happened", "did not happen", "partly", "too early")
@@ -125,16 +126,6 @@ class Context:
 
 
 # ----------------------------------------------------------------------------------------------- helpers
-def _ts(x: Any) -> pd.Timestamp | None:
-    if x is None or x == "":
-        return None
-    try:
-        t = pd.Timestamp(x)
-    except (ValueError, TypeError):
-        return None
-    return None if pd.isna(t) else t.normalize()
-
-
 def _as_list(x: Any) -> list:
     if x is None or x == "":
         return []
@@ -236,7 +227,7 @@ def _exclusion_note(dropped: list[pd.Timestamp], exclude: set[str]) -> str:
 
 # ------------------------------------------------------------------------------------------------- rules
 def rule_lowest_since(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
-    at = _ts(spec.get("at"))
+    at = to_timestamp(spec.get("at"))
     months = int(spec.get("months", 24))
     min_months = int(spec.get("min_months", 3))
     exclude = set(spec.get("exclude_flags", DEFAULT_EXCLUDE_FLAGS))
@@ -308,9 +299,9 @@ def rule_lowest_since(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
 
 def _window(spec: dict, key: str) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     if spec.get(key) is not None:
-        t = _ts(spec[key])
+        t = to_timestamp(spec[key])
         return t, t
-    return _ts(spec.get(f"{key}_start")), _ts(spec.get(f"{key}_end"))
+    return to_timestamp(spec.get(f"{key}_start")), to_timestamp(spec.get(f"{key}_end"))
 
 
 def _span(a0: pd.Timestamp, a1: pd.Timestamp) -> str:
@@ -412,7 +403,7 @@ def rule_share_at(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
     con = float(spec.get("contradicted_below", sup))
     if spec.get("topic"):
         return _share_from_facts(spec, ctx, sup, con)
-    at = _ts(spec.get("at"))
+    at = to_timestamp(spec.get("at"))
     tol = int(spec.get("tolerance_months", 0))
     text = (
         f"Value at {_month(at)} (or the latest within {tol} month(s) before) compared with thresholds: "
@@ -520,8 +511,8 @@ def _match_events(spec: dict, ctx: Context, start, end) -> list[dict]:
 
 
 def rule_event_on_record(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
-    start = _ts(spec.get("start")) or (_ts(getattr(claim, "period_start", None)) if claim else None)
-    end = _ts(spec.get("end")) or (_ts(getattr(claim, "period_end", None)) if claim else None)
+    start = to_timestamp(spec.get("start")) or (to_timestamp(getattr(claim, "period_start", None)) if claim else None)
+    end = to_timestamp(spec.get("end")) or (to_timestamp(getattr(claim, "period_end", None)) if claim else None)
     need = int(spec.get("min_events", 1))
     what = []
     if spec.get("category"):
@@ -585,7 +576,9 @@ _OUTCOME_OF = {
 
 
 def rule_scenario_outcome(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
-    deadline = _ts(spec.get("deadline")) or (_ts(getattr(claim, "period_end", None)) if claim else None)
+    deadline = to_timestamp(spec.get("deadline")) or (
+        to_timestamp(getattr(claim, "period_end", None)) if claim else None
+    )
     closed = deadline is not None and ctx.today > deadline
     conds = spec.get("conditions", [])
     text = (
@@ -598,7 +591,7 @@ def rule_scenario_outcome(spec: dict, ctx: Context, claim: Any = None) -> Verdic
     for c in conds:
         sub = dict(c)
         if sub.get("rule") == "event_on_record" and "absent_status" not in sub:
-            end = _ts(sub.get("end")) or deadline
+            end = to_timestamp(sub.get("end")) or deadline
             sub["absent_status"] = "did not happen" if (end is not None and ctx.today > end) else "too early"
             sub.setdefault("found_status", "happened")
         v = evaluate(sub, ctx, claim)
@@ -654,7 +647,7 @@ def validate_spec(spec: Any, path: str = "evidence") -> list[tuple[str, str]]:
         return [(f"{path}.rule", f"unknown rule {rule!r}; known: {', '.join(RULES)}")]
     errs = [(f"{path}.{k}", f"required for rule {rule}") for k in REQUIRED[rule] if spec.get(k) in (None, "", [])]
     for k in DATE_PARAMS:
-        if k in spec and _ts(spec[k]) is None:
+        if k in spec and to_timestamp(spec[k]) is None:
             errs.append((f"{path}.{k}", f"not a date: {spec[k]!r}"))
     if rule == "change_between":
         for w in ("a", "b"):

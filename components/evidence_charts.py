@@ -1,56 +1,25 @@
 """Pure plotly builders and table helpers for claim evidence (no streamlit).
 
 Why separate from components/charts.py: claim cards need a small chart of exactly the series and window a
-rule looked at, with the numbers the verdict used highlighted and the relevant events marked. Event
-markers are layout shapes + annotations (add_vline(annotation_text=...) fails on date axes), built as plain
-dicts so that each figure is validated once.
+rule looked at, with the numbers the verdict used highlighted. Events are drawn by the same overlay as every
+other chart (charts.event_traces), so an event looks the same on a claim card as on the Oil page; figures are
+built as plain dicts and validated once.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from typing import Any
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.charts import EVENT_AXIS_LAYOUT, event_traces
 from components.evidence import Verdict
+from components.style import BADGE_HEX, VERDICT_HEX, safe_text, to_timestamp
 
-STATUS_COLORS = {
-    "supported": "green",
-    "happened": "green",
-    "contradicted": "red",
-    "did not happen": "red",
-    "mixed": "orange",
-    "partly": "orange",
-    "pending": "blue",
-    "too early": "blue",
-    "not testable": "gray",
-    "no data": "gray",
-}
-_HEX = {"green": "#2e7d32", "red": "#c62828", "orange": "#ef6c00", "blue": "#1565c0", "gray": "#757575"}
-CATEGORY_HEX = {
-    "sanctions": "#c62828",
-    "tariffs": "#ad1457",
-    "aid": "#6a1b9a",
-    "military": "#4e342e",
-    "diplomacy": "#1565c0",
-    "energy_deal": "#2e7d32",
-    "trade": "#ef6c00",
-    "statement": "#546e7a",
-}
 SCENARIO_KINDS = ("scenario", "prediction")
-
-
-def badge_md(status: str) -> str:
-    """Streamlit markdown badge for a verdict status (plain text, so pure)."""
-    return f":{STATUS_COLORS.get(status, 'gray')}-badge[{status}]"
-
-
-def _esc(x: Any) -> str:
-    return html.escape(str(x), quote=False)
+EVENT_BAND = 0.22  # share of the hindsight timeline's height kept for the event markers (staggered by category)
 
 
 def claim_window(claim, pad_months: int = 3) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -59,11 +28,9 @@ def claim_window(claim, pad_months: int = 3) -> tuple[pd.Timestamp, pd.Timestamp
 
     def collect(spec: dict) -> None:
         for k in ("at", "a", "b", "a_start", "a_end", "b_start", "b_end", "start", "end", "deadline"):
-            if spec.get(k) is not None:
-                try:
-                    dates.append(pd.Timestamp(spec[k]))
-                except (ValueError, TypeError):
-                    pass
+            date = to_timestamp(spec.get(k))
+            if date is not None:
+                dates.append(date)
         for c in spec.get("conditions", []) or []:
             collect(c)
 
@@ -72,48 +39,6 @@ def claim_window(claim, pad_months: int = 3) -> tuple[pd.Timestamp, pd.Timestamp
     if claim.evidence.get("rule") == "lowest_since":
         lo = min(lo, pd.Timestamp(claim.evidence["at"]) - pd.DateOffset(months=int(claim.evidence.get("months", 24))))
     return (lo - pd.DateOffset(months=pad_months)).normalize(), (hi + pd.DateOffset(months=pad_months)).normalize()
-
-
-def event_lines_layout(events: pd.DataFrame, max_labels: int = 12) -> tuple[list[dict], list[dict]]:
-    """(shapes, annotations): a dotted vertical line and a short rotated label per event (safe on date axes,
-    unlike add_vline(annotation_text=...)); the first `max_labels` events get a label."""
-    if events is None or events.empty:
-        return [], []
-    shapes, notes = [], []
-    for i, e in enumerate(events.sort_values("date").to_dict("records")):
-        x = pd.Timestamp(e["date"]).strftime("%Y-%m-%d")
-        color = CATEGORY_HEX.get(e.get("category", ""), "#999")
-        shapes.append(
-            dict(
-                type="line",
-                xref="x",
-                yref="paper",
-                x0=x,
-                x1=x,
-                y0=0,
-                y1=1,
-                line=dict(color=color, width=1, dash="dot"),
-                layer="below",
-            )
-        )
-        if i < max_labels:
-            title = str(e["title"])
-            notes.append(
-                dict(
-                    x=x,
-                    xref="x",
-                    y=1,
-                    yref="paper",
-                    text=_esc(title[:38] + ("…" if len(title) > 38 else "")),
-                    showarrow=False,
-                    textangle=-90,
-                    xanchor="left",
-                    yanchor="top",
-                    font=dict(size=9, color=color),
-                    hovertext=_esc(f"{x}: {title}"),
-                )
-            )
-    return shapes, notes
 
 
 def build_claim_chart(
@@ -164,7 +89,9 @@ def build_claim_chart(
                     mode="markers",
                     name="used by the verdict",
                     marker=dict(size=14, symbol="circle-open", line=dict(width=2, color="black")),
-                    hovertext=[_esc(f"{n['label']}: {n['value']} ({n['source_title']})") for n in nums],
+                    hovertext=[
+                        safe_text(f"{n['label']}: {n['value']} ({n['source_title']})", markup="html") for n in nums
+                    ],
                     hoverinfo="text",
                 )
             )
@@ -172,50 +99,37 @@ def build_claim_chart(
     if ev is not None and not ev.empty:
         ev = ev[(pd.to_datetime(ev["date"]) >= lo) & (pd.to_datetime(ev["date"]) <= hi)]
     yaxis: dict = {}
-    if not drawn:
+    if not drawn:  # no series: the chart is the events the verdict cites (or all in the window)
         ids = {n.get("event_id") for n in (verdict.all_numbers() if verdict else [])}
-        strip = ev[ev["id"].isin(ids)] if ev is not None and not ev.empty and ids - {None} else ev
-        if strip is not None and not strip.empty:
-            traces.append(
-                dict(
-                    type="scatter",
-                    x=list(pd.to_datetime(strip["date"]).dt.strftime("%Y-%m-%d")),
-                    y=[0] * len(strip),
-                    mode="markers",
-                    marker=dict(size=12, color=[CATEGORY_HEX.get(c, "#999") for c in strip["category"]]),
-                    hovertext=[_esc(t) for t in strip["title"]],
-                    hoverinfo="text",
-                    name="events",
-                )
-            )
-            ev = strip
+        if ev is not None and not ev.empty and ids - {None}:
+            ev = ev[ev["id"].isin(ids)]
         yaxis = dict(visible=False, range=[-1, 1])
-    shapes, notes = event_lines_layout(ev)
-    shapes.append(
-        dict(
-            type="rect",
-            xref="x",
-            yref="paper",
-            x0=claim.period_start.strftime("%Y-%m-%d"),
-            x1=(claim.period_end + pd.Timedelta(days=1)).strftime("%Y-%m-%d"),
-            y0=0,
-            y1=1,
-            fillcolor="rgba(255,200,0,0.12)",
-            line=dict(width=0),
-            layer="below",
-        )
+    overlay = event_traces(ev)
+    period = dict(
+        type="rect",
+        xref="x",
+        yref="paper",
+        x0=claim.period_start.strftime("%Y-%m-%d"),
+        x1=(claim.period_end + pd.Timedelta(days=1)).strftime("%Y-%m-%d"),
+        y0=0,
+        y1=1,
+        fillcolor="rgba(255,200,0,0.12)",
+        line=dict(width=0),
+        layer="below",
     )
     return go.Figure(
-        data=traces,
+        data=traces + overlay,
         layout=dict(
             height=300,
             margin=dict(l=40, r=10, t=30, b=30),
-            shapes=shapes,
-            annotations=notes,
+            shapes=[period],
             yaxis=yaxis,
             xaxis=dict(type="date", range=[lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d")]),
             legend=dict(orientation="h", y=-0.2),
-            title=dict(text="Claim period shaded; dotted lines = events", font=dict(size=11)),
+            title=dict(
+                text="Claim period shaded; dotted lines = events (hover a marker for its title)", font=dict(size=11)
+            ),
+            **(EVENT_AXIS_LAYOUT if overlay else {}),
         ),
     )
 
@@ -232,14 +146,7 @@ def numbers_table(verdict: Verdict | None) -> pd.DataFrame:
     return df
 
 
-_MD_PUNCT = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 _URL = re.compile(r"https?://[^\s<>]+")
-
-
-def md_text(value: Any) -> str:
-    """A value as inert markdown: one line, every markdown (and Streamlit directive: $, :, [) character
-    backslash-escaped, so source titles cannot make links, maths, colours or table cells of their own."""
-    return _MD_PUNCT.sub(r"\\\1", " ".join(str(value).split()))
 
 
 def numbers_markdown(verdict: Verdict | None) -> str:
@@ -254,9 +161,9 @@ def numbers_markdown(verdict: Verdict | None) -> str:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in table.itertuples(index=False):
         url = str(row.source_url)
-        title = md_text(row.source_title or "source")
+        title = safe_text(row.source_title or "source")
         source = f"[{title}](<{url}>)" if _URL.fullmatch(url) else title
-        cells = [md_text(v) for v in (row.label, row.value, row.unit, row.date, row.provider, row.flag)] + [source]
+        cells = [safe_text(v) for v in (row.label, row.value, row.unit, row.date, row.provider, row.flag)] + [source]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -278,31 +185,18 @@ def build_hindsight_timeline(
                 x=[c.period_start.strftime("%Y-%m-%d"), c.period_end.strftime("%Y-%m-%d")],
                 y=[name, name],
                 mode="lines+markers",
-                line=dict(width=10, color=_HEX[STATUS_COLORS.get(st, "gray")]),
+                line=dict(width=10, color=VERDICT_HEX.get(st, BADGE_HEX["gray"])),
                 name=st,
                 legendgroup=st,
                 showlegend=st not in in_legend,
-                hovertext=_esc(f"{name}: {st}"),
+                hovertext=safe_text(f"{name}: {st}", markup="html"),
                 hoverinfo="text",
             )
         )
         in_legend.add(st)
+    overlay = []
     if events is not None and not events.empty:
-        ev = events[pd.to_datetime(events["date"]) >= published - pd.DateOffset(months=1)]
-        for cat, grp in ev.groupby("category"):
-            dates = pd.to_datetime(grp["date"])
-            traces.append(
-                dict(
-                    type="scatter",
-                    x=list(dates.dt.strftime("%Y-%m-%d")),
-                    y=["events on record"] * len(grp),
-                    mode="markers",
-                    marker=dict(size=11, symbol="diamond", color=CATEGORY_HEX.get(cat, "#999")),
-                    name=f"event: {cat}",
-                    hovertext=[_esc(f"{d:%Y-%m-%d} {t}") for d, t in zip(dates, grp["title"])],
-                    hoverinfo="text",
-                )
-            )
+        overlay = event_traces(events[pd.to_datetime(events["date"]) >= published - pd.DateOffset(months=1)])
     shapes, notes = [], []
     for x, label in ((published, "article"), (today, "today")):
         if x is None:
@@ -321,16 +215,20 @@ def build_hindsight_timeline(
             )
         )
         notes.append(dict(x=xs, xref="x", y=1.02, yref="paper", text=label, showarrow=False, yanchor="bottom"))
+    yaxis = dict(categoryorder="array", categoryarray=names[::-1])
+    if names and overlay:  # leave the top band of the plot free for the event markers
+        yaxis["range"] = [-0.5, len(names) / (1 - EVENT_BAND) - 0.5]
     return go.Figure(
-        data=traces,
+        data=traces + overlay,
         layout=dict(
             height=140 + 32 * (len(names) + 1),
             margin=dict(l=10, r=10, t=30, b=30),
             xaxis=dict(type="date"),
-            yaxis=dict(categoryorder="array", categoryarray=["events on record"] + names[::-1]),
+            yaxis=yaxis,
             legend=dict(orientation="h", y=-0.15),
             shapes=shapes,
             annotations=notes,
+            **(EVENT_AXIS_LAYOUT if overlay else {}),
         ),
     )
 

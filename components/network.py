@@ -13,7 +13,6 @@ edge with ``directed=False``; it is drawn without an arrow and counted both ways
 
 from __future__ import annotations
 
-import html
 import io
 import math
 import re
@@ -27,6 +26,7 @@ import pandas as pd
 
 from components import params as P
 from components import routes
+from components.style import safe_text, to_timestamp
 
 # ------------------------------------------------------------------------------------------ styles
 KIND_COLOURS = {
@@ -145,12 +145,11 @@ def _split(value: Any) -> list[str]:
         return [str(value)]
 
 
-def _ts(value: Any) -> pd.Timestamp:
-    try:
-        ts = pd.Timestamp(value) if value is not None and value != "" else pd.NaT
-    except (ValueError, TypeError):
-        return pd.NaT
-    return pd.NaT if pd.isna(ts) else ts
+def _date_or_nat(value: Any) -> pd.Timestamp:
+    """style.to_timestamp, with NaT (not None) for an open end: relation dates stay pandas values, as the case
+    loader gives them."""
+    ts = to_timestamp(value)
+    return pd.NaT if ts is None else ts
 
 
 def _text(value: Any) -> str:
@@ -203,8 +202,8 @@ def build_graph(actors: pd.DataFrame, relations: pd.DataFrame) -> nx.MultiDiGrap
             type=_text(row.get("type")).strip() or "related_to",
             directed=_truthy(row.get("directed")),
             weight=w,
-            start=_ts(row.get("start")),
-            end=_ts(row.get("end")),
+            start=_date_or_nat(row.get("start")),
+            end=_date_or_nat(row.get("end")),
             claims=_split(row.get("claims")),
             series=_split(row.get("series")),
             events=_split(row.get("events")),
@@ -422,37 +421,33 @@ def relation_sentence(G: nx.MultiDiGraph, u: str, v: str, d: Mapping) -> str:
     return f"{G.nodes[u]['label']} {arrow} {G.nodes[v]['label']}: {d['type'].replace('_', ' ')}"
 
 
-def _esc(value: Any) -> str:
-    return html.escape(str(value), quote=True)
-
-
 def edge_title(G: nx.MultiDiGraph, u: str, v: str, d: Mapping, statuses: Mapping[str, str]) -> str:
-    """Tooltip HTML for one relation; every piece of case text passes through html.escape."""
+    """Tooltip HTML for one relation; every piece of case text passes through style.safe_text."""
     claims = ", ".join(f"{c} ({statuses[c]})" if c in statuses else c for c in d["claims"]) or "none"
     lines = [
-        f"<b>{_esc(relation_sentence(G, u, v, d))}</b>",
-        f"Period: {_esc(period_text(d['start'], d['end']))}",
-        f"Weight: {_esc(format(d['weight'], 'g'))}",
-        f"Claims: {_esc(claims)}",
-        f"Series: {_esc(', '.join(d['series']) or 'none')}",
+        f"<b>{safe_text(relation_sentence(G, u, v, d), markup='html')}</b>",
+        f"Period: {safe_text(period_text(d['start'], d['end']), markup='html')}",
+        f"Weight: {safe_text(format(d['weight'], 'g'), markup='html')}",
+        f"Claims: {safe_text(claims, markup='html')}",
+        f"Series: {safe_text(', '.join(d['series']) or 'none', markup='html')}",
     ]
     if d.get("events"):
-        lines.append(f"Events: {_esc(', '.join(d['events']))}")
+        lines.append(f"Events: {safe_text(', '.join(d['events']), markup='html')}")
     if d.get("note"):
-        lines.append(f"Note: {_esc(d['note'])}")
+        lines.append(f"Note: {safe_text(d['note'], markup='html')}")
     return "<br>".join(lines)
 
 
 def node_title(G: nx.MultiDiGraph, n: str, cent: Mapping[str, float], measure: str) -> str:
     d = G.nodes[n]
-    lines = [f"<b>{_esc(d['label'])}</b> ({_esc(d['kind'])})"]
+    lines = [f"<b>{safe_text(d['label'], markup='html')}</b> ({safe_text(d['kind'], markup='html')})"]
     if d.get("role"):
-        lines.append(f"Role: {_esc(d['role'])}")
+        lines.append(f"Role: {safe_text(d['role'], markup='html')}")
     if d.get("country"):
-        lines.append(f"Country: {_esc(d['country'])}")
+        lines.append(f"Country: {safe_text(d['country'], markup='html')}")
     if d.get("bloc") and d["bloc"] != NO_BLOC:
-        lines.append(f"Bloc: {_esc(d['bloc'])}")
-    lines.append(f"{_esc(measure.capitalize())} centrality: {cent.get(n, 0.0):.3f}")
+        lines.append(f"Bloc: {safe_text(d['bloc'], markup='html')}")
+    lines.append(f"{safe_text(measure.capitalize(), markup='html')} centrality: {cent.get(n, 0.0):.3f}")
     lines.append(f"Relations in view: {G.degree(n)}")
     return "<br>".join(lines)
 
@@ -540,20 +535,20 @@ def legend_items(G: nx.MultiDiGraph, colour_by: str) -> tuple[list[tuple[str, st
 
 def legend_html(G: nx.MultiDiGraph, colour_by: str, measure: str, max_height: int = 500) -> str:
     groups, types = legend_items(G, colour_by)
-    parts = [f"<div><b>Colour: {_esc('actor kind' if colour_by == 'kind' else 'bloc')}</b></div>"]
+    parts = [f"<div><b>Colour: {safe_text('actor kind' if colour_by == 'kind' else 'bloc', markup='html')}</b></div>"]
     for g, c in groups:
         parts.append(
             f'<div><span style="display:inline-block;width:10px;height:10px;border-radius:5px;'
-            f'background:{c};margin-right:4px"></span>{_esc(g)}</div>'
+            f'background:{c};margin-right:4px"></span>{safe_text(g, markup="html")}</div>'
         )
     parts.append("<div style='margin-top:4px'><b>Relations</b> (arrow = direction, width = weight)</div>")
     for t, c, dashes in types:
         style = "dashed" if dashes else "solid"
         parts.append(
             f'<div><span style="display:inline-block;width:22px;border-top:3px {style} {c};'
-            f'margin-right:4px;vertical-align:middle"></span>{_esc(t.replace("_", " "))}</div>'
+            f'margin-right:4px;vertical-align:middle"></span>{safe_text(t.replace("_", " "), markup="html")}</div>'
         )
-    parts.append(f"<div style='margin-top:4px'>Size: {_esc(measure)} centrality</div>")
+    parts.append(f"<div style='margin-top:4px'>Size: {safe_text(measure, markup='html')} centrality</div>")
     return (
         '<div id="cl-legend" style="position:absolute;top:8px;right:8px;z-index:10;'
         "background:rgba(255,255,255,0.9);border:1px solid #ddd;padding:6px;font:12px sans-serif;"

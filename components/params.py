@@ -19,6 +19,8 @@ from typing import Any
 
 import pandas as pd
 
+from components.style import to_timestamp
+
 MAX_RAW_LEN = 2000  # longer values are treated as tampering, not parsed
 MULTI_SEP = ","
 EMPTY_TOKEN = "none"  # an explicitly empty selection in the URL (an absent parameter means "default")
@@ -78,19 +80,12 @@ def _notice(name: str, raw: Any, why: str, default_text: str) -> Notice:
     )
 
 
-def _to_ts(value: Any) -> pd.Timestamp | None:
-    if value is None:
-        return None
-    ts = pd.Timestamp(value)
-    return None if pd.isna(ts) else ts.normalize().tz_localize(None) if ts.tzinfo else ts.normalize()
-
-
 # --------------------------------------------------------------------------------------------- dates
 def parse_date(
     raw: Any, default: Any, *, min_date: Any = None, max_date: Any = None, name: str = "date"
 ) -> tuple[pd.Timestamp, str | None]:
     """ISO date (YYYY-MM-DD) within [min_date, max_date]; anything else -> default + notice."""
-    default_ts = _to_ts(default)
+    default_ts = to_timestamp(default)
     s = _raw_str(raw)
     if s is None or s == "":
         return default_ts, None
@@ -100,7 +95,7 @@ def parse_date(
         ts = pd.Timestamp(_dt.date.fromisoformat(s))
     except ValueError:
         return default_ts, _notice(name, raw, "not a valid date", _fmt_date(default_ts))
-    lo, hi = _to_ts(min_date), _to_ts(max_date)
+    lo, hi = to_timestamp(min_date), to_timestamp(max_date)
     if (lo is not None and ts < lo) or (hi is not None and ts > hi):
         return default_ts, _notice(name, raw, f"outside {_fmt_date(lo)}..{_fmt_date(hi)}", _fmt_date(default_ts))
     return ts, None
@@ -111,7 +106,7 @@ def _looks_iso(s: str) -> bool:
 
 
 def _fmt_date(ts: Any) -> str:
-    ts = _to_ts(ts)
+    ts = to_timestamp(ts)
     return "none" if ts is None else ts.strftime("%Y-%m-%d")
 
 
@@ -123,7 +118,7 @@ def parse_date_range(
     raw: Any, default: tuple[Any, Any], *, min_date: Any = None, max_date: Any = None, name: str = "range"
 ) -> tuple[tuple[pd.Timestamp, pd.Timestamp], str | None]:
     """'YYYY-MM-DD..YYYY-MM-DD' with start <= end, both within bounds; else default + notice."""
-    d = (_to_ts(default[0]), _to_ts(default[1]))
+    d = (to_timestamp(default[0]), to_timestamp(default[1]))
     default_text = f"{_fmt_date(d[0])}..{_fmt_date(d[1])}"
     s = _raw_str(raw)
     if s is None or s == "":

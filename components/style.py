@@ -8,6 +8,7 @@ through `safe_text` before it reaches markdown or HTML.
 from __future__ import annotations
 
 import html
+import numbers
 import re
 from typing import Any
 
@@ -128,8 +129,10 @@ def safe_text(value: Any, *, markup: str = "markdown", max_len: int | None = Non
 
 # -------------------------------------------------------------------------------------------- dates
 def to_timestamp(value: Any) -> pd.Timestamp | None:
-    """A tz-naive day (midnight) from a date, datetime, Timestamp or ISO text; None for missing or unreadable."""
-    if is_missing(value) or (isinstance(value, str) and not value.strip()):
+    """A tz-naive day (midnight) from a date, datetime, Timestamp or ISO text; None for missing or unreadable.
+
+    A bare number is not a date (pandas would read 20250307 as nanoseconds after 1970)."""
+    if is_missing(value) or (isinstance(value, str) and not value.strip()) or isinstance(value, numbers.Number):
         return None
     try:
         ts = pd.Timestamp(value)

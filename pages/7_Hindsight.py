@@ -33,8 +33,8 @@ def scenarios() -> None:
         ui.figure(EC.build_hindsight_timeline, shown, case.events, case.meta["published"], today), key="hind_timeline"
     )
     st.caption(
-        "Bars: the window in which each scenario was tested, coloured by outcome. Diamonds: sourced events "
-        "on record (hover for titles)."
+        "Bars: the window in which each scenario was tested, coloured by outcome. Dotted lines and triangles: "
+        "sourced events on record (hover for titles)."
     )
     for c in shown:
         with st.container(border=True, key=f"hind_card_{c.id}"):

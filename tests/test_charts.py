@@ -11,6 +11,7 @@ import pytest
 
 from components import charts as C
 from components.eventstudy import aligned_windows
+from components.style import EVENT_CATEGORY_COLORS
 from tests.chart_factories import brent_march_2025, daily_series, events, flags_for_monthly, monthly_with_gaps
 
 
@@ -55,7 +56,7 @@ def test_events_are_hoverable_markers_and_dotted_lines():
     markers = ev_traces[0]  # one marker per event, coloured and labelled by its category
     by_date = dict(zip(pd.to_datetime(ev["date"]).dt.strftime("%Y-%m-%d"), ev["category"]))
     assert [by_date[x] for x in markers.x] == list(markers.customdata)
-    assert list(markers.marker.color) == [C.CATEGORY_COLORS[c] for c in markers.customdata]
+    assert list(markers.marker.color) == [EVENT_CATEGORY_COLORS[c] for c in markers.customdata]
     assert all(f" · {c}<br>" in text for c, text in zip(markers.customdata, markers.hovertext))
     legend = [t for t in fig.data if t.name == "events"]
     assert len(legend) == 1 and all(t.showlegend is False for t in ev_traces)  # one legend entry for all events

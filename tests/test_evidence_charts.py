@@ -1,0 +1,58 @@
+"""Claim cards and the hindsight timeline draw events with the same overlay as the market charts."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components import charts, evidence_charts
+from components.case import Claim
+from components.evidence import Verdict
+from components.style import EVENT_CATEGORY_COLORS
+from tests.chart_factories import brent_march_2025, events
+
+
+def _claim(kind: str = "quantitative", **evidence) -> Claim:
+    spec = {"rule": "change_between", "series": ["brent"], "a": "2025-03-03", "b": "2025-03-14", **evidence}
+    return Claim("c1", "p", kind, ["us"], pd.Timestamp("2025-03-05"), pd.Timestamp("2025-03-10"), 1, spec)
+
+
+def _overlay(fig):
+    return [t for t in fig.data if t.yaxis == charts.EVENT_AXIS]
+
+
+def _marker_colours(fig) -> dict[str, str]:
+    markers = [t for t in _overlay(fig) if t.name == "event markers"]
+    assert len(markers) == 1
+    return dict(zip(markers[0].customdata, markers[0].marker.color))
+
+
+def test_claim_chart_events_match_the_market_chart():
+    ev = events(2)
+    claim_fig = evidence_charts.build_claim_chart(_claim(), None, {"brent": brent_march_2025()}, ev)
+    oil_fig = charts.build_time_series([charts.Line("brent", "Brent", brent_march_2025(), "USD/bbl")], ev)
+    assert len(_overlay(claim_fig)) == 3 and not claim_fig.layout.shapes[1:]  # one period band, no shape per event
+    assert _marker_colours(claim_fig) == _marker_colours(oil_fig)
+    assert _marker_colours(claim_fig) == {c: EVENT_CATEGORY_COLORS[c] for c in ev["category"]}
+    hover = " ".join(_overlay(claim_fig)[2].hovertext)
+    assert "Trump threatens banking sanctions" in hover and "Source &lt;0&gt;" in hover
+
+
+def test_claim_chart_without_series_shows_the_cited_events_only():
+    ev = events(2)
+    cited = [{"label": "x", "value": "on record", "event_id": "e2", "date": pd.Timestamp("2025-03-08").date()}]
+    verdict = Verdict("supported", "event_on_record", "rule", cited)
+    fig = evidence_charts.build_claim_chart(_claim("event", rule="event_on_record"), verdict, {}, ev)
+    markers = [t for t in _overlay(fig) if t.name == "event markers"][0]
+    assert list(markers.x) == ["2025-03-08"]
+
+
+def test_hindsight_timeline_uses_the_overlay_and_keeps_its_bars():
+    ev = events(2)
+    claim = _claim("scenario")
+    claim.verdict = Verdict("partly", "scenario_outcome", "rule")
+    fig = evidence_charts.build_hindsight_timeline([claim], ev, pd.Timestamp("2025-03-08"))
+    assert len(_overlay(fig)) == 3 and fig.layout.yaxis9.visible is False
+    assert _marker_colours(fig) == {c: EVENT_CATEGORY_COLORS[c] for c in ev["category"]}
+    bars = [t for t in fig.data if t.yaxis != charts.EVENT_AXIS]
+    assert [t.name for t in bars] == ["partly"]
+    assert fig.layout.yaxis.range[1] > 0.5  # a free band above the one bar for the markers
