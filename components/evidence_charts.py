@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts import EVENT_AXIS_LAYOUT, event_traces
-from components.evidence import Verdict
+from components.evidence import DATE_PARAMS, Verdict
 from components.style import BADGE_HEX, VERDICT_HEX, safe_text, to_timestamp
 
 SCENARIO_KINDS = ("scenario", "prediction")
@@ -27,7 +27,7 @@ def claim_window(claim, pad_months: int = 3) -> tuple[pd.Timestamp, pd.Timestamp
     dates = [claim.period_start, claim.period_end]
 
     def collect(spec: dict) -> None:
-        for k in ("at", "a", "b", "a_start", "a_end", "b_start", "b_end", "start", "end", "deadline"):
+        for k in DATE_PARAMS:
             date = to_timestamp(spec.get(k))
             if date is not None:
                 dates.append(date)

@@ -3,11 +3,6 @@
 Why its own rule: most sentences an analyst pastes state a number ("about 1.8 million b/d in October"),
 and the honest check is per provider, within a stated tolerance, never an average of providers that
 disagree. The verdict says which providers agree, which do not and which have no usable figure.
-
-Spec: series=[ids], at (a date in the period), value (or low and high for a stated range), tolerance_pct
-(default 5), compare ('about' | 'at_least' | 'at_most'), window ('point' = the series' figure dated in the
-period's month, 'month_mean' = the mean of a daily series over that month), unit, exclude_flags.
-No streamlit here.
 """
 
 from __future__ import annotations
@@ -16,10 +11,13 @@ from typing import Any
 
 import pandas as pd
 
-from components import evidence
+from components.evidence.context import Context, as_list, cite, exclusion_note, fmt_value, month_label, usable_series
+from components.evidence.quantitative import EXCLUDE, UNIT
+from components.evidence.registry import REQUIRED, Param, Problems, rule
+from components.evidence.verdict import Verdict, combine_providers
+from components.style import to_timestamp
 
 RULE = "value_matches"
-REQUIRED = ("series", "at")
 COMPARES = ("about", "at_least", "at_most")
 WINDOWS = ("point", "month_mean")
 
@@ -43,15 +41,15 @@ def judge(actual: float, low: float, high: float, tolerance_pct: float, compare:
     if compare == "at_least":
         return (
             actual >= lo_ok,
-            f"{'at or above' if actual >= lo_ok else 'below'} {evidence._fmt(low)} less {tolerance_pct:g}%",
+            f"{'at or above' if actual >= lo_ok else 'below'} {fmt_value(low)} less {tolerance_pct:g}%",
         )
     if compare == "at_most":
         return (
             actual <= hi_ok,
-            f"{'at or below' if actual <= hi_ok else 'above'} {evidence._fmt(high)} plus {tolerance_pct:g}%",
+            f"{'at or below' if actual <= hi_ok else 'above'} {fmt_value(high)} plus {tolerance_pct:g}%",
         )
     agrees = lo_ok <= actual <= hi_ok
-    target = evidence._fmt(low) if low == high else f"{evidence._fmt(low)}-{evidence._fmt(high)}"
+    target = fmt_value(low) if low == high else f"{fmt_value(low)}-{fmt_value(high)}"
     if agrees:
         return True, f"within {tolerance_pct:g}% of the stated {target}"
     gap = (
@@ -69,74 +67,7 @@ def _period_value(series: pd.Series, at: pd.Timestamp, window: str) -> tuple[pd.
     return month.index[0], float(month.iloc[0]), 1
 
 
-def rule_value_matches(spec: dict, ctx: evidence.Context, claim: Any = None) -> evidence.Verdict:
-    at = evidence._ts(spec.get("at"))
-    stated = stated_range(spec)
-    tolerance = float(spec.get("tolerance_pct", 5))
-    compare = spec.get("compare", "about") if spec.get("compare") in COMPARES else "about"
-    window = spec.get("window", "point") if spec.get("window") in WINDOWS else "point"
-    exclude = set(spec.get("exclude_flags", evidence.DEFAULT_EXCLUDE_FLAGS))
-    unit = str(spec.get("unit", ""))
-    if at is None or stated is None:
-        return evidence.Verdict(
-            "no data", RULE, "A stated figure compared with the data.", detail="No period or figure."
-        )
-    low, high = stated
-    what = evidence._fmt(low) if low == high else f"{evidence._fmt(low)} to {evidence._fmt(high)}"
-    how = {"about": "within", "at_least": "at least, less", "at_most": "at most, plus"}[compare]
-    text = (
-        f"The text states {what} {unit} for {evidence._month(at)}. Each provider's figure for that month "
-        f"({'monthly mean of the daily series' if window == 'month_mean' else 'its own figure'}) is compared "
-        f"on its own: it agrees when {how} {tolerance:g}% of the stated figure. All providers with a figure agree "
-        f"-> supported; none agrees -> contradicted; some do -> mixed. Figures flagged "
-        f"{' or '.join(sorted(exclude))} are left out."
-    )
-    if at > ctx.today:
-        return evidence.Verdict("pending", RULE, text, detail=f"{evidence._month(at)} has not ended yet.")
-    parts = []
-    for sid in evidence._as_list(spec.get("series")):
-        prov = ctx.provider(sid)
-        values, info, dropped = evidence._clean(ctx, sid, exclude)
-        in_period = [d for d in dropped if (d.year, d.month) == (at.year, at.month)]
-        note = evidence._exclusion_note(in_period, exclude)
-        found = None if values is None else _period_value(values, at, window)
-        if found is None:
-            parts.append(
-                evidence.Verdict(
-                    "no data",
-                    RULE,
-                    text,
-                    label=prov,
-                    detail=f"{prov}: no usable figure for {evidence._month(at)}.{note}",
-                )
-            )
-            continue
-        day, actual, n = found
-        agrees, how_far = judge(actual, low, high, tolerance, compare)
-        label = f"{prov} {evidence._month(at)}" + (f" (mean of {n} days)" if n > 1 else "")
-        parts.append(
-            evidence.Verdict(
-                "supported" if agrees else "contradicted",
-                RULE,
-                text,
-                [evidence._number(ctx, sid, info, day, actual, label, unit)],
-                label=prov,
-                detail=f"{prov}: {evidence._fmt(actual)}, {how_far}.{note}",
-            )
-        )
-    agree = [p.label for p in parts if p.status == "supported"]
-    disagree = [p.label for p in parts if p.status == "contradicted"]
-    missing = [p.label for p in parts if p.status == "no data"]
-    summary = "; ".join(
-        f"{name}: {', '.join(group)}"
-        for name, group in (("agree", agree), ("disagree", disagree), ("no figure", missing))
-        if group
-    )
-    detail = (summary + ". " if summary else "") + " ".join(p.detail for p in parts)
-    return evidence.Verdict(evidence.combine_providers(parts), RULE, text, detail=detail, parts=parts)
-
-
-def validate(spec: dict, path: str) -> list[tuple[str, str]]:
+def _check(spec: dict, path: str) -> Problems:
     """Rule-specific checks beyond the required parameters."""
     errs = []
     if stated_range(spec) is None:
@@ -151,3 +82,75 @@ def validate(spec: dict, path: str) -> list[tuple[str, str]]:
     except (TypeError, ValueError):
         errs.append((f"{path}.tolerance_pct", "a number of percent, 0 or more"))
     return errs
+
+
+@rule(
+    RULE,
+    Param("series", REQUIRED, "provider series ids, each compared on its own"),
+    Param("at", REQUIRED, "a date in the period the figure is stated for"),
+    Param("value", None, "the stated figure (or low and high for a stated range)"),
+    Param("low", None, "stated range, low end"),
+    Param("high", None, "stated range, high end"),
+    Param("tolerance_pct", 5, "threshold: how far (in %) a provider's figure may be from the stated one"),
+    Param("compare", "about", "'about', 'at_least' or 'at_most'"),
+    Param("window", "point", "'point' (the figure dated in that month) or 'month_mean' (mean of a daily series)"),
+    EXCLUDE,
+    UNIT,
+    check=_check,
+)
+def value_matches(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
+    at = to_timestamp(spec["at"])
+    stated = stated_range(spec)
+    tolerance = float(spec["tolerance_pct"])
+    compare = spec["compare"] if spec["compare"] in COMPARES else "about"
+    window = spec["window"] if spec["window"] in WINDOWS else "point"
+    exclude = set(spec["exclude_flags"])
+    unit = str(spec["unit"])
+    if at is None or stated is None:
+        return Verdict("no data", RULE, "A stated figure compared with the data.", detail="No period or figure.")
+    low, high = stated
+    what = fmt_value(low) if low == high else f"{fmt_value(low)} to {fmt_value(high)}"
+    how = {"about": "within", "at_least": "at least, less", "at_most": "at most, plus"}[compare]
+    text = (
+        f"The text states {what} {unit} for {month_label(at)}. Each provider's figure for that month "
+        f"({'monthly mean of the daily series' if window == 'month_mean' else 'its own figure'}) is compared "
+        f"on its own: it agrees when {how} {tolerance:g}% of the stated figure. All providers with a figure agree "
+        f"-> supported; none agrees -> contradicted; some do -> mixed. Figures flagged "
+        f"{' or '.join(sorted(exclude))} are left out."
+    )
+    if at > ctx.today:
+        return Verdict("pending", RULE, text, detail=f"{month_label(at)} has not ended yet.")
+    parts = []
+    for sid in as_list(spec["series"]):
+        prov = ctx.provider(sid)
+        values, info, dropped = usable_series(ctx, sid, exclude)
+        in_period = [d for d in dropped if (d.year, d.month) == (at.year, at.month)]
+        note = exclusion_note(in_period, exclude)
+        found = None if values is None else _period_value(values, at, window)
+        if found is None:
+            detail = f"{prov}: no usable figure for {month_label(at)}.{note}"
+            parts.append(Verdict("no data", RULE, text, label=prov, detail=detail))
+            continue
+        day, actual, n = found
+        agrees, how_far = judge(actual, low, high, tolerance, compare)
+        label = f"{prov} {month_label(at)}" + (f" (mean of {n} days)" if n > 1 else "")
+        parts.append(
+            Verdict(
+                "supported" if agrees else "contradicted",
+                RULE,
+                text,
+                [cite(ctx, sid, info, day, actual, label, unit)],
+                label=prov,
+                detail=f"{prov}: {fmt_value(actual)}, {how_far}.{note}",
+            )
+        )
+    agree = [p.label for p in parts if p.status == "supported"]
+    disagree = [p.label for p in parts if p.status == "contradicted"]
+    missing = [p.label for p in parts if p.status == "no data"]
+    summary = "; ".join(
+        f"{name}: {', '.join(group)}"
+        for name, group in (("agree", agree), ("disagree", disagree), ("no figure", missing))
+        if group
+    )
+    detail = (summary + ". " if summary else "") + " ".join(p.detail for p in parts)
+    return Verdict(combine_providers(parts), RULE, text, detail=detail, parts=parts)

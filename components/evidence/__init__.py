@@ -1,0 +1,64 @@
+"""Named verdict rules: a claim's evidence spec + data -> Verdict.
+
+Why a small set of named rules: a reader must be able to see, in plain words, exactly what was checked,
+and a verdict must be recomputed from the data every time (never typed into a case file). Each rule
+returns a Verdict whose `numbers` carry provider and source for every figure used.
+
+Modules by concern: `verdict` (Verdict, statuses), `context` (what a rule may look at, citing a figure),
+`registry` (the `@rule` decorator with declared parameters, validation, `evaluate`), and the rules:
+`quantitative` (lowest_since, change_between, share_at), `events` (event_on_record), `scenario`
+(interpretive, scenario_outcome), `value_matches` (a stated figure against each provider).
+`evaluate(spec, ctx, claim, params={...})` overrides declared parameters for one call; `rule_params(name)` lists
+them with their defaults.
+"""
+
+from components.evidence.context import DEFAULT_EXCLUDE_FLAGS, PROVIDER_NAMES, Context, PointInfo
+from components.evidence.quantitative import parse_fact_value
+from components.evidence.registry import (
+    DATE_PARAMS,
+    REQUIRED,
+    RULES,
+    Param,
+    Rule,
+    evaluate,
+    rule,
+    rule_params,
+    series_ids,
+    validate_spec,
+)
+from components.evidence.verdict import CLAIM_STATUSES, OUTCOME_STATUSES, STATUSES, Verdict, combine_providers
+
+# the rule modules register themselves on import, in this order (the order `RULES` lists them in)
+# isort: off
+from components.evidence import quantitative
+from components.evidence import events
+from components.evidence import scenario
+from components.evidence import value_matches
+# isort: on
+
+__all__ = [
+    "CLAIM_STATUSES",
+    "DATE_PARAMS",
+    "DEFAULT_EXCLUDE_FLAGS",
+    "OUTCOME_STATUSES",
+    "PROVIDER_NAMES",
+    "REQUIRED",
+    "RULES",
+    "STATUSES",
+    "Context",
+    "Param",
+    "PointInfo",
+    "Rule",
+    "Verdict",
+    "combine_providers",
+    "evaluate",
+    "events",
+    "parse_fact_value",
+    "quantitative",
+    "rule",
+    "rule_params",
+    "scenario",
+    "series_ids",
+    "validate_spec",
+    "value_matches",
+]

@@ -1,0 +1,181 @@
+"""What a rule may look at (`Context`), and the shared readers rules use to cite a figure with its source.
+
+Data is injected through the Context (get_series / get_points callables, the case's events and facts, and
+"today"), so tests run on fixture series and pages run on components.data. No streamlit here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from components.data import SnapshotError
+
+DEFAULT_EXCLUDE_FLAGS = ("partial", "provisional")
+
+PROVIDER_NAMES = {
+    "kpler": "Kpler",
+    "vortexa": "Vortexa",
+    "reuters": "Reuters",
+    "eia": "EIA",
+    "ecb": "ECB",
+    "fred": "FRED",
+    "minfin": "Russian Finance Ministry",
+    "gacc": "China customs (GACC)",
+    "yahoo": "Yahoo Finance",
+}
+
+
+def _empty_frame() -> pd.DataFrame:
+    return pd.DataFrame()
+
+
+@dataclass
+class Context:
+    """Everything a rule may look at. Loader callables may raise KeyError/LookupError: treated as no data."""
+
+    get_series: Callable[[str], pd.Series] | None = None
+    get_points: Callable[[str], pd.DataFrame] | None = None
+    events: pd.DataFrame = field(default_factory=_empty_frame)
+    facts: pd.DataFrame = field(default_factory=_empty_frame)
+    today: pd.Timestamp = field(default_factory=lambda: pd.Timestamp.today().normalize())
+    get_meta: Callable[[str], dict] | None = None
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-run results shared by the rules
+
+    def remember(self, key: tuple, make: Callable[[], Any]) -> Any:
+        """`make()` once per key for this context: rules ask for the same point table or event index often."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
+
+    @staticmethod
+    def _read(load: Callable[[str], Any] | None, sid: str) -> Any:
+        """`load(sid)`, or None when there is no loader, the file is broken or it holds nothing (= no data)."""
+        if load is None:
+            return None
+        try:
+            value = load(sid)
+        except (LookupError, OSError, ValueError, TypeError, SnapshotError):  # broken file = no data
+            return None
+        return value if value is not None and len(value) else None
+
+    def series(self, sid: str) -> pd.Series | None:
+        s = self._read(self.get_series, sid)
+        if s is None:
+            return None
+        s = pd.Series(pd.to_numeric(s, errors="coerce"), index=pd.DatetimeIndex(s.index)).dropna().sort_index()
+        return s if len(s) else None
+
+    def points(self, sid: str) -> pd.DataFrame | None:
+        p = self._read(self.get_points, sid)
+        if p is None:
+            return None
+        p = p.copy()
+        p["date"] = pd.to_datetime(p["date"])
+        return p
+
+    def provider(self, sid: str) -> str:
+        if self.get_meta is not None:
+            try:
+                prov = (self.get_meta(sid) or {}).get("provider")
+                if prov:
+                    return str(prov)
+            except (LookupError, OSError, ValueError):
+                pass
+        for tok in reversed(sid.split("_")):
+            if tok in PROVIDER_NAMES:
+                return PROVIDER_NAMES[tok]
+        return sid
+
+
+class PointInfo:
+    """date -> {flag, source_title, source_url, unit, provider_detail} of the point used for a series' line.
+
+    Read on demand: a daily series has thousands of points and a rule cites a few, so a dict per point would
+    be most of the time it takes to compute the verdicts."""
+
+    COLUMNS = ("flag", "source_title", "source_url", "unit", "provider_detail")
+
+    def __init__(self, points: pd.DataFrame | None):
+        if points is None or points.empty:
+            self._rows = pd.DataFrame(columns=list(self.COLUMNS), index=pd.DatetimeIndex([]))
+            return
+        if "used" in points.columns:
+            used = points[points["used"].astype(bool)]
+            points = used if len(used) else points
+        rows = points[[k for k in self.COLUMNS if k in points.columns]].copy()
+        rows.index = pd.DatetimeIndex(points["date"]).normalize()
+        self._rows = rows[~rows.index.duplicated(keep="first")]  # the first point of a date is on the line
+
+    def get(self, d: pd.Timestamp, default: dict | None = None) -> dict:
+        if d not in self._rows.index:
+            return {} if default is None else default
+        return {k: ("" if pd.isna(v) else str(v)) for k, v in self._rows.loc[d].items()}
+
+    def flagged(self, exclude: set[str]) -> set[pd.Timestamp]:
+        """Dates whose point carries one of the `exclude` flags ('partial;converted' counts for both)."""
+        if "flag" not in self._rows.columns or not exclude:
+            return set()
+        flags = self._rows["flag"].dropna().astype(str)
+        return {d for d, f in flags[flags != ""].items() if {x.strip() for x in f.split(";")} & exclude}
+
+
+# ------------------------------------------------------------------------------------ shared readers
+def as_list(x: Any) -> list:
+    if x is None or x == "":
+        return []
+    return list(x) if isinstance(x, (list, tuple)) else [x]
+
+
+def fmt_value(v: float) -> str:
+    return f"{v:,.2f}" if abs(v) < 100 else f"{v:,.1f}"
+
+
+def month_label(t: pd.Timestamp) -> str:
+    return f"{t:%b %Y}"
+
+
+def point_info(ctx: Context, sid: str) -> PointInfo:
+    """The series' point details, read once per context (rules ask for the same series often)."""
+    return ctx.remember(("point_info", sid), lambda: PointInfo(ctx.points(sid)))
+
+
+def _provider_text(provider: str, detail: str) -> str:
+    """'Kpler (ship-tracking)' plus the point's own provider note when it adds something (e.g. 'via Bloomberg')."""
+    return provider if not detail or detail.strip("()").lower() in provider.lower() else f"{provider}; {detail}"
+
+
+def cite(ctx: Context, sid: str, info: PointInfo, d: pd.Timestamp, value: float, label: str, unit: str) -> dict:
+    """One number a verdict used, with its provider, flag and source (the shape `Verdict.numbers` holds)."""
+    pi = info.get(d, {})
+    return {
+        "label": label,
+        "value": round(float(value), 4),
+        "unit": pi.get("unit") or unit,
+        "date": d.date(),
+        "provider": _provider_text(ctx.provider(sid), pi.get("provider_detail", "")),
+        "series": sid,
+        "flag": pi.get("flag", ""),
+        "source_title": pi.get("source_title", ""),
+        "source_url": pi.get("source_url", ""),
+    }
+
+
+def usable_series(ctx: Context, sid: str, exclude: set[str]) -> tuple[pd.Series | None, PointInfo, list[pd.Timestamp]]:
+    """The series without its points flagged as one of `exclude`, its point details, and the dates left out."""
+    s = ctx.series(sid)
+    info = point_info(ctx, sid)
+    if s is None:
+        return None, info, []
+    flagged = info.flagged(exclude)
+    dropped = [d for d in s.index if d in flagged]
+    return s.drop(dropped), info, dropped
+
+
+def exclusion_note(dropped: list[pd.Timestamp], exclude: set[str]) -> str:
+    if not dropped:
+        return ""
+    return f" Left out as {'/'.join(sorted(exclude))}: " + ", ".join(month_label(d) for d in dropped) + "."
