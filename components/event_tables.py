@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import numpy as np
 import pandas as pd
 
 from components import event_charts, event_models, event_returns, event_tests
@@ -51,7 +50,8 @@ def _window_text(window: tuple[int, int]) -> str:
     return f"{window[0]:+d}..{window[1]:+d}" if window[0] != window[1] else f"{window[0]:+d}"
 
 
-def _contaminants_text(study: Study) -> str:
+def contaminants_text(study: Study) -> str:
+    """'Title (07 Mar 2025, event window -1..+1); ...' for the other events inside the study's windows."""
     return "; ".join(f"{c.title} ({c.date:%d %b %Y}, {c.where})" for c in study.contaminants)
 
 
@@ -92,7 +92,7 @@ def results_frame(
                     "R²": result.r2 if ok else None,
                     "σ̂": scaled(result.sigma),
                     "N": result.n_estimation if ok else None,
-                    "other events in the windows": _contaminants_text(study),
+                    "other events in the windows": contaminants_text(study),
                     "problem": result.problem,
                 }
             )
@@ -140,7 +140,7 @@ def csv_frame(
                     "placebo_n": result.placebo_n,
                     "seed": result.seed,
                     "verdict": verdict_of(result),
-                    "contamination": _contaminants_text(study),
+                    "contamination": contaminants_text(study),
                     "notes": "; ".join(result.notes),
                     "problem": result.problem,
                     **{f"param_{k}": v for k, v in parameters.items()},
@@ -194,7 +194,3 @@ def cross_section_frame(
             }
         )
     return pd.DataFrame(rows)
-
-
-def finite_or_none(value) -> float | None:
-    return float(value) if value is not None and np.isfinite(value) else None

@@ -1,18 +1,37 @@
-"""Event study: how prices, rates and volumes moved in windows around the case's events."""
+"""Event study (MacKinlay 1997): did a series move after an event more than it usually does?"""
 
 import pandas as pd
 import streamlit as st
 
-from components import charts, eventstudy, ui
-from components import params as P
+from components import event_charts, event_models, event_returns, event_tables, event_tests, ui
+from components.style import safe_text
 
 ui.page_setup(
     "Event study",
-    "Pick events and series; every series is aligned on the event and the table "
-    "gives the moves around it, with missing data said rather than hidden.",
+    "Abnormal returns around the case's events: each series' return is set against its normal return, "
+    "estimated before the event, and the cumulative abnormal return (CAR) is tested with a t-test and against "
+    "the same CAR at random non-event dates (placebo).",
 )
 ARTICLE_EVENT_DATE = pd.Timestamp("2025-03-07")  # Trump's threat of sanctions on Russia, the article's trigger
-MAX_WINDOW = 60
+MAX_ESTIMATION, MAX_GAP, OFFSETS, MAX_PLACEBO, MAX_SEED = 500, 60, (-20, 40), 5000, 2**31 - 1
+WINDOWS = event_tests.DEFAULT_WINDOWS
+MODEL_NAMES = {"mean": "constant mean", "market_adjusted": "market-adjusted", "market": "market model"}
+NUMBER, PVALUE = "%.3f", "%.4f"
+COLUMNS = {
+    "event date": st.column_config.DateColumn("event date", format="YYYY-MM-DD"),
+    "L": st.column_config.NumberColumn("L", help="Observations in the event window", format="%d"),
+    "CAR": st.column_config.NumberColumn("CAR", help="Cumulative abnormal return, in the unit column", format=NUMBER),
+    "t": st.column_config.NumberColumn("t", help="CAR / (σ̂·√L)", format="%.2f"),
+    "p (t-test)": st.column_config.NumberColumn("p (t-test)", help="Two-sided, Student's t", format=PVALUE),
+    "placebo p": st.column_config.NumberColumn(
+        "placebo p", help="Share of random non-event dates with a CAR at least as large in size", format=PVALUE
+    ),
+    "α": st.column_config.NumberColumn("α", help="Market model intercept, per observation, unit column", format="%.4f"),
+    "β": st.column_config.NumberColumn("β", help="Market model slope on the benchmark", format="%.3f"),
+    "R²": st.column_config.NumberColumn("R²", format="%.3f"),
+    "σ̂": st.column_config.NumberColumn("σ̂", help="Residual standard deviation per observation", format="%.4f"),
+    "N": st.column_config.NumberColumn("N", help="Observations in the estimation window", format="%d"),
+}
 
 # ---- controls
 events_all, _, events_problem = ui.case_events()
@@ -21,161 +40,274 @@ if events_problem or events_all.empty:
     st.stop()
 events_all = events_all.sort_values("date").reset_index(drop=True)
 event_ids = list(events_all["id"])
-event_label = dict(
-    zip(events_all["id"], [f"{d:%Y-%m-%d} · {t}" for d, t in zip(events_all["date"], events_all["title"])])
-)
+event_title = dict(zip(events_all["id"], events_all["title"]))
+event_date = dict(zip(events_all["id"], events_all["date"]))
 on_day = events_all[events_all["date"] == ARTICLE_EVENT_DATE]
 preferred = on_day[on_day["category"] == "statement"]
 default_events = list((preferred if len(preferred) else on_day if len(on_day) else events_all.head(1))["id"][:1])
 
-cat = ui.catalog()
-usable = cat[
-    (cat["status"] == "ok")
-    & (cat["origin"] == "snapshot")
-    & cat["frequency"].isin(["daily", "monthly"])
-    & cat["topic"].isin(["oil price", "fx", "urals", "india imports", "china imports"])
+catalog = ui.catalog()
+meta = catalog.set_index("id")
+usable = catalog[
+    (catalog["status"] == "ok")
+    & (catalog["origin"] == "snapshot")
+    & catalog["frequency"].isin(["daily", "monthly"])
+    & catalog["topic"].isin(["oil price", "fx", "urals", "india imports", "china imports"])
 ]
 series_ids = list(usable.sort_values(["frequency", "topic", "id"])["id"])
-meta = usable.set_index("id")
-default_series = [s for s in ("brent_spot_eia", "wti_spot_eia") if s in series_ids] or series_ids[:1]
+default_series = [s for s in ("brent_spot_eia",) if s in series_ids] or series_ids[:1]
+daily = catalog[(catalog["status"] == "ok") & (catalog["frequency"] == "daily")]
+benchmark_ids = list(daily[daily["origin"] == "snapshot"]["id"])
+if ui.live_enabled():
+    benchmark_ids += list(daily[daily["origin"] == "live-only"]["id"])
+default_benchmark = "wti_spot_eia" if "wti_spot_eia" in benchmark_ids else benchmark_ids[0]
+other_events = {i: (event_date[i], event_title[i]) for i in event_ids}
+
+
+def event_name(eid: str) -> str:
+    return f"{event_date[eid]:%Y-%m-%d} · {event_title[eid]}"
+
+
+def series_name(sid: str) -> str:
+    return f"{meta.loc[sid, 'name']} [{meta.loc[sid, 'frequency']}]"
 
 
 @st.fragment
 def event_study() -> None:
-    """Events, series, window and the chart and table they make: a Streamlit fragment, so changing one of these
-    controls reruns only this part of the page."""
-    panel_notices: list[str] = []
-    chosen_events = ui.url_param("es_events", P.parse_multi, event_ids, default_events, notices=panel_notices)
-    chosen_series = ui.url_param("es_series", P.parse_multi, series_ids, default_series, notices=panel_notices)
-    before = ui.url_param("es_before", P.parse_int, 0, MAX_WINDOW, 5, notices=panel_notices)
-    after = ui.url_param("es_after", P.parse_int, 0, MAX_WINDOW, 5, notices=panel_notices)
-    y_mode = ui.url_param("es_y", P.parse_choice, ["rebased", "value"], "rebased", notices=panel_notices)
-    for key, value in (
-        ("es_events", chosen_events),
-        ("es_series", chosen_series),
-        ("es_before", before),
-        ("es_after", after),
-        ("es_y", y_mode),
-    ):
-        ui.seed_widget(key, value)
-
-    chosen_events = st.multiselect("Events", event_ids, key="es_events", format_func=event_label.get)
-    chosen_series = st.multiselect(
-        "Series",
-        series_ids,
-        key="es_series",
-        format_func=lambda s: f"{meta.loc[s, 'name']} [{meta.loc[s, 'frequency']}]",
+    """Every control and what it drives, as a fragment: a change reruns this panel, not the page set-up.
+    Each control is bound to the URL parameter of its key (components/routes.py)."""
+    persist = ui.url_persist
+    chosen_events = persist(st.multiselect)(
+        "Events", event_ids, key="es_events", default=default_events, format_func=event_name
     )
-    c1, c2, c3 = st.columns([3, 3, 2])
-    with c1:
-        before = st.slider(
-            "Observations before the event",
-            0,
-            MAX_WINDOW,
-            key="es_before",
-            help="Trading days for daily series, months for monthly series",
+    chosen_series = persist(st.multiselect)(
+        "Series", series_ids, key="es_series", default=default_series, format_func=series_name
+    )
+    columns = st.columns(len(WINDOWS) + 2)
+    windows = []
+    for i, column in enumerate(columns[: len(WINDOWS)], start=1):
+        with column:
+            windows.append(tuple(persist(st.slider)(f"Event window {i}", *OFFSETS, key=f"es_w{i}")))
+    with columns[-2]:
+        est_len = persist(st.slider)(
+            "Estimation window",
+            event_models.MIN_ESTIMATION_OBS,
+            MAX_ESTIMATION,
+            key="es_est",
+            help="Observations used to estimate the normal return (trading days for daily series, months for "
+            "monthly ones), ending the gap before the event.",
         )
-    with c2:
-        after = st.slider("Observations after the event", 0, MAX_WINDOW, key="es_after")
-    with c3:
-        y_mode = st.radio(
-            "Chart",
-            ["rebased", "value"],
-            key="es_y",
+    with columns[-1]:
+        gap = persist(st.slider)("Gap before the event", 0, MAX_GAP, key="es_gap")
+    left, right = st.columns([3, 2], vertical_alignment="bottom")
+    with left:
+        model = persist(st.radio)(
+            "Normal-return model",
+            list(event_models.MODELS),
+            key="es_model",
             horizontal=True,
-            format_func={"rebased": "Rebased (t0 = 100)", "value": "Raw values"}.get,
+            format_func=MODEL_NAMES.get,
         )
-    ui.set_query(
-        es_events=P.format_multi(chosen_events),
-        es_series=P.format_multi(chosen_series),
-        es_before=before,
-        es_after=after,
-        es_y=y_mode,
-    )
-    ui.show_notices(panel_notices)
+    with right:
+        # the label is drawn before the widgets inside: seed them from the URL first
+        placebo_now = ui.url_seed("es_placebo", bounds=(0, MAX_PLACEBO))
+        seed_now = ui.url_seed("es_seed", bounds=(0, MAX_SEED))
+        with st.popover(f"Benchmark, placebo ({placebo_now:,} dates, seed {seed_now}), other events", width="stretch"):
+            benchmark_id = persist(st.selectbox)(
+                "Benchmark (market-adjusted and market model)",
+                benchmark_ids,
+                key="es_bench",
+                default=default_benchmark,
+                format_func=series_name,
+            )
+            placebo = persist(st.slider)("Placebo dates", 0, MAX_PLACEBO, step=100, key="es_placebo")
+            seed = int(persist(st.number_input)("Placebo seed", 0, MAX_SEED, step=1, key="es_seed"))
+            contam = persist(st.radio)(
+                "Other case events inside the windows",
+                ["keep", "drop"],
+                key="es_contam",
+                format_func={"keep": "keep them (named only)", "drop": "drop them from the estimation"}.get,
+            )
+    ui.show_notices()
+    estimation = (-gap - est_len, -gap - 1)
 
     # ---- data
-    picked = events_all[events_all["id"].isin(chosen_events)]
-    data, problems = {}, []
-    for sid in chosen_series:
-        s, problem = ui.series_or_none(sid)
-        if s is None:
-            problems.append(f"{sid}: {problem}")
-        else:
-            data[sid] = s
-    labels = {sid: str(meta.loc[sid, "name"]) for sid in chosen_series}
-    units = {sid: str(meta.loc[sid, "unit"]) for sid in chosen_series}
-    freqs = {sid: str(meta.loc[sid, "frequency"]) for sid in chosen_series}
-    aligned = eventstudy.aligned_windows(data, picked, before, after, labels=labels, frequencies=freqs)
-    for p in problems:
-        st.warning(p)
-
-    # ---- render
-    if picked.empty or not data:
+    if not chosen_events or not chosen_series:
         st.info("Pick at least one event and one series.")
         return
-    fig = ui.figure(charts.build_event_study, aligned, value=y_mode, units=units, title="Series aligned on the event")
-    st.plotly_chart(fig, key="es_chart")
-    table = eventstudy.event_table(data, picked, before, after, labels=labels, units=units, frequencies=freqs)
-    st.caption(
-        f"Rule: {eventstudy.ANCHOR_RULE} An anchor more than 7 days (daily) or 31 days (monthly) before the "
-        "event counts as missing. Event-day move = t−1 → t0."
+    benchmark = None
+    if model != "mean":
+        if meta.loc[benchmark_id, "origin"] == "live-only":
+            benchmark, benchmark_id, message = ui.live_or_fallback(benchmark_id)
+            if message:
+                st.caption(message)
+        else:
+            benchmark, problem = ui.series_or_none(benchmark_id)
+            if problem:
+                st.warning(f"Benchmark {meta.loc[benchmark_id, 'name']}: {problem}")
+    loaded = {}
+    for sid in chosen_series:
+        values, problem = ui.series_or_none(sid)
+        if values is None:
+            st.warning(f"{meta.loc[sid, 'name']}: {problem}")
+        else:
+            loaded[sid] = values
+    metas = {sid: meta.loc[sid].to_dict() | {"id": sid} for sid in loaded}
+    studies = event_tests.study_many(
+        loaded,
+        {eid: event_date[eid] for eid in chosen_events},
+        metas=metas,
+        model=model,
+        benchmark=benchmark,
+        benchmark_id=benchmark_id,
+        benchmark_meta=meta.loc[benchmark_id].to_dict() | {"id": benchmark_id},
+        estimation=estimation,
+        windows=windows,
+        placebo=placebo,
+        seed=seed,
+        other_events=other_events,
+        drop_contaminated=contam == "drop",
     )
-    shown = table.rename(
-        columns={
-            "event_date": "event date",
-            "t0_date": "t0 date",
-            "t0_value": "t0 value",
-            "prev_date": "t−1 date",
-            "prev_value": "t−1 value",
-            "day_abs": "event-day change",
-            "day_pct": "event-day change %",
-            "pre_from_date": f"t−{before} date",
-            "pre_abs": f"change t−{before}→t0",
-            "pre_pct": f"change t−{before}→t0 %",
-            "post_to_date": f"t+{after} date",
-            "post_abs": f"change t0→t+{after}",
-            "post_pct": f"change t0→t+{after} %",
-        }
-    )
-    shown["missing"] = shown["missing"].replace("", "—")
-    shown = shown.drop(columns=["event_id", "series_id"])
-    # a static table: a few rows per event and series, drawn with the page (an interactive grid loads its own
-    # script first and held the chart back on a cold start); the CSV below has every column at full precision
-    st.table(
-        shown.style.format({c: "{:,.2f}" for c in shown.columns if "change" in c or "value" in c}, na_rep="—").format(
-            {c: lambda d: "—" if pd.isna(d) else f"{pd.Timestamp(d):%Y-%m-%d}" for c in shown.columns if "date" in c}
-        ),
+    labels = {sid: str(meta.loc[sid, "name"]) for sid in loaded}
+    units = {sid: str(meta.loc[sid, "unit"]) for sid in loaded}
+    names = {"event_titles": event_title, "event_dates": event_date}
+
+    # ---- render
+    if any(meta.loc[sid, "frequency"] == "monthly" for sid in loaded):
+        st.info(event_tests.LOW_POWER)
+    for sid in loaded:
+        series_panel(sid, [s for s in studies if s.series_id == sid], labels[sid], units[sid], contam)
+    placebo_panel(studies, units, labels)
+    st.subheader("Results")
+    st.dataframe(
+        event_tables.results_frame(studies, series_labels=labels, units=units, **names),
         hide_index=True,
+        column_config=COLUMNS,
+        key="es_table",
     )
-    n_missing = int((table["missing"] != "").sum())
-    if n_missing:
-        st.caption(
-            f"⚠️ {n_missing} of {len(table)} event × series rows have missing data; the 'missing' column says what."
+    against = f", benchmark {meta.loc[benchmark_id, 'name']}" if model != "mean" else ""
+    st.caption(
+        f"{event_tables.VERDICT_RULE} Estimation window: offsets {estimation[0]}..{estimation[1]} "
+        f"({MODEL_NAMES[model]}{against}); placebo: {placebo:,} dates, seed {seed}. t = 0 is the last observation "
+        "on or before the event date; offsets count observations."
+    )
+    across = event_tests.cross_sections(studies)
+    if across:
+        st.subheader("Across the events")
+        st.dataframe(
+            event_tables.cross_section_frame(
+                across, series_labels=labels, kinds={s.series_id: s.kind for s in studies}, units=units
+            ),
+            hide_index=True,
+            key="es_cross",
+            column_config={
+                c: st.column_config.NumberColumn(c, format=PVALUE if c.startswith("p ") else NUMBER)
+                for c in ("CAAR", "cross-sectional t", "p (cross-sectional)", "BMP t", "p (BMP)", "p (sign test)")
+            },
         )
+        st.caption(
+            "CAAR = mean CAR over the events; cross-sectional t = CAAR / (s(CAR)/√N); Boehmer–Musumeci–Poulsen: the "
+            "same t on CARs standardised by their forecast-error σ; sign test: positive CARs against Binomial(N, ½)."
+            " Verdict from the BMP test. Events close together share shocks, which these tests assume away."
+        )
+    parameters = {
+        "model": model,
+        "benchmark": benchmark_id if model != "mean" else "",
+        "estimation": f"{estimation[0]}..{estimation[1]}",
+        "windows": "; ".join(f"{a}..{b}" for a, b in windows),
+        "placebo": placebo,
+        "seed": seed,
+        "other_events": contam,
+    }
     ui.csv_download(
-        table,
-        "event_study.csv",
-        "Download the table (CSV)",
+        lambda: event_tables.csv_frame(studies, units=units, parameters=parameters, **names),
+        "event_study_results.csv",
+        "Download the results (CSV)",
         {
-            "title": "Event study: changes around events",
-            "rule": eventstudy.ANCHOR_RULE,
-            "window": f"{before} observations before, {after} after",
-            "units": "; ".join(f"{k}={v}" for k, v in units.items()),
-            "sources": "; ".join(f"{k}={meta.loc[k, 'provider']}" for k in chosen_series),
+            "title": "Event study results (full precision)",
+            "method": event_models.__doc__.split("\n")[0],
+            **parameters,
+            "sources": "; ".join(f"{k}={meta.loc[k, 'provider']} {meta.loc[k, 'source_url']}" for k in loaded),
         },
-        key="es_dl_table",
+        key="es_dl_results",
     )
     ui.csv_download(
-        aligned,
-        "event_study_windows.csv",
-        "Download the aligned windows (CSV)",
-        {
-            "title": "Event study: aligned windows (rebased = 100 at t0)",
-            "rule": eventstudy.ANCHOR_RULE,
-            "units": "; ".join(f"{k}={v}" for k, v in units.items()),
-        },
-        key="es_dl_windows",
+        lambda: event_tables.path_frame(studies),
+        "event_study_paths.csv",
+        "Download the AR and CAR paths (CSV)",
+        {"title": "Event study: AR and CAR by offset (full precision)", **parameters},
+        key="es_dl_paths",
+    )
+
+
+def series_panel(sid: str, studies: list, label: str, unit: str, contam: str) -> None:
+    """One series: CAR paths with their band and the average path, AR bars, the source, what went wrong."""
+    kind = next((s.kind for s in studies if s.kind), event_returns.LOG)
+    st.subheader(label)
+    why = event_returns.return_kind(meta.loc[sid].to_dict() | {"id": sid})[1]
+    st.caption(f"Returns: {event_returns.KIND_TEXT[kind]} ({why}).")
+    paths = [(event_title[s.event_id], s.path) for s in studies if not s.problem]
+    average = event_tests.average_path(studies) if len(paths) > 1 else None
+    car_column, ar_column = st.columns(2)
+    with car_column:
+        figure = ui.figure(
+            event_charts.build_car_paths,
+            paths,
+            kind=kind,
+            unit=unit,
+            average=average,
+            title="Cumulative abnormal return",
+        )
+        st.plotly_chart(figure, key=f"es_car_{sid}")
+    with ar_column:
+        figure = ui.figure(
+            event_charts.build_ar_bars, paths, kind=kind, unit=unit, title="Abnormal return per observation"
+        )
+        st.plotly_chart(figure, key=f"es_ar_{sid}")
+    st.caption(ui.source_caption(sid))
+    for study in studies:
+        title = safe_text(event_title[study.event_id])
+        if study.problem:
+            st.warning(f"{title}: {safe_text(study.problem)}")
+        elif study.contaminants:
+            handled = "dropped from the estimation window" if contam == "drop" else "kept"
+            st.caption(
+                f":material/warning: {title}: other case events inside the windows, {handled} — "
+                + safe_text(event_tables.contaminants_text(study))
+            )
+        if study.notes:
+            st.caption(f"{title}: " + safe_text("; ".join(study.notes)))
+
+
+def placebo_panel(studies: list, units: dict, labels: dict) -> None:
+    """The placebo distribution of one chosen result, with the event's CAR marked."""
+    choices = [(i, j) for i, s in enumerate(studies) for j, r in enumerate(s.results) if r.ok and r.placebo_n]
+    if not choices:
+        return
+    st.subheader("Placebo test")
+
+    def name(choice: tuple[int, int]) -> str:
+        study = studies[choice[0]]
+        window = study.results[choice[1]].window
+        return f"{labels[study.series_id]} · {event_title[study.event_id]} · window {window[0]:+d}..{window[1]:+d}"
+
+    picked = st.selectbox("Distribution for", choices, format_func=name, key="es_placebo_pick")
+    study = studies[picked[0]]
+    result = study.results[picked[1]]
+    figure = ui.figure(
+        event_charts.build_placebo_histogram,
+        result.placebo_cars,
+        result.car,
+        kind=study.kind,
+        unit=units[study.series_id],
+        p=result.placebo_p,
+        title=f"CAR at {result.placebo_n:,} random non-event dates",
+    )
+    st.plotly_chart(figure, key="es_placebo_chart")
+    st.caption(
+        f"Placebo dates drawn with seed {result.seed} among the dates whose estimation and event windows fit in the "
+        "series and do not touch the event; the same model is re-estimated at each. p = (1 + number at least as "
+        "large in size) / (1 + number of dates): it does not assume normal returns."
     )
 
 

@@ -1,6 +1,5 @@
-"""AppTest of the market pages (Oil, Trade flows, Currencies, Event study): default view, a control change
-reflected in the URL, a tampered URL parameter giving a notice (never an exception), and the Brent move
-around 7 March 2025 equal to the snapshot's EIA figures."""
+"""AppTest of the market pages (Oil, Trade flows, Currencies): default view, a control change reflected in the
+URL, a tampered URL parameter giving a notice (never an exception). The Event study: tests/test_pages_event_study.py."""
 
 import base64
 import datetime as dt
@@ -197,53 +196,6 @@ def test_fx_tampered_param():
     _no_exception(at)
     assert "Ignored URL parameter fx_pairs" in _captions(at) and "Ignored URL parameter fx_range" in _captions(at)
     assert len(_figures(at)) == 2
-
-
-# ------------------------------------------------------------------------------------------ Event study
-def _snapshot_brent(day: str) -> float:
-    df = pd.read_csv(ROOT / "data/series/brent_spot_eia.csv")
-    return float(df.loc[df["date"] == day, "value"].iloc[0])
-
-
-def test_event_study_brent_move_on_7_march_2025_equals_snapshot():
-    at = _app("5_Event_study.py")
-    _no_exception(at)
-    p6, p7 = _snapshot_brent("2025-03-06"), _snapshot_brent("2025-03-07")
-    table = at.table[0].value
-    row = table[(table["event date"] == pd.Timestamp("2025-03-07")) & table["series"].str.contains("Brent")]
-    assert len(row) == 1
-    row = row.iloc[0]
-    assert row["t0 date"] == pd.Timestamp("2025-03-07") and row["t−1 date"] == pd.Timestamp("2025-03-06")
-    assert row["t0 value"] == p7 and row["t−1 value"] == p6
-    assert row["event-day change"] == pytest.approx(p7 - p6, abs=1e-9)
-    assert row["event-day change %"] == pytest.approx((p7 / p6 - 1) * 100, rel=1e-9)
-    assert "2025-03-07" in at.query_params["es_events"] or "20250307" in at.query_params["es_events"]
-    fig = _figures(at)[0]
-    assert any("Brent" in n for n in _trace_names(fig))
-    assert "last observation on or before" in _captions(at)
-
-
-def test_event_study_window_slider_and_missing_data_said():
-    at = _app("5_Event_study.py", es_series="brent_spot_eia,usd_rub_ecb")
-    at.slider(key="es_after").set_value(10).run()
-    _no_exception(at)
-    assert at.query_params["es_after"] == "10"
-    table = at.table[0].value
-    assert "change t0→t+10" in table.columns
-    rub = table[table["series"].str.contains("RUB|rouble|ruble", case=False)].iloc[0]
-    assert "2022-03-01" in rub["missing"] and pd.isna(rub["event-day change"])  # said, not hidden
-    assert "missing data" in _captions(at)
-    names = _trace_names(_figures(at)[0])
-    assert any("Brent" in n for n in names) and not any("RUB" in n for n in names)  # stale RUB not drawn
-
-
-def test_event_study_tampered_params():
-    at = _app("5_Event_study.py", es_before="-3", es_events="nope", es_y="zzz")
-    _no_exception(at)
-    text = _captions(at)
-    for name in ("es_before", "es_events", "es_y"):
-        assert f"Ignored URL parameter {name}" in text
-    assert len(at.table[0].value) == 2  # defaults: the 7 March event x Brent and WTI
 
 
 # ------------------------------------------------------------------------------------------ live path
