@@ -438,7 +438,7 @@ def load_case(
     """
     d = Path(root or CASES_ROOT) / case_id
     if not d.is_dir():
-        raise CaseError([CaseIssue(str(d), None, "-", "case folder not found")])
+        raise CaseError([CaseIssue(f"data/cases/{d.name}", None, "-", "case folder not found")])
     issues: list[CaseIssue] = []
     meta = _load_meta(d, issues)
     actors = _load_actors(d, issues)

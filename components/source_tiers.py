@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -50,7 +50,7 @@ class Tier:
 NO_SOURCE = Tier(LOWEST, "none", "no page is cited for this figure")
 
 
-@cache
+@lru_cache(maxsize=4)  # one tiers file
 def _lists(path: Path = TIERS_FILE) -> dict:
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     mirrors = {_bare(m["host"]): m.get("copies", "") for m in raw.get("mirror", {}).get("hosts", [])}
@@ -89,7 +89,7 @@ def _listed(host: str, hosts: set[str] | dict) -> str:
     return ""
 
 
-@cache
+@lru_cache(maxsize=4096)  # cited pages: about 300 in the snapshot and cases; uploads bring their own
 def tier_of(url: str, title: str = "", provider: str = "") -> Tier:
     """The tier of one cited page, by the rule in data/source_tiers.toml (first match wins)."""
     host = host_of(url)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import subprocess
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 VERSION = "0.11.0"
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@cache
+@lru_cache(maxsize=1)
 def app_version() -> str:
     """'0.11.0+<commit>' in a git checkout, '0.11.0' elsewhere (a deployed copy without git, or git failing)."""
     try:

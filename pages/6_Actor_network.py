@@ -26,7 +26,7 @@ ui.page_setup(
 )
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_data(show_spinner=False, max_entries=16, ttl=3600)  # ~1 MB per view (HTML, GEXF, CSV)
 def _render(case_id: str, view_key: str, _view: N.View) -> tuple[str, bytes, str, list[str], int, int, dict]:
     """Cached by (case, view): the same filters reuse the same HTML (and the same seeded picture)."""
     case = ui.case(case_id)
@@ -49,7 +49,7 @@ def _case_tab() -> None:
     try:
         case = ui.case()
     except Exception as exc:  # noqa: BLE001 - a broken case must not take the text scanner down
-        st.error(f"The case could not be loaded ({type(exc).__name__}): {str(exc).splitlines()[0][:300]}")
+        st.error(f"The case files could not be read, so there is no case network to draw:\n\n{ui.case_problem(exc)}")
         return
     case_id = getattr(case, "id", None) or case.meta.get("id") or None
     G = N.graph_from_case(case)

@@ -1,5 +1,6 @@
 """Shared AppTest helpers: paths resolved from this file, a generous timeout for a 2-core machine."""
 
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -17,9 +18,13 @@ def app_test(relative: str, params: dict | None = None, timeout: float = 60) -> 
     return at
 
 
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+
+
 def texts(at: AppTest) -> str:
-    """All visible text of the common elements, to search in."""
+    """All visible text of the common elements, to search in: markdown escapes (components.style.safe_text)
+    removed, as a reader sees them."""
     parts = []
     for kind in ("markdown", "caption", "info", "warning", "error", "success", "subheader", "title"):
         parts += [str(e.value) for e in getattr(at, kind)]
-    return "\n".join(parts)
+    return _MARKDOWN_ESCAPE.sub(r"\1", "\n".join(parts))

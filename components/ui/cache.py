@@ -10,16 +10,25 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from components import data
+from components import data, style
+
+# Every cache is bounded (issue 15: memory must come back on a shared server). Entries: what the snapshot and the
+# case hold, with room to spare; ttl: files re-read after an hour, so a snapshot refreshed on disk is picked
+# up; built figures and lines are per view, so they get the tightest bounds (FIGURE_ENTRIES ~ 40 MB at most).
+FILE_TTL = 3600  # seconds before a snapshot or case file is read again
+SERIES_ENTRIES = 80  # the snapshot has 48 series
+CASE_ENTRIES = 4  # the committed cases (two) plus room
+FIGURE_ENTRIES = 64  # plotly figures, about 0.1-0.6 MB each
+LINE_ENTRIES = 64  # provider lines with per-point flags and sources
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=1, ttl=FILE_TTL)
 def catalog() -> pd.DataFrame:
-    """Catalog of every series (local files only, so no ttl)."""
+    """Catalog of every series (local files, read again after FILE_TTL)."""
     return data.catalog()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=SERIES_ENTRIES, ttl=FILE_TTL)
 def _snapshot_series(series_id: str) -> pd.Series:
     return data.load_series(series_id)
 
@@ -29,7 +38,7 @@ def series(series_id: str, start=None, end=None) -> pd.Series:
     return data.cut(_snapshot_series(series_id), start, end)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=SERIES_ENTRIES, ttl=FILE_TTL)
 def points(series_id: str) -> pd.DataFrame:
     """Every cited figure of a snapshot series (with flags and sources)."""
     return data.load_points(series_id)
@@ -53,7 +62,7 @@ def points_or_none(series_id: str) -> tuple[pd.DataFrame | None, str]:
     return or_problem(points, series_id)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=CASE_ENTRIES, ttl=FILE_TTL)
 def case(case_id: str | None = None):
     """The analysed case with computed verdicts (local files; recomputed when the app restarts)."""
     from components import case as case_module
@@ -61,13 +70,28 @@ def case(case_id: str | None = None):
     return case_module.load_case(case_id or case_module.DEFAULT_CASE)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=CASE_ENTRIES, ttl=FILE_TTL)
 def case_files(case_id: str | None = None):
     """The case as read and checked, without verdicts: for pages that only draw its events or actors, so they
     do not wait for every claim's series to be read."""
     from components import case as case_module
 
     return case_module.load_case(case_id or case_module.DEFAULT_CASE, verdicts=False)
+
+
+CASE_ISSUES_SHOWN = 5
+
+
+def case_problem(exc: BaseException, limit: int = CASE_ISSUES_SHOWN) -> str:
+    """What is wrong with the case files as escaped markdown: one line per problem with its file, row and
+    field (the first `limit`, then how many more). Case files are text from outside the code, so escaped."""
+    issues = list(getattr(exc, "issues", None) or [])
+    if not issues:
+        return style.safe_text(str(exc), max_len=300) or "the case files could not be read"
+    lines = [f"- {style.safe_text(str(issue), max_len=300)}" for issue in issues[:limit]]
+    if len(issues) > limit:
+        lines.append(f"- and {len(issues) - limit} more problems")
+    return "\n".join(lines)
 
 
 def case_or_stop(case_id: str | None = None):
@@ -79,21 +103,25 @@ def case_or_stop(case_id: str | None = None):
         return ui.case(case_id)  # through the package, so a test's stand-in case is seen here too
     except CaseError as exc:
         st.error(
-            f"The case files could not be read, so this page cannot show claims:\n\n{exc}", icon=":material/error:"
+            f"The case files could not be read, so this page cannot show claims:\n\n{case_problem(exc)}",
+            icon=":material/error:",
         )
         st.stop()
 
 
 def case_events() -> tuple[pd.DataFrame, dict[str, str], str]:
-    """The case's events and actor labels for chart markers; a broken case gives no markers plus the reason,
-    so the market pages still draw their data."""
+    """The case's events and actor labels for chart markers; a broken case gives no markers plus the reason
+    (escaped markdown naming file, row and field), so the market pages still draw their data."""
     try:
         loaded = case_files()
     except Exception as exc:  # noqa: BLE001 - any case-file problem must not take the market charts down
+        issues = list(getattr(exc, "issues", None) or [])
+        first = str(issues[0]) if issues else " ".join(str(exc).split())
+        more = f" (and {len(issues) - 1} more problems)" if len(issues) > 1 else ""
         return (
             pd.DataFrame(columns=["id", "date", "title", "actors", "category", "source_title", "source_url"]),
             {},
-            f"Events unavailable ({type(exc).__name__}: {' '.join(str(exc).split())[:160]})",
+            f"Events unavailable: the case files could not be read: {style.safe_text(first, max_len=240)}{more}",
         )
     actors = loaded.actors
     labels = dict(zip(actors["id"], actors["label"])) if {"id", "label"} <= set(actors.columns) else {}
@@ -106,7 +134,9 @@ def _frame_digest(frame: pd.DataFrame) -> str:
     return hashlib.sha1(frame.to_csv().encode("utf-8")).hexdigest()
 
 
-@st.cache_resource(max_entries=300, show_spinner=False, hash_funcs={pd.DataFrame: _frame_digest})
+@st.cache_resource(
+    max_entries=FIGURE_ENTRIES, ttl=FILE_TTL, show_spinner=False, hash_funcs={pd.DataFrame: _frame_digest}
+)
 def _cached_figure(name: str, _builder: Callable, args: tuple, kwargs: dict):
     return _builder(*args, **kwargs)
 
@@ -118,7 +148,7 @@ def figure(builder: Callable, *args: Any, **kwargs: Any):
     return _cached_figure(f"{builder.__module__}.{builder.__qualname__}", builder, args, kwargs)
 
 
-@st.cache_resource(max_entries=200, show_spinner=False)
+@st.cache_resource(max_entries=LINE_ENTRIES, ttl=FILE_TTL, show_spinner=False)
 def _whole_points_line(series_id: str, label: str, unit: str, source: str, frequency: str):
     from components import charts
 

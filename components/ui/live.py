@@ -19,7 +19,7 @@ class _LiveFailed(Exception):
         self.result = result
 
 
-@st.cache_data(ttl=LIVE_TTL, show_spinner=False)
+@st.cache_data(ttl=LIVE_TTL, max_entries=16, show_spinner=False)  # 7 live series
 def live_ok(series_id: str) -> data.LiveResult:
     result = data.live_series([series_id])[series_id]
     if not result.ok:

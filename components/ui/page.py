@@ -8,8 +8,9 @@ import sys
 import pandas as pd
 import streamlit as st
 
-from components import data, routes
-from components.ui.cache import catalog
+from components import data, routes, style
+from components.ui import guard
+from components.ui.cache import FILE_TTL, catalog
 from components.ui.live import live_enabled
 
 APP_TITLE = "Claim Lens"
@@ -34,6 +35,7 @@ def freeze_long_lived_heap() -> None:
 
 def navigation():
     """st.navigation over the registered pages, grouped by section (app.py runs what it returns)."""
+    guard.install()
     return st.navigation(
         {
             section: [
@@ -53,6 +55,7 @@ def page_setup(title: str, intro: str | None = None) -> None:
     as favicon is fetched from fonts.gstatic.com, which an offline server must not call."""
     from components.ui.state import forget_pending_notices
 
+    guard.install()
     freeze_long_lived_heap()
     forget_pending_notices()
     st.set_page_config(page_title=f"{title} · {APP_TITLE}", layout="wide")
@@ -71,10 +74,11 @@ def page_setup(title: str, intro: str | None = None) -> None:
     as_of_banner()
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=1, ttl=FILE_TTL)
 def snapshot_summary() -> tuple[str, list[tuple[str, str]]]:
-    """('Data as of <built>, offline snapshot (<topic> to <last day>, ...)', [(id, problem) of unreadable
-    series]) — the same on every page and rerun, so computed once."""
+    """('Data as of <built>, offline snapshot (<topic> to <last day>, ...)', [(what, problem)] for each
+    unreadable series and each problem of the snapshot as a whole (its index data/snapshot.json unreadable, a
+    record count that does not match it)) — the same on every page and rerun, so computed once."""
     cat = catalog()
     built = data.snapshot_as_of()
     snap = cat[(cat["origin"] == "snapshot") & (cat["status"] == "ok")]
@@ -82,7 +86,9 @@ def snapshot_summary() -> tuple[str, list[tuple[str, str]]]:
     parts = ", ".join(f"{topic} to {day.date()}" for topic, day in newest.sort_index().items())
     built_txt = built.date() if pd.notna(built) else "unknown"
     broken = cat[cat["status"] != "ok"]
-    return f"Data as of {built_txt}, offline snapshot ({parts})", list(zip(broken["id"], broken["status"]))
+    problems = [(f"Series {sid} could not be read", status) for sid, status in zip(broken["id"], broken["status"])]
+    problems += [("The snapshot is damaged", problem) for problem in data.snapshot_problems()]
+    return f"Data as of {built_txt}, offline snapshot ({parts})", problems
 
 
 def as_of_text() -> str:
@@ -92,8 +98,8 @@ def as_of_text() -> str:
 
 def as_of_banner() -> None:
     st.info(as_of_text(), icon=":material/inventory_2:")
-    for series_id, problem in snapshot_summary()[1]:
-        st.warning(f"Series {series_id} could not be read: {problem}", icon=":material/warning:")
+    for what, problem in snapshot_summary()[1]:
+        st.warning(f"{what}: {style.safe_text(problem)}", icon=":material/warning:")
 
 
 def source_caption(series_id: str) -> str:
