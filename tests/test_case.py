@@ -254,7 +254,7 @@ def test_no_text_shares_a_six_word_run_with_the_article(real):
 
 def test_fingerprint_matches_importer_normalisation():
     """The test's shingling equals the importer's, so a copied run would be caught (no article text needed)."""
-    from components.case_import import shingle_hashes
+    from importers.case_seed import shingle_hashes
 
     sample = "India’s refiners, in February, bought LESS Russian crude -- per Kpler; ok?"
     assert shingle_hashes(sample) == _shingles(sample) and len(_shingles(sample)) == 7

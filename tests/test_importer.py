@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from components.data import importer, snapshot
+from components.data import snapshot
+from importers import snapshot as importer
 from tests.factories import write_compiled_sources
 
 
@@ -165,7 +166,7 @@ def extension_sources(root):
             ("2025-11", -23.0, "Urals discount to Brent, percent"),
         ):
             handle.write(
-                f"{month},{value},USD/bbl (discount),Page A,https://a.example/{month},q,\"{series}\","
+                f'{month},{value},USD/bbl (discount),Page A,https://a.example/{month},q,"{series}",'
                 "Argus (via Interfax),\n"
             )
     return compiled

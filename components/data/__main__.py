@@ -58,7 +58,7 @@ def cmd_refresh() -> int:
 
 
 def cmd_import(sources: Path) -> int:
-    from .importer import run_import
+    from importers.snapshot import run_import  # build time only: the runtime package never imports importers
 
     ids = run_import(sources)
     print(f"wrote {len(ids)} series records to data/series/")

@@ -1,6 +1,6 @@
 """One-off importer: build the case's events.csv, facts.csv and article_fingerprint.json from ../shared.
 
-Run once by a maintainer (`python -m components.case_import`); the committed CSV/JSON files are its output.
+Run once by a maintainer (`python -m importers.case_seed`); the committed CSV/JSON files are its output.
 Nothing at runtime or in tests reads ../shared, which is why the article itself is reduced to a list of
 SHA-1 hashes of its 6-word shingles: tests can then prove our paraphrases share no 6-word run with the
 article without shipping the article's text.
@@ -8,6 +8,7 @@ article without shipping the article's text.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import hashlib
 import json
@@ -225,4 +226,8 @@ def main(shared: Path = SHARED, case_dir: Path = CASE_DIR) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    cli = argparse.ArgumentParser(prog="python -m importers.case_seed", description=__doc__.split("\n")[0])
+    cli.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (sources/ and seed/)")
+    cli.add_argument("--case-dir", type=Path, default=CASE_DIR, help="the case folder to write")
+    args = cli.parse_args()
+    main(args.shared, args.case_dir)
