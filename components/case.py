@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from components import evidence as ev
+from components import evidence
 from components.style import to_timestamp
 
 DEFAULT_CASE = "2025-03-secondary-sanctions"
@@ -101,11 +101,11 @@ class Claim:
     short: str = ""
     headline: bool = False
     note: str = ""
-    verdict: ev.Verdict | None = None
+    verdict: evidence.Verdict | None = None
 
     @property
     def series(self) -> list[str]:
-        return ev.series_ids(self.evidence)
+        return evidence.series_ids(self.evidence)
 
 
 @dataclass
@@ -253,7 +253,7 @@ def _load_facts(d: Path, issues: list[CaseIssue]) -> pd.DataFrame:
         for k in ("topic", "period", "value", "unit", "provider", "source_title"):
             if not r[k]:
                 issues.append(CaseIssue(name, line, k, "required"))
-        if ev.parse_fact_value(r["value"])[1] is None:
+        if evidence.parse_fact_value(r["value"])[1] is None:
             issues.append(CaseIssue(name, line, "value", f"not a number: {r['value']!r}"))
         if not URL_RE.match(r["source_url"]):
             issues.append(CaseIssue(name, line, "source_url", "every fact needs a source URL (http/https)"))
@@ -305,7 +305,7 @@ def _load_claims(d: Path, actor_ids: set[str], n_paragraphs: int, issues: list[C
         para = c.get("paragraph")
         if not isinstance(para, int) or isinstance(para, bool) or not 1 <= para <= n_paragraphs:
             bad("paragraph", f"must be an integer 1..{n_paragraphs}")
-        for fld, msg in ev.validate_spec(c.get("evidence"), "evidence"):
+        for fld, msg in evidence.validate_spec(c.get("evidence"), "evidence"):
             bad(fld, msg)
         if len(issues) == here:
             claims.append(
@@ -370,10 +370,10 @@ def _load_relations(
 def _default_loaders() -> tuple[Callable | None, Callable | None, Callable | None]:
     """components.data loaders when the data layer is importable; otherwise None (verdicts say 'no data')."""
     try:
-        from components import data as d  # noqa: PLC0415 - optional dependency at call time
+        from components import data as data_layer  # noqa: PLC0415 - optional dependency at call time
     except ImportError:
         return None, None, None
-    return (getattr(d, "load_series", None), getattr(d, "load_points", None), getattr(d, "series_meta", None))
+    return tuple(getattr(data_layer, name, None) for name in ("load_series", "load_points", "series_meta"))
 
 
 def _once_per_id(load: Callable | None) -> Callable | None:
@@ -406,7 +406,7 @@ def compute_verdicts(
 ) -> Case:
     """(Re)compute every claim's verdict from the data; returns the same case for chaining."""
     get_series, get_points, get_meta = (_once_per_id(f) for f in (get_series, get_points, get_meta))
-    ctx = ev.Context(
+    ctx = evidence.Context(
         get_series=get_series,
         get_points=get_points,
         events=case.events,
@@ -415,7 +415,7 @@ def compute_verdicts(
         get_meta=get_meta,
     )
     for c in case.claims:
-        c.verdict = ev.evaluate(c.evidence, ctx, c)
+        c.verdict = evidence.evaluate(c.evidence, ctx, c)
     return case
 
 

@@ -211,7 +211,7 @@ def test_real_case_loads_and_is_complete(real):
     assert all(len(a) > 0 for a in real.actors["aliases"])
     assert set(real.relations["type"]) >= {"threatens sanctions", "buys oil from", "supplies arms to", "cuts aid to"}
     for c in real.claims:
-        assert c.verdict is not None and c.verdict.status in C.ev.STATUSES
+        assert c.verdict is not None and c.verdict.status in C.evidence.STATUSES
 
 
 def test_real_case_event_verdicts_without_data(real):
