@@ -17,6 +17,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from components.case import EVENT_COLS
+
 ROOT = Path(__file__).resolve().parent.parent
 CASE_DIR = ROOT / "data" / "cases" / "2025-03-secondary-sanctions"
 SHARED = ROOT.parent / "shared"
@@ -109,19 +111,7 @@ TEXT_FIXES = [
     ("2025-03-07", "sanctions and tariffs on Russia until", "sanctions and tariffs against Russia until"),
 ]
 
-FIELDS = [
-    "id",
-    "date",
-    "date_precision",
-    "title",
-    "summary",
-    "actors",
-    "category",
-    "source_title",
-    "source_url",
-    "source_published",
-    "phase",
-]
+FIELDS = list(EVENT_COLS)  # events.csv columns, as the case loader reads them
 
 
 def slug(text: str, words: int = 3) -> str:
