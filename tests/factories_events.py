@@ -41,3 +41,26 @@ def snapshot_series(series_id: str) -> pd.Series:
     """A committed snapshot series read straight from its CSV (independently of components.data)."""
     frame = pd.read_csv(ROOT / "data" / "series" / f"{series_id}.csv", parse_dates=["date"])
     return pd.Series(frame["value"].to_numpy(dtype="float64"), index=pd.DatetimeIndex(frame["date"]), name=series_id)
+
+
+def calm_then_wild(seed: int = 5, jump: float = 0.04, event=EVENT) -> pd.Series:
+    """Log returns N(0, 1 %) in the default estimation window (offsets -130..-11) and N(0, 4 %) everywhere
+    else, with a move of ``jump`` at the event: unusual for the t-test (σ̂ from the calm window), ordinary for
+    the placebo test (most random dates are wild)."""
+    index = pd.bdate_range(end=pd.Timestamp(event), periods=1200).append(
+        pd.bdate_range(pd.Timestamp(event) + pd.offsets.BDay(1), periods=40)
+    )
+    rng = np.random.default_rng(seed)
+    returns = rng.normal(0.0, 0.04, len(index))
+    at = 1199
+    returns[at - 130 : at - 10] = rng.normal(0.0, 0.01, 120)
+    returns[at - 10 : at + 6] = 0.0
+    returns[at] = jump
+    return pd.Series(50 * np.exp(np.cumsum(returns)), index=index, name="wild")
+
+
+def event_frame(*rows: tuple[str, str, str]) -> pd.DataFrame:
+    """Case-shaped events (id, date, title) for rule tests."""
+    return pd.DataFrame(
+        [{"id": i, "date": pd.Timestamp(d), "title": t, "category": "statement", "actors": []} for i, d, t in rows]
+    )

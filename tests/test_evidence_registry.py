@@ -26,6 +26,7 @@ def test_every_rule_declares_its_parameters_and_validation_reads_them():
         "interpretive",
         "scenario_outcome",
         "value_matches",
+        "market_reaction",
     ]
     for name, registered in evidence.RULES.items():
         assert registered.params, name

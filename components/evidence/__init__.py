@@ -7,7 +7,8 @@ returns a Verdict whose `numbers` carry provider and source for every figure use
 Modules by concern: `verdict` (Verdict, statuses), `context` (what a rule may look at, citing a figure),
 `registry` (the `@rule` decorator with declared parameters, validation, `evaluate`), and the rules:
 `quantitative` (lowest_since, change_between, share_at), `events` (event_on_record), `scenario`
-(interpretive, scenario_outcome), `value_matches` (a stated figure against each provider).
+(interpretive, scenario_outcome), `value_matches` (a stated figure against each provider), `market_reaction`
+(an event study of a series' move after an event).
 `evaluate(spec, ctx, claim, params={...})` overrides declared parameters for one call; `rule_params(name)` lists
 them with their defaults.
 """
@@ -34,6 +35,7 @@ from components.evidence import quantitative
 from components.evidence import events
 from components.evidence import scenario
 from components.evidence import value_matches
+from components.evidence import market_reaction
 # isort: on
 
 __all__ = [
@@ -53,6 +55,7 @@ __all__ = [
     "combine_providers",
     "evaluate",
     "events",
+    "market_reaction",
     "parse_fact_value",
     "quantitative",
     "rule",
