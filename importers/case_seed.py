@@ -61,6 +61,21 @@ ACTOR_MAP = {
     "Jared Kushner": "kushner",
     "Emmanuel Macron": "macron",
     "Keir Starmer": "starmer",
+    "Nayara Energy": "nayara",
+    "Turkey": "turkey",
+    "Netherlands": "netherlands",
+    "Belgium": "belgium",
+    "Hungary": "hungary",
+    "Slovakia": "slovakia",
+    "United Arab Emirates": "uae",
+    "Israel": "israel",
+    "Iran": "iran",
+    "Pakistan": "pakistan",
+    "G7": "g7",
+    "Lindsey Graham": "graham",
+    "Kirill Dmitriev": "dmitriev",
+    "Viktor Orban": "orban",
+    "Peter Magyar": "magyar",
 }
 
 # events the article itself refers to (by date + a word of the compiled title); others before the

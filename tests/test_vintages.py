@@ -131,3 +131,16 @@ def test_a_read_only_data_folder_is_said_in_words(folder, monkeypatch):
     with pytest.raises(vintage_commit.VintageError, match="cannot be written .*Permission denied"):
         commit_kpler(folder, 1.95, "2026-12-01")
     assert digest(data_dir) == before
+
+
+def test_a_verdict_changed_by_the_case_files_says_so(folder):
+    data_dir, cases = folder
+    vintage_commit.record_baseline(data_dir, "2026-11-25", cases)
+    events = cases / "test-case" / "events.csv"
+    lines = events.read_text().splitlines()
+    events.write_text("\n".join(line for line in lines if not line.startswith("ev_a,")) + "\n")
+    record = commit_kpler(folder, 1.41, "2026-12-01")
+    [flip] = record["verdict_changes"]
+    assert flip["claim"] == "test-case/c_event" and flip["was"] == "supported"
+    assert flip["reason"].startswith("the case's files changed (events 2 -> 1)")
+    assert record["cases"]["test-case"]["events"] == 1

@@ -113,6 +113,12 @@ def _reader(folder: Path, metas: dict[str, dict]):
     return get_points, get_meta, get_line
 
 
+def _cases_root() -> Path:
+    from components.case import CASES_ROOT
+
+    return CASES_ROOT
+
+
 def baseline_record(data_dir: Path, today, note: str = "", cases_root: Path | None = None) -> dict:
     """A record for the snapshot as it is (the first vintage of a history that had none)."""
     metas = _disk_meta(data_dir)
@@ -120,6 +126,7 @@ def baseline_record(data_dir: Path, today, note: str = "", cases_root: Path | No
     info = read_snapshot_info(data_dir)
     verdicts, _ = vintages.compute_all_verdicts(get_points, get_meta, info.get("built") or today, cases_root)
     return dict(
+        cases=vintages.case_fingerprints(Path(cases_root or _cases_root())),
         id=vintages.vintage_checksum({sid: m.get("checksum", "") for sid, m in metas.items()}),
         date=str(info.get("built") or pd.Timestamp(today).date()),
         kind="import",
@@ -130,6 +137,21 @@ def baseline_record(data_dir: Path, today, note: str = "", cases_root: Path | No
         verdicts=verdicts,
         verdict_changes=[],
     )
+
+
+def record_baseline(data_dir: Path | None = None, today=None, cases_root: Path | None = None) -> dict | None:
+    """Record the snapshot as it is as the first vintage, when no history exists yet (before a change whose
+    verdict effects should be told apart, e.g. new case events ahead of a re-import). Returns the record."""
+    data_dir = Path(data_dir or DATA_DIR)
+    with data_lock(data_dir):
+        if vintages.read_vintages(data_dir):
+            return None
+        record = baseline_record(data_dir, pd.Timestamp(today or pd.Timestamp.today()), cases_root=cases_root)
+        info = dict(read_snapshot_info(data_dir), vintage=record["id"])
+        write_atomic(vintages.vintages_path(data_dir), (json.dumps([record], indent=1) + "\n").encode("utf-8"))
+        write_atomic(data_dir / vintages.CHANGELOG_NAME, vintages.changelog_markdown([record]).encode("utf-8"))
+        write_atomic(data_dir / "snapshot.json", (json.dumps(info, indent=1) + "\n").encode("utf-8"))
+        return record
 
 
 def _sources(metas: dict[str, dict], get_line) -> dict:
@@ -236,7 +258,10 @@ def _commit_locked(series, kind, note, data_dir: Path, today, remove_others, cas
             return None
         verdicts, uses = vintages.compute_all_verdicts(get_points, lambda sid: new_metas[sid], today, cases_root)
         previous = history[-1] if history else {}
+        cases = vintages.case_fingerprints(Path(cases_root or _cases_root()))
+        case_changes = vintages.case_change_text(previous.get("cases", {}), cases)
         record = dict(
+            cases=cases,
             id=vintages.vintage_checksum({sid: m.get("checksum", "") for sid, m in new_metas.items()}),
             date=str(today.date()),
             kind=kind,
@@ -245,7 +270,9 @@ def _commit_locked(series, kind, note, data_dir: Path, today, remove_others, cas
             sources=_sources(new_metas, get_line),
             changes=changes,
             verdicts=verdicts,
-            verdict_changes=vintages.verdict_changes(previous.get("verdicts", {}), verdicts, uses, set(changes)),
+            verdict_changes=vintages.verdict_changes(
+                previous.get("verdicts", {}), verdicts, uses, set(changes), case_changes
+            ),
         )
         history.append(record)
         _install(data_dir, staging, staged, removed, history, record, dict(info, series=len(new_metas)))

@@ -95,6 +95,25 @@ def case_ids(cases_root: Path) -> list[str]:
     return sorted(p.name for p in cases_root.iterdir() if (p / "claims.toml").exists()) if cases_root.is_dir() else []
 
 
+CASE_FILES = ("case.toml", "claims.toml", "events.csv", "facts.csv", "actors.csv", "relations.csv")
+
+
+def case_fingerprints(cases_root: Path) -> dict[str, dict]:
+    """Per case: a checksum of its files and its number of events (so a changed verdict can say whether the
+    case itself changed, not only the data)."""
+    out = {}
+    for cid in case_ids(cases_root):
+        folder = cases_root / cid
+        digest = hashlib.sha256()
+        for name in CASE_FILES:
+            path = folder / name
+            digest.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b""))
+        events = folder / "events.csv"
+        count = max(0, len(events.read_text(encoding="utf-8").splitlines()) - 1) if events.exists() else 0
+        out[cid] = {"checksum": digest.hexdigest()[:12], "events": count}
+    return out
+
+
 def compute_all_verdicts(
     get_points: Callable[[str], pd.DataFrame], get_meta: Callable[[str], dict], today, cases_root: Path | None = None
 ) -> tuple[dict[str, dict], dict[str, list[str]]]:
@@ -129,7 +148,20 @@ def compute_all_verdicts(
     return verdicts, uses
 
 
-def verdict_changes(previous: dict, current: dict, uses: dict, changed_series: set[str]) -> list[dict]:
+def case_change_text(previous: dict, current: dict) -> dict[str, str]:
+    """case id -> 'the case files changed (events 49 -> 110)' for cases whose files differ between vintages."""
+    out = {}
+    for cid, now in current.items():
+        was = previous.get(cid)
+        if was and was["checksum"] != now["checksum"]:
+            events = f" (events {was['events']} -> {now['events']})" if was["events"] != now["events"] else ""
+            out[cid] = f"the case's files changed{events}"
+    return out
+
+
+def verdict_changes(
+    previous: dict, current: dict, uses: dict, changed_series: set[str], case_changes: dict | None = None
+) -> list[dict]:
     """Claims whose status differs from the previous vintage, with the reason in words."""
     out = []
     for key, now in current.items():
@@ -137,11 +169,10 @@ def verdict_changes(previous: dict, current: dict, uses: dict, changed_series: s
         if was is None or was["status"] == now["status"]:
             continue
         touched = sorted(set(uses.get(key, [])) & changed_series)
-        because = (
-            f"new or revised figures in {', '.join(touched)}"
-            if touched
-            else "the case's events or rules changed, or time passed (no series behind it changed)"
-        )
+        reasons = [f"new or revised figures in {', '.join(touched)}"] if touched else []
+        case_text = (case_changes or {}).get(key.split("/")[0])
+        reasons += [case_text] if case_text else []
+        because = "; ".join(reasons) or "time passed (neither its series nor its case changed)"
         out.append(dict(claim=key, was=was["status"], now=now["status"], reason=f"{because}. Now: {now['detail']}"))
     return out
 
