@@ -84,7 +84,7 @@ shown = shown[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
 # ---- render
 for c in shown:
     with st.container(border=True, key=f"claims_card_{c.id}"):
-        ui.claim_heading(c)
+        ui.claim_heading(c, case.id)
         st.caption(
             "Actors: "
             + ", ".join(labels.get(a, a) for a in c.actors)

@@ -38,7 +38,7 @@ def scenarios() -> None:
     )
     for c in shown:
         with st.container(border=True, key=f"hind_card_{c.id}"):
-            ui.claim_heading(c)
+            ui.claim_heading(c, case.id)
             st.caption(c.verdict.rule_text)
             ui.verdict_evidence(c)
             ui.page_link("claims", "Open as a claim card", {"claims_id": c.id})

@@ -2,11 +2,12 @@
 
 Public API (other modules and tests rely on these names):
     catalog(), load_series(id, start, end), load_points(id), series_meta(id), snapshot_as_of(),
-    live_status(ids), SnapshotError, SeriesUnavailable.
+    live_status(ids), vintage_key(), vintage_history(), stale_text(id), SnapshotError, SeriesUnavailable.
 No streamlit here: `components.ui` wraps these in caches.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pandas as pd
@@ -18,7 +19,7 @@ from .snapshot import (CATALOG_COLUMNS, SeriesUnavailable, SnapshotError, file_p
 
 __all__ = ["catalog", "cut", "load_series", "load_points", "series_meta", "snapshot_as_of", "live_series",
            "SnapshotError", "SeriesUnavailable", "LiveResult", "offline_forced", "snapshot_problems",
-           "series_problems"]
+           "series_problems", "vintage_key", "vintage_history", "stale_text"]
 
 _ID = re.compile(r"[a-z0-9_]{1,80}")
 
@@ -92,6 +93,49 @@ def snapshot_as_of() -> pd.Timestamp:
     """The day the snapshot was built (the newest data point of each series is in `catalog()['last']`)."""
     built = read_snapshot_info().get("built")
     return pd.Timestamp(built) if built else pd.NaT
+
+
+_vintage_seen: dict[tuple, str] = {}
+
+
+def vintage_key() -> str:
+    """The vintage the data folder is at, as named by snapshot.json (one stat per call, a read only when the
+    file changed). Pages key their caches on it, so a refresh written by another process (the timer, another
+    replica) is picked up on the next page load without a restart."""
+    from . import snapshot
+
+    path = snapshot.DATA_DIR / "snapshot.json"
+    try:
+        stat = path.stat()
+        stamp = (str(path), stat.st_mtime_ns, stat.st_size)
+        if stamp not in _vintage_seen:
+            raw = path.read_bytes()
+            _vintage_seen.clear()
+            vintage = read_snapshot_info().get("vintage") if raw else ""
+            _vintage_seen[stamp] = str(vintage or "sha256:" + hashlib.sha256(raw).hexdigest()[:12])
+    except OSError:
+        return "no snapshot.json"
+    return _vintage_seen[stamp]
+
+
+def vintage_history() -> list[dict]:
+    """Every vintage record, oldest first (see vintages.py)."""
+    from .vintages import read_vintages
+
+    return read_vintages()
+
+
+def stale_text(series_id: str, today=None) -> str:
+    """'' when the series is current; else 'stale: last value <date>, N days old (...)' (or 'ended: ...')."""
+    from .staleness import staleness
+
+    try:
+        meta = series_meta(series_id)
+    except KeyError:
+        return ""
+    if meta.get("status") != "ok":
+        return ""
+    return staleness(meta, meta.get("last"), today)["text"]
 
 
 def live_series(series_ids: list[str], downloader=None) -> dict[str, LiveResult]:

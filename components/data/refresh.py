@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import publishers
+from . import publishers, snapshot
 from .live import offline_forced
-from .snapshot import DATA_DIR, POINT_COLUMNS, SeriesUnavailable, SnapshotError, points_to_series, read_points
+from .snapshot import POINT_COLUMNS, SeriesUnavailable, SnapshotError, points_to_series, read_points
 from .vintage_commit import VintageError, _disk_meta, commit
 
 
@@ -56,19 +56,19 @@ def daily_points(line: pd.Series, unit: str) -> pd.DataFrame:
 
 def refresh_publishers(fetch=None, data_dir: Path | None = None, today=None, cases_root=None) -> RefreshReport:
     """Fetch EIA and ECB, validate each, and write the good ones as one new vintage."""
-    data_dir = Path(data_dir or DATA_DIR)
+    data_dir = Path(data_dir or snapshot.DATA_DIR)
     today = pd.Timestamp(today or pd.Timestamp.today()).normalize()
     if offline_forced() and fetch is None:
         return RefreshReport(message="publishers not asked: network use is switched off (CLAIMLENS_OFFLINE)")
     line, metas = snapshot_reader(data_dir)
     memo: dict[str, pd.Series] = {}
 
-    def snapshot(sid: str) -> pd.Series:
+    def snapshot_line(sid: str) -> pd.Series:
         if sid not in memo:
             memo[sid] = line(sid)
         return memo[sid]
 
-    report = RefreshReport(updates=publishers.refresh_all(fetch, snapshot, today))
+    report = RefreshReport(updates=publishers.refresh_all(fetch, snapshot_line, today))
     series = {}
     for update in report.updates:
         if not update.ok:

@@ -19,9 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import vintages
+from . import snapshot, vintages
 from .snapshot import (
-    DATA_DIR,
     POINT_COLUMNS,
     SeriesUnavailable,
     SnapshotError,
@@ -142,7 +141,7 @@ def baseline_record(data_dir: Path, today, note: str = "", cases_root: Path | No
 def record_baseline(data_dir: Path | None = None, today=None, cases_root: Path | None = None) -> dict | None:
     """Record the snapshot as it is as the first vintage, when no history exists yet (before a change whose
     verdict effects should be told apart, e.g. new case events ahead of a re-import). Returns the record."""
-    data_dir = Path(data_dir or DATA_DIR)
+    data_dir = Path(data_dir or snapshot.DATA_DIR)
     with data_lock(data_dir):
         if vintages.read_vintages(data_dir):
             return None
@@ -185,7 +184,7 @@ def commit(
     case folders whose verdicts are recomputed (default: the app's). `info`: fields for snapshot.json.
     Returns the vintage record, or None when nothing would change (no vintage is added then). Raises
     VintageError (nothing written) when a file cannot be written."""
-    data_dir = Path(data_dir or DATA_DIR)
+    data_dir = Path(data_dir or snapshot.DATA_DIR)
     today = pd.Timestamp(today or pd.Timestamp.today()).normalize()
     try:
         with data_lock(data_dir):

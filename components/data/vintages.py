@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .snapshot import DATA_DIR, read_snapshot_info
+from . import snapshot
+from .snapshot import read_snapshot_info
 
 VINTAGES_NAME = "vintages.json"
 CHANGELOG_NAME = "CHANGELOG.md"
@@ -29,7 +30,7 @@ LARGEST_REVISIONS = 3
 
 
 def vintages_path(data_dir: Path | None = None) -> Path:
-    return (data_dir or DATA_DIR) / VINTAGES_NAME
+    return (data_dir or snapshot.DATA_DIR) / VINTAGES_NAME
 
 
 def read_vintages(data_dir: Path | None = None) -> list[dict]:

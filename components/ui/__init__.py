@@ -34,7 +34,9 @@ from components.ui.page import (
     navigation,
     page_link,
     page_setup,
+    show_stale,
     source_caption,
+    stale_notes,
 )
 from components.ui.state import (
     seed_widget,
@@ -86,6 +88,8 @@ __all__ = [
     "set_query_view",
     "show_notices",
     "source_caption",
+    "show_stale",
+    "stale_notes",
     "url_param",
     "url_persist",
     "url_read",

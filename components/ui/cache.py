@@ -22,26 +22,37 @@ FIGURE_ENTRIES = 64  # plotly figures, about 0.1-0.6 MB each
 LINE_ENTRIES = 64  # provider lines with per-point flags and sources
 
 
-@st.cache_data(show_spinner=False, max_entries=1, ttl=FILE_TTL)
-def catalog() -> pd.DataFrame:
-    """Catalog of every series (local files, read again after FILE_TTL)."""
+# Every file-backed cache is also keyed on the data folder's vintage (data.vintage_key(): one stat per call),
+# so a new vintage written by the refresh job is used on the next run, on every replica, without a restart;
+# the old vintage's entries age out (max_entries, ttl).
+@st.cache_data(show_spinner=False, max_entries=2, ttl=FILE_TTL)
+def _catalog(vintage: str) -> pd.DataFrame:
     return data.catalog()
 
 
+def catalog() -> pd.DataFrame:
+    """Catalog of every series (local files, read again for a new vintage or after FILE_TTL)."""
+    return _catalog(data.vintage_key())
+
+
 @st.cache_data(show_spinner=False, max_entries=SERIES_ENTRIES, ttl=FILE_TTL)
-def _snapshot_series(series_id: str) -> pd.Series:
+def _snapshot_series(series_id: str, vintage: str) -> pd.Series:
     return data.load_series(series_id)
 
 
 def series(series_id: str, start=None, end=None) -> pd.Series:
     """A snapshot series, cut to [start, end]. Raises SnapshotError / KeyError / SeriesUnavailable."""
-    return data.cut(_snapshot_series(series_id), start, end)
+    return data.cut(_snapshot_series(series_id, data.vintage_key()), start, end)
 
 
 @st.cache_data(show_spinner=False, max_entries=SERIES_ENTRIES, ttl=FILE_TTL)
+def _points(series_id: str, vintage: str) -> pd.DataFrame:
+    return data.load_points(series_id)
+
+
 def points(series_id: str) -> pd.DataFrame:
     """Every cited figure of a snapshot series (with flags and sources)."""
-    return data.load_points(series_id)
+    return _points(series_id, data.vintage_key())
 
 
 def or_problem(load: Callable, *args: Any) -> tuple[Any, str]:
@@ -63,11 +74,15 @@ def points_or_none(series_id: str) -> tuple[pd.DataFrame | None, str]:
 
 
 @st.cache_data(show_spinner=False, max_entries=CASE_ENTRIES, ttl=FILE_TTL)
-def case(case_id: str | None = None):
-    """The analysed case with computed verdicts (local files; recomputed when the app restarts)."""
+def _case(case_id: str | None, vintage: str):
     from components import case as case_module
 
     return case_module.load_case(case_id or case_module.DEFAULT_CASE)
+
+
+def case(case_id: str | None = None):
+    """The analysed case with verdicts computed on the current vintage's data."""
+    return _case(case_id, data.vintage_key())
 
 
 @st.cache_data(show_spinner=False, max_entries=CASE_ENTRIES, ttl=FILE_TTL)
@@ -149,7 +164,7 @@ def figure(builder: Callable, *args: Any, **kwargs: Any):
 
 
 @st.cache_resource(max_entries=LINE_ENTRIES, ttl=FILE_TTL, show_spinner=False)
-def _whole_points_line(series_id: str, label: str, unit: str, source: str, frequency: str):
+def _whole_points_line(series_id: str, label: str, unit: str, source: str, frequency: str, vintage: str):
     from components import charts
 
     return charts.line_from_points(series_id, label, points(series_id), unit=unit, source=source, frequency=frequency)
@@ -163,7 +178,7 @@ def points_line(
     never mutated after building."""
     from components import charts
 
-    whole = _whole_points_line(series_id, label, unit, source, frequency)
+    whole = _whole_points_line(series_id, label, unit, source, frequency, data.vintage_key())
     return charts.cut_line(whole, start, end)
 
 
@@ -178,14 +193,14 @@ def clear_caches() -> None:
     from components.ui.page import snapshot_summary
 
     for cached in (
-        catalog,
+        _catalog,
         snapshot_summary,
         _snapshot_series,
-        points,
+        _points,
         live_ok,
         _cached_figure,
         _whole_points_line,
-        case,
+        _case,
         case_files,
     ):
         cached.clear()

@@ -4,15 +4,37 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import style
+from components import data, style
 
 
-def claim_heading(claim) -> None:
-    """Title line of a claim card: short name, verdict badge, kind, article paragraph; then the paraphrase."""
+@st.cache_data(show_spinner=False, max_entries=4)
+def _verdict_changes(vintage: str) -> dict[str, dict]:
+    from components.data.vintages import verdict_notes
+
+    return verdict_notes(data.vintage_history())
+
+
+def verdict_change_note(claim, case_id: str | None = None) -> str:
+    """'changed with the <date> data: was <status>' when the latest vintage that changed this claim's verdict
+    led to the status shown now ('' otherwise)."""
+    from components.case import DEFAULT_CASE
+
+    change = _verdict_changes(data.vintage_key()).get(f"{case_id or DEFAULT_CASE}/{claim.id}")
+    if not change or claim.verdict is None or change["now"] != claim.verdict.status:
+        return ""
+    return f"changed with the {change['date']} data: was {change['was']}"
+
+
+def claim_heading(claim, case_id: str | None = None) -> None:
+    """Title line of a claim card: short name, verdict badge, kind, article paragraph; a note when the latest
+    data changed the verdict; then the paraphrase."""
     st.markdown(
         f"**{claim.short or claim.id}** &nbsp; {style.verdict_badge(claim.verdict.status)} &nbsp; "
         f":gray-badge[{claim.kind}] &nbsp; ¶{claim.paragraph}"
     )
+    note = verdict_change_note(claim, case_id)
+    if note:
+        st.caption(f":material/update: {style.safe_text(note)}")
     st.markdown(claim.paraphrase)
 
 

@@ -44,10 +44,12 @@ def chart_with_csv(
     """One chart as the pages draw it: the figure, its caption, and the data behind it as a CSV with units and
     sources (keys `<key>` for the chart and `<key>_dl` for the button)."""
     from components import charts
+    from components.ui.page import show_stale
 
     st.plotly_chart(fig, key=key)
     if caption:
         st.caption(caption)
+    show_stale([line.id for line in lines])
     csv_download(
         lambda: charts.lines_frame(lines),
         filename,

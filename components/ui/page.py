@@ -74,40 +74,67 @@ def page_setup(title: str, intro: str | None = None) -> None:
     as_of_banner()
 
 
-@st.cache_data(show_spinner=False, max_entries=1, ttl=FILE_TTL)
-def snapshot_summary() -> tuple[str, list[tuple[str, str]]]:
-    """('Data as of <built>, offline snapshot (<topic> to <last day>, ...)', [(what, problem)] for each
+@st.cache_data(show_spinner=False, max_entries=2, ttl=FILE_TTL)
+def snapshot_summary(vintage: str = "") -> tuple[str, list[tuple[str, str]]]:
+    """('Data as of <built>, vintage <id> (<topic> to <last day>, ...)', [(what, problem)] for each
     unreadable series and each problem of the snapshot as a whole (its index data/snapshot.json unreadable, a
-    record count that does not match it)) — the same on every page and rerun, so computed once."""
+    record count that does not match it)) — the same on every page and rerun of one vintage, so computed once
+    per vintage."""
     cat = catalog()
     built = data.snapshot_as_of()
     snap = cat[(cat["origin"] == "snapshot") & (cat["status"] == "ok")]
     newest = snap.groupby("topic")["last"].max().dropna()
     parts = ", ".join(f"{topic} to {day.date()}" for topic, day in newest.sort_index().items())
     built_txt = built.date() if pd.notna(built) else "unknown"
+    named = vintage if vintage and not vintage.startswith(("sha256:", "no ", "unreadable")) else ""
+    which = f"vintage {named}" if named else "offline snapshot"
     broken = cat[cat["status"] != "ok"]
     problems = [(f"Series {sid} could not be read", status) for sid, status in zip(broken["id"], broken["status"])]
     problems += [("The snapshot is damaged", problem) for problem in data.snapshot_problems()]
-    return f"Data as of {built_txt}, offline snapshot ({parts})", problems
+    return f"Data as of {built_txt}, {which} ({parts})", problems
 
 
 def as_of_text() -> str:
     mode = "live Yahoo series on when reachable" if live_enabled() else "live Yahoo series off"
-    return f"{snapshot_summary()[0]}; {mode}."
+    return f"{snapshot_summary(data.vintage_key())[0]}; {mode}."
 
 
 def as_of_banner() -> None:
     st.info(as_of_text(), icon=":material/inventory_2:")
-    for what, problem in snapshot_summary()[1]:
+    for what, problem in snapshot_summary(data.vintage_key())[1]:
         st.warning(f"{what}: {style.safe_text(problem)}", icon=":material/warning:")
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _stale_texts(vintage: str, today: str) -> dict[str, str]:
+    cat = catalog()
+    ids = cat.loc[(cat["origin"] == "snapshot") & (cat["status"] == "ok"), "id"]
+    return {sid: text for sid in ids if (text := data.stale_text(sid, today))}
+
+
+def stale_notes(series_ids) -> list[str]:
+    """'<series name>: stale: last value ...' for each of these series older than its usual cadence."""
+    texts = _stale_texts(data.vintage_key(), str(pd.Timestamp.today().date()))
+    names = dict(zip(catalog()["id"], catalog()["name"]))
+    return [f"{names.get(sid, sid)}: {texts[sid]}" for sid in dict.fromkeys(series_ids) if sid in texts]
+
+
+def show_stale(series_ids) -> None:
+    """One caption under a chart or table naming each stale series it uses, with its last date."""
+    notes = stale_notes(series_ids)
+    if notes:
+        st.caption(":material/schedule: " + style.safe_text("; ".join(notes)))
+
+
 def source_caption(series_id: str) -> str:
-    """'Name — provider (instrument), licence, source' for a chart caption (Datasette-style metadata)."""
+    """'Name — provider (instrument), licence, source' for a chart caption (Datasette-style metadata), with
+    the series' staleness when it is older than its usual cadence."""
     meta = data.series_meta(series_id)
+    stale = _stale_texts(data.vintage_key(), str(pd.Timestamp.today().date())).get(series_id)
     return (
         f"**{meta['name']}** — {meta['provider']} ({meta['instrument']}, {meta['frequency']}, {meta['unit']}); "
         f"licence: {meta['licence']}; source: {meta['source_url']}"
+        + (f"  \n:material/schedule: {stale}" if stale else "")
     )
 
 

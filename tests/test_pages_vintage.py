@@ -1,0 +1,73 @@
+"""AppTest: a new vintage is picked up without a restart, the as-of note names it, a claim card says which
+vintage changed its verdict, and a stale series is marked under the chart that uses it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from components import case as case_module
+from components import data
+from components.data import snapshot
+from tests.apptest_helpers import app_test, texts
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """The committed data folder copied, so a test can write a vintage into it."""
+    folder = tmp_path / "data"
+    shutil.copytree(snapshot.DATA_DIR, folder, ignore=shutil.ignore_patterns("cases"))
+    monkeypatch.setattr(snapshot, "DATA_DIR", folder)
+    monkeypatch.setattr(snapshot, "SERIES_DIR", folder / "series")
+    monkeypatch.setattr(snapshot, "SNAPSHOT_FILE", folder / "snapshot.json")
+    return folder
+
+
+def name_vintage(folder, vintage: str, built: str) -> None:
+    info = json.loads((folder / "snapshot.json").read_text())
+    (folder / "snapshot.json").write_text(json.dumps(dict(info, vintage=vintage, built=built)))
+
+
+def test_the_as_of_note_follows_a_new_vintage_without_a_restart(data_copy):
+    name_vintage(data_copy, "aaaaaaaaaaaa", "2026-12-01")
+    at = app_test("pages/4_Currencies.py")
+    at.run()
+    assert "vintage aaaaaaaaaaaa" in at.info[0].value and "Data as of 2026-12-01" in at.info[0].value
+    name_vintage(data_copy, "bbbbbbbbbbbb", "2026-12-02")  # the refresh job, in another process
+    at.run()
+    assert "vintage bbbbbbbbbbbb" in at.info[0].value and "Data as of 2026-12-02" in at.info[0].value
+
+
+def test_vintage_key_changes_with_the_file(data_copy):
+    name_vintage(data_copy, "cccccccccccc", "2026-12-01")
+    assert data.vintage_key() == "cccccccccccc"
+    name_vintage(data_copy, "dddddddddddd", "2026-12-01")
+    assert data.vintage_key() == "dddddddddddd"
+
+
+def test_a_claim_card_says_which_vintage_changed_its_verdict(data_copy):
+    case = case_module.load_case()
+    first = case.claims[0]
+    record = dict(
+        id="eeeeeeeeeeee",
+        date="2026-12-01",
+        verdict_changes=[
+            dict(claim=f"{case.id}/{first.id}", was="no data", now=first.verdict.status, reason="new figures")
+        ],
+    )
+    (data_copy / "vintages.json").write_text(json.dumps([record]))
+    name_vintage(data_copy, "eeeeeeeeeeee", "2026-12-01")
+    at = app_test("pages/1_Claims.py")
+    at.run()
+    assert not at.exception
+    assert "changed with the 2026-12-01 data: was no data" in texts(at).replace("\\", "")  # escaped markdown
+
+
+def test_a_stale_series_is_marked_under_its_chart():
+    at = app_test("pages/2_Oil_markets.py")
+    at.run()
+    assert not at.exception
+    shown = texts(at).replace("\\", "")
+    assert "stale: last value 18 Aug 2026" in shown  # EIA spot in the committed snapshot, older than 12 days
