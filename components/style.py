@@ -104,6 +104,10 @@ def is_missing(value: Any) -> bool:
 
 # ----------------------------------------------------------------------------------------- escaping
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+# GFM turns bare URLs and e-mail addresses into links even when every punctuation mark is escaped; an invisible
+# word joiner after the scheme, the 'www' and the '@' keeps them plain text
+_AUTOLINK = re.compile(r"(?i)(\b(?:https?|ftp|mailto|xmpp)(?=\\:)|\bwww(?=\\\.)|@)")
+_WORD_JOINER = "\u2060"
 
 
 def safe_text(value: Any, *, markup: str = "markdown", max_len: int | None = None) -> str:
@@ -123,7 +127,7 @@ def safe_text(value: Any, *, markup: str = "markdown", max_len: int | None = Non
     if max_len is not None and len(text) > max_len:
         text = text[: max(0, max_len - 1)] + "…"
     if markup == "markdown":
-        return _MD_SPECIAL.sub(r"\\\1", text)
+        return _AUTOLINK.sub(lambda m: m.group(1) + _WORD_JOINER, _MD_SPECIAL.sub(r"\\\1", text))
     return html.escape(text, quote=True).replace("%{", "%\u200b{")
 
 
