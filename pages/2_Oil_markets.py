@@ -26,7 +26,13 @@ if not spot:
     st.error("No oil spot series could be read from the snapshot.")
     st.stop()
 events_all, actor_labels, events_problem = ui.case_events()
-events = ui.event_controls("oil", events_all, actor_labels, notices)
+events = ui.event_controls(
+    "oil",
+    events_all,
+    actor_labels,
+    notices,
+    study_series=[sid for sid in ("brent_spot_eia", "wti_spot_eia") if sid in spot],
+)
 ui.seed_widget("oil_urals_all", ui.url_param("oil_urals_all", P.parse_bool, True, notices=notices))
 urals_all = st.toggle(
     "Urals charts: whole history",

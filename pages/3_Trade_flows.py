@@ -39,7 +39,7 @@ def provider(sid: str) -> str:
 
 
 events_all, actor_labels, events_problem = ui.case_events()
-events = ui.event_controls("trade", events_all, actor_labels, notices)
+events = ui.event_controls("trade", events_all, actor_labels, notices, study_series=russia_ids)
 ui.show_notices(notices)
 if events_problem:
     st.caption(f":material/info: {events_problem}")

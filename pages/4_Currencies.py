@@ -39,7 +39,7 @@ ui.seed_widget("fx_pairs", pairs)
 pairs = st.multiselect("Currency pairs", list(PAIRS), key="fx_pairs")
 ui.set_query(fx_pairs=P.format_multi(pairs))
 events_all, actor_labels, events_problem = ui.case_events()
-events = ui.event_controls("fx", events_all, actor_labels, notices)
+events = ui.event_controls("fx", events_all, actor_labels, notices, study_series=[PAIRS[p][0] for p in pairs])
 ui.show_notices(notices)
 if events_problem:
     st.caption(f":material/info: {events_problem}")

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components import event_charts, event_models, event_returns, event_tables, event_tests, ui
+from components import event_charts, event_links, event_models, event_returns, event_tables, event_tests, ui
 from components.style import safe_text
 
 ui.page_setup(
@@ -48,13 +48,7 @@ default_events = list((preferred if len(preferred) else on_day if len(on_day) el
 
 catalog = ui.catalog()
 meta = catalog.set_index("id")
-usable = catalog[
-    (catalog["status"] == "ok")
-    & (catalog["origin"] == "snapshot")
-    & catalog["frequency"].isin(["daily", "monthly"])
-    & catalog["topic"].isin(["oil price", "fx", "urals", "india imports", "china imports"])
-]
-series_ids = list(usable.sort_values(["frequency", "topic", "id"])["id"])
+series_ids = event_links.study_series(catalog)
 default_series = [s for s in ("brent_spot_eia",) if s in series_ids] or series_ids[:1]
 daily = catalog[(catalog["status"] == "ok") & (catalog["frequency"] == "daily")]
 benchmark_ids = list(daily[daily["origin"] == "snapshot"]["id"])

@@ -54,3 +54,15 @@ def verdict_evidence(claim) -> None:
     numbers = evidence_charts.numbers_markdown(verdict)
     if numbers:
         st.markdown(numbers)
+    study_link(claim)
+
+
+def study_link(claim) -> None:
+    """'Study this event': the Event study preset to the events (and series) the claim's verdict rests on."""
+    from components import event_links
+    from components.ui.cache import catalog
+    from components.ui.page import page_link
+
+    query = event_links.claim_study_query(claim, event_links.study_series(catalog()))
+    if query:
+        page_link("event_study", ":material/query_stats: Study this event (abnormal returns)", query)

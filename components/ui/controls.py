@@ -3,6 +3,7 @@ Both live in the URL (`<prefix>_range`, `_rebase`, `_rbdate`, `_log`; `<prefix>_
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -79,9 +80,16 @@ def range_rebase_log_controls(
     }
 
 
-def event_controls(prefix: str, events: pd.DataFrame, actor_labels: dict[str, str], notices: list[str]) -> pd.DataFrame:
-    """Show-events toggle, category and actor filters. Returns the events to draw (all dates; the chart's range
-    decides what is visible)."""
+def event_controls(
+    prefix: str,
+    events: pd.DataFrame,
+    actor_labels: dict[str, str],
+    notices: list[str],
+    study_series: Sequence[str] = (),
+) -> pd.DataFrame:
+    """Show-events toggle, category and actor filters, and (with `study_series`) a 'study this event' link to
+    the Event study preset to one event and those series. Returns the events to draw (all dates; the chart's
+    range decides what is visible)."""
     from components.charts import filter_events
 
     categories = sorted(events["category"].dropna().unique()) if len(events) else []
@@ -112,9 +120,30 @@ def event_controls(prefix: str, events: pd.DataFrame, actor_labels: dict[str, st
             format_func=lambda a: actor_labels.get(a, a),
             placeholder="any actor",
         )
+        if study_series and len(events):
+            study_event_link(prefix, events, study_series)
     # no events loaded: leave the filters out of the URL
     url_write(categories_key, chosen_categories if categories else None)
     url_write(actors_key, chosen_actors if actor_ids else None)
     if not show:
         return filter_events(events, categories=[])
     return filter_events(events, categories=chosen_categories, actors=chosen_actors)
+
+
+def study_event_link(prefix: str, events: pd.DataFrame, series_ids: Sequence[str]) -> None:
+    """Pick one event, get a link to its event study on `series_ids` (newest event first)."""
+    from components import event_links
+    from components.ui.page import page_link
+
+    ordered = events.sort_values("date", ascending=False)
+    titles = dict(zip(ordered["id"], ordered["title"]))
+    dates = dict(zip(ordered["id"], pd.to_datetime(ordered["date"])))
+    chosen = st.selectbox(
+        "Study an event",
+        list(titles),
+        key=f"{prefix}_study_event",
+        format_func=lambda e: f"{dates[e]:%Y-%m-%d} · {titles[e]}",
+        help="Abnormal returns around the event, tested against the series' own variation",
+    )
+    if chosen:
+        page_link("event_study", "Open its event study", event_links.study_query([chosen], series_ids))
