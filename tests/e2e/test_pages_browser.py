@@ -131,7 +131,10 @@ def test_page_loads_and_draws_offline(page, app_server, name, path):
         for i, chart in enumerate(drawn):
             assert chart["data"] > 0 and chart["traces"] > 0 and chart["paths"] > 0, f"chart {i} did not draw: {chart}"
     if expects_iframe_graph(path):
-        assert page.locator('[data-testid="stIFrame"], iframe').count() >= 1, "graph iframe missing"
+        # the iframe arrives after the page's first chart on a busy machine: wait for it, then count
+        graph = page.locator('[data-testid="stIFrame"], iframe')
+        graph.first.wait_for(state="attached", timeout=30_000)
+        assert graph.count() >= 1, "graph iframe missing"
         assert canvas_pixels(page) > 1000, "network canvas is blank"
     assert_clean(page, name or "home")
 
