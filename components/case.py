@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from components import evidence
+from components import evidence, strength
 from components.style import to_timestamp
 
 DEFAULT_CASE = "2025-03-secondary-sanctions"
@@ -106,6 +106,17 @@ class Claim:
     @property
     def series(self) -> list[str]:
         return evidence.series_ids(self.evidence)
+
+    @property
+    def context(self) -> Any:
+        """The evidence Context its verdict was made in (None once pickled, e.g. by Streamlit's cache: it holds
+        the loaders, which do not pickle; pages pass a context of their own to components.evidence.evaluate)."""
+        return self.__dict__.get("_context")
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_context", None)
+        return state
 
 
 @dataclass
@@ -416,6 +427,8 @@ def compute_verdicts(
     )
     for c in case.claims:
         c.verdict = evidence.evaluate(c.evidence, ctx, c)
+        c.verdict.strength = strength.assess(c.verdict, get_meta)
+        c._context = ctx  # not a dataclass field: hashing and pickling a claim must not reach the loaders
     return case
 
 

@@ -22,9 +22,12 @@ from typing import Any
 
 from components.source_tiers import LOWEST, NO_SOURCE, SECONDARY, Tier, tier_of, weakest
 
+NOT_IN_RECORD = "not in the case record"  # components.evidence.verdict.NOT_IN_RECORD (no import: no cycle)
+
 THIN_BELOW = 0.5
 MODERATE_BELOW = 0.8
-UNWEIGHED = ("not testable", "no data", "pending", "too early")
+UNWEIGHED = ("not testable", "no data", "pending", "too early", NOT_IN_RECORD)
+ABSENCE = "rests on absence from the case record"
 UNDECIDED_PART = ("no data", "pending", "not testable")
 RULE_TEXT = (
     "Evidence strength is computed from what the verdict used. Thin: under half of the months the rule looks at "
@@ -162,7 +165,7 @@ def _single(verdict: Any, get_meta: Callable | None) -> Strength:
         out.providers_asked = len(verdict.parts)
         out.agree = len({p.status for p in decided}) == 1 if len(decided) > 1 else None
     if not numbers:
-        out.level, out.reason = "moderate", "rests on absence from the case record"
+        out.level, out.reason = "moderate", ABSENCE
         return out
     thin, moderate = _reasons(out, tiers, events_only=bool(events) and not figures)
     if thin:
@@ -219,7 +222,8 @@ def _scenario(verdict: Any, get_meta: Callable | None) -> Strength:
     """A scenario is as strong as its weakest tested condition; untested conditions are listed."""
     tested, untested = [], []
     for part in verdict.parts:
-        strength = assess(part, get_meta)
+        # a condition absent from the record once its window closed is scored as not having happened: say so
+        strength = Strength("moderate", ABSENCE) if part.status == NOT_IN_RECORD else assess(part, get_meta)
         (tested if strength.level else untested).append((part, strength))
     if not tested:
         return Strength("", "", untested=[p.label for p, _ in untested])

@@ -24,6 +24,8 @@ VERDICT_BADGE = {
     "did not happen": "red",
     "mixed": "orange",
     "partly": "orange",
+    "no clear change": "gray",
+    "not in the case record": "gray",
     "pending": "blue",
     "too early": "blue",
     "not testable": "gray",

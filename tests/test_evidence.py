@@ -249,10 +249,11 @@ def test_event_on_record_filters():
     }
     v = E.evaluate(spec, c)
     assert v.status == "supported" and v.numbers[0]["source_url"] == "https://x.org/1"
-    assert E.evaluate(dict(spec, end="2025-03-10"), c).status == "no data"
-    assert E.evaluate(dict(spec, actors_all=["modi"]), c).status == "no data"
+    assert E.evaluate(dict(spec, end="2025-03-10"), c).status == E.NOT_IN_RECORD
+    assert E.evaluate(dict(spec, actors_all=["modi"]), c).status == E.NOT_IN_RECORD
     assert E.evaluate(dict(spec, actors_all=[], actors_any=["putin", "xi"]), c).status == "supported"
-    assert E.evaluate(dict(spec, min_events=2), c).status == "no data"
+    assert E.evaluate(dict(spec, min_events=2), c).status == E.NOT_IN_RECORD
+    assert E.evaluate(spec, ctx({}, events=_events().iloc[:0])).status == "no data"  # no record loaded at all
 
 
 def test_interpretive():
@@ -294,13 +295,13 @@ def _scen(today, **extra):
     [
         (1.0, True, TODAY, "happened"),
         (1.9, True, TODAY, "partly"),
-        (1.0, False, TODAY, "did not happen"),  # required condition unmet after the deadline
+        (1.0, False, TODAY, "did not happen"),  # the outcome (required) absent from the record after the deadline
         (1.0, False, pd.Timestamp("2025-06-01"), "too early"),
     ],
 )
 def test_scenario_outcome(b_value, events, today, status):
     s = F.monthly("2025-03-01", [2.0] + [None] * 8 + [b_value], "imp_kpler")
-    ev = _events() if events else _events().iloc[:0]
+    ev = _events() if events else _events().iloc[:1]  # without the tariff: only an unrelated call on record
     v = E.evaluate(_scen(today), ctx({"imp_kpler": s}, events=ev, today=today))
     assert v.status == status
     assert [p.label for p in v.parts] == ["tariff", "imports fell"]

@@ -10,7 +10,9 @@ Modules by concern: `verdict` (Verdict, statuses), `context` (what a rule may lo
 (interpretive, scenario_outcome), `value_matches` (a stated figure against each provider), `market_reaction`
 (an event study of a series' move after an event).
 `evaluate(spec, ctx, claim, params={...})` overrides declared parameters for one call; `rule_params(name)` lists
-them with their defaults.
+them with their defaults. `sensitivity` turns a claim's parameters into reader controls:
+`evaluate(claim, {"months": 30})` recomputes one loaded claim with other settings (the published verdict is the
+defaults'), `robustness(claim)` runs it over a grid of reasonable settings and says the result in words.
 """
 
 from components.evidence.context import DEFAULT_EXCLUDE_FLAGS, PROVIDER_NAMES, Context, PointInfo
@@ -21,13 +23,21 @@ from components.evidence.registry import (
     RULES,
     Param,
     Rule,
-    evaluate,
     rule,
     rule_params,
     series_ids,
     validate_spec,
 )
-from components.evidence.verdict import CLAIM_STATUSES, OUTCOME_STATUSES, STATUSES, Verdict, combine_providers
+from components.evidence.registry import evaluate as registry_evaluate
+from components.evidence.verdict import (
+    CLAIM_STATUSES,
+    NO_CLEAR_CHANGE,
+    NOT_IN_RECORD,
+    OUTCOME_STATUSES,
+    STATUSES,
+    Verdict,
+    combine_providers,
+)
 
 # the rule modules register themselves on import, in this order (the order `RULES` lists them in)
 # isort: off
@@ -36,7 +46,21 @@ from components.evidence import events
 from components.evidence import scenario
 from components.evidence import value_matches
 from components.evidence import market_reaction
+from components.evidence import sensitivity
 # isort: on
+from components.evidence.sensitivity import controls, robustness
+
+
+def evaluate(spec_or_claim, ctx=None, claim=None, params=None) -> Verdict:
+    """Two forms. `evaluate(spec, ctx, claim=None, params=None)`: run the spec's rule (see registry.evaluate).
+    `evaluate(claim, params=None)`: recompute a claim loaded by components.case.load_case with `params` (its
+    setting keys, see `controls(claim)`) instead of the defaults; the verdict carries its strength."""
+    if not isinstance(spec_or_claim, dict) and hasattr(spec_or_claim, "evidence"):
+        settings = ctx if isinstance(ctx, dict) else params
+        context = ctx if isinstance(ctx, Context) else None
+        return sensitivity.evaluate_claim(spec_or_claim, settings, context)
+    return registry_evaluate(spec_or_claim, ctx, claim, params)
+
 
 __all__ = [
     "CLAIM_STATUSES",
@@ -53,7 +77,11 @@ __all__ = [
     "Rule",
     "Verdict",
     "combine_providers",
+    "NO_CLEAR_CHANGE",
+    "NOT_IN_RECORD",
+    "controls",
     "evaluate",
+    "robustness",
     "events",
     "market_reaction",
     "parse_fact_value",

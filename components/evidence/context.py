@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from components.data import SnapshotError
+from components.source_tiers import LOWEST, tier_of
 
 DEFAULT_EXCLUDE_FLAGS = ("partial", "provisional")
 
@@ -100,6 +101,7 @@ class PointInfo:
     COLUMNS = ("flag", "source_title", "source_url", "unit", "provider_detail")
 
     def __init__(self, points: pd.DataFrame | None):
+        self._seen: dict[pd.Timestamp, dict] = {}
         if points is None or points.empty:
             self._rows = pd.DataFrame(columns=list(self.COLUMNS), index=pd.DatetimeIndex([]))
             return
@@ -113,7 +115,21 @@ class PointInfo:
     def get(self, d: pd.Timestamp, default: dict | None = None) -> dict:
         if d not in self._rows.index:
             return {} if default is None else default
-        return {k: ("" if pd.isna(v) else str(v)) for k, v in self._rows.loc[d].items()}
+        if d not in self._seen:  # rules cite the same few dates again and again (the robustness grid)
+            self._seen[d] = {k: ("" if pd.isna(v) else str(v)) for k, v in self._rows.loc[d].items()}
+        return dict(self._seen[d])
+
+    def weaker_than(self, min_tier: int) -> set[pd.Timestamp]:
+        """Dates whose point cites a source of a weaker tier than `min_tier` (4 = keep every source)."""
+        if "source_url" not in self._rows.columns:
+            return set()
+        titles = self._rows["source_title"] if "source_title" in self._rows.columns else None
+        out = set()
+        for d, url in self._rows["source_url"].items():
+            title = "" if titles is None or pd.isna(titles.get(d)) else str(titles.get(d))
+            if isinstance(url, str) and url and tier_of(url, title).rank > min_tier:
+                out.add(d)
+        return out
 
     def flagged(self, exclude: set[str]) -> set[pd.Timestamp]:
         """Dates whose point carries one of the `exclude` flags ('partial;converted' counts for both)."""
@@ -164,18 +180,30 @@ def cite(ctx: Context, sid: str, info: PointInfo, d: pd.Timestamp, value: float,
     }
 
 
-def usable_series(ctx: Context, sid: str, exclude: set[str]) -> tuple[pd.Series | None, PointInfo, list[pd.Timestamp]]:
-    """The series without its points flagged as one of `exclude`, its point details, and the dates left out."""
+def usable_series(
+    ctx: Context, sid: str, exclude: set[str], min_tier: int = LOWEST
+) -> tuple[pd.Series | None, PointInfo, list[pd.Timestamp]]:
+    """The series without its points flagged as one of `exclude` or cited from a source weaker than `min_tier`
+    (see components.source_tiers), its point details, and the dates left out. Made once per context and
+    settings: the robustness grid asks for the same series with the same settings many times."""
+    key = ("usable", sid, frozenset(exclude), int(min_tier))
+    return ctx.remember(key, lambda: _usable(ctx, sid, exclude, int(min_tier)))
+
+
+def _usable(ctx: Context, sid: str, exclude: set[str], min_tier: int):
     s = ctx.series(sid)
     info = point_info(ctx, sid)
     if s is None:
         return None, info, []
-    flagged = info.flagged(exclude)
-    dropped = [d for d in s.index if d in flagged]
-    return s.drop(dropped), info, dropped
+    left_out = info.flagged(exclude) | (info.weaker_than(min_tier) if min_tier < LOWEST else set())
+    dropped = [d for d in s.index if d in left_out]
+    return (s.drop(dropped) if dropped else s), info, dropped
 
 
-def exclusion_note(dropped: list[pd.Timestamp], exclude: set[str]) -> str:
+def exclusion_note(dropped: list[pd.Timestamp], exclude: set[str], min_tier: int = LOWEST) -> str:
     if not dropped:
         return ""
-    return f" Left out as {'/'.join(sorted(exclude))}: " + ", ".join(month_label(d) for d in dropped) + "."
+    why = "/".join(sorted(exclude)) or "flagged"
+    if min_tier < LOWEST:
+        why += f" or cited from a source below tier {min_tier}"
+    return f" Left out as {why}: " + ", ".join(month_label(d) for d in dropped) + "."

@@ -23,11 +23,16 @@ from components.evidence.context import (
     usable_series,
 )
 from components.evidence.registry import REQUIRED, Param, Problems, rule
-from components.evidence.verdict import Verdict, combine_providers
+from components.evidence.verdict import NO_CLEAR_CHANGE, Verdict, combine_providers
+from components.source_tiers import LOWEST
 from components.style import to_timestamp
 
 SERIES = Param("series", REQUIRED, "provider series ids, each judged on its own")
 EXCLUDE = Param("exclude_flags", DEFAULT_EXCLUDE_FLAGS, "point flags left out of the series")
+MIN_TIER = Param("min_tier", LOWEST, "weakest source tier that counts (4 = every source; 3 leaves out mirror copies)")
+DEFAULT_NOISE_PCT = 2.0  # used when a provider has too few consecutive months to measure its own noise
+NOISE_MONTHS = 24  # the noise is measured over the months before the later window ends
+NOISE_PAIRS = 3  # consecutive-month pairs needed to measure it
 UNIT = Param("unit", "", "unit shown with the numbers when a point gives none")
 
 
@@ -43,6 +48,7 @@ def _provider_verdict(rule_name: str, parts: list[Verdict], text: str) -> Verdic
     Param("months", 24, "look-back: how many months before `at` it must be lower than"),
     Param("min_months", 3, "earlier months with a figure needed for a verdict"),
     EXCLUDE,
+    MIN_TIER,
     UNIT,
 )
 def lowest_since(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
@@ -50,6 +56,7 @@ def lowest_since(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
     months = int(spec["months"])
     min_months = int(spec["min_months"])
     exclude = set(spec["exclude_flags"])
+    min_tier = int(spec["min_tier"])
     text = (
         f"Is the {month_label(at)} value the lowest of the {months} months before it? Checked for each provider "
         f"on its own; months without a figure stay gaps (we say how many had data); figures flagged "
@@ -58,8 +65,8 @@ def lowest_since(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
     parts = []
     for sid in as_list(spec["series"]):
         prov = ctx.provider(sid)
-        s, info, dropped = usable_series(ctx, sid, exclude)
-        note = exclusion_note(dropped, exclude)
+        s, info, dropped = usable_series(ctx, sid, exclude, min_tier)
+        note = exclusion_note(dropped, exclude, min_tier)
         if s is None:
             parts.append(Verdict("no data", "lowest_since", text, detail=f"{prov}: no series available.", label=prov))
             continue
@@ -71,9 +78,10 @@ def lowest_since(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
         n = win.index.to_period("M").nunique()
         v = float(s[at])
         nums = [cite(ctx, sid, info, at, v, f"{prov} {month_label(at)}", spec["unit"])]
+        coverage = {"have": int(n), "need": months}
         if n < min_months:
             detail = f"{prov}: only {n} of {months} earlier months have a figure (need {min_months}).{note}"
-            parts.append(Verdict("no data", "lowest_since", text, nums, label=prov, detail=detail))
+            parts.append(Verdict("no data", "lowest_since", text, nums, label=prov, detail=detail, coverage=coverage))
             continue
         lo_d = win.idxmin()
         lo = float(win.min())
@@ -85,7 +93,7 @@ def lowest_since(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
         else:
             status, how = "contradicted", f"above the {fmt_value(lo)} recorded in {month_label(lo_d)}"
         detail = f"{prov}: {fmt_value(v)} in {month_label(at)}, {how}; {n} of {months} earlier months have data.{note}"
-        parts.append(Verdict(status, "lowest_since", text, nums, label=prov, detail=detail))
+        parts.append(Verdict(status, "lowest_since", text, nums, label=prov, detail=detail, coverage=coverage))
     return _provider_verdict("lowest_since", parts, text)
 
 
@@ -111,6 +119,25 @@ def _check_windows(spec: dict, path: str) -> Problems:
     return errs
 
 
+def months_in(a0: pd.Timestamp, a1: pd.Timestamp) -> int:
+    """Calendar months from a0's month to a1's month, both included."""
+    return (a1.year - a0.year) * 12 + a1.month - a0.month + 1
+
+
+def series_noise(s: pd.Series, until: pd.Timestamp) -> float | None:
+    """A provider's own noise: the median absolute change, in %, between consecutive months that both have a
+    figure, over the NOISE_MONTHS before `until`; None when fewer than NOISE_PAIRS such pairs exist."""
+    recent = s[(s.index <= until) & (s.index > until - pd.DateOffset(months=NOISE_MONTHS))]
+    if len(recent) < 2:
+        return None
+    months = recent.index.year * 12 + recent.index.month
+    values = recent.to_numpy(dtype=float)
+    consecutive = (months[1:] - months[:-1]) == 1
+    base = values[:-1][consecutive]
+    moves = [abs(b - a) / abs(a) * 100 for a, b in zip(base, values[1:][consecutive]) if a]
+    return float(pd.Series(moves).median()) if len(moves) >= NOISE_PAIRS else None
+
+
 @rule(
     "change_between",
     SERIES,
@@ -122,7 +149,14 @@ def _check_windows(spec: dict, path: str) -> Problems:
     Param("b_end", None, "later window, last month"),
     Param("expect", "down", "'down' or 'up'"),
     Param("min_pct", 0, "threshold: the change (in %) the claim needs"),
+    Param(
+        "noise_pct",
+        None,
+        "noise tolerance in %: a change this small, with a threshold inside it, is 'no clear change' "
+        f"(default: the provider's own median month-to-month move, else {DEFAULT_NOISE_PCT:g}%)",
+    ),
     EXCLUDE,
+    MIN_TIER,
     UNIT,
     check=_check_windows,
 )
@@ -132,17 +166,29 @@ def change_between(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
     expect = spec["expect"]
     min_pct = float(spec["min_pct"])
     exclude = set(spec["exclude_flags"])
+    min_tier = int(spec["min_tier"])
+    fixed_noise = None if spec["noise_pct"] in (None, "") else float(spec["noise_pct"])
     if expect == "down":
         how = f"fell by at least {min_pct:g}%"
     elif min_pct >= 0:
         how = f"rose by at least {min_pct:g}%"
     else:
         how = f"rose, or fell by no more than {-min_pct:g}%"
+    edge = -min_pct if expect == "down" else min_pct  # the change at which the claim starts to hold
+    noise_words = (
+        f"{fixed_noise:g}%"
+        if fixed_noise is not None
+        else f"the provider's own median month-to-month move over {NOISE_MONTHS} months ({DEFAULT_NOISE_PCT:g}% "
+        "when it cannot be measured)"
+    )
     text = (
         f"Average of {_span(a0, a1)} compared with {_span(b0, b1)}, per provider: the claim holds if the "
-        f"series {how}. Figures flagged {' or '.join(sorted(exclude))} "
-        f"are left out; a window with no figure gives 'no data'."
+        f"series {how}. A change smaller than the series' noise ({noise_words}) while the threshold also lies "
+        f"inside it is 'no clear change', not a verdict either way. Figures flagged {' or '.join(sorted(exclude))}"
+        + (f" or cited from a source below tier {min_tier}" if min_tier < LOWEST else "")
+        + " are left out; a window with no figure gives 'no data'."
     )
+    need = months_in(a0, a1) + months_in(b0, b1)
     parts = []
     for sid in as_list(spec["series"]):
         prov = ctx.provider(sid)
@@ -150,31 +196,41 @@ def change_between(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
             detail = f"{prov}: the later window ends after today."
             parts.append(Verdict("pending", "change_between", text, label=prov, detail=detail))
             continue
-        s, info, dropped = usable_series(ctx, sid, exclude)
-        note = exclusion_note(dropped, exclude)
+        s, info, dropped = usable_series(ctx, sid, exclude, min_tier)
+        note = exclusion_note(dropped, exclude, min_tier)
         if s is None:
             parts.append(Verdict("no data", "change_between", text, detail=f"{prov}: no series available.", label=prov))
             continue
         wa = s[(s.index >= a0) & (s.index <= a1)]
         wb = s[(s.index >= b0) & (s.index <= b1)]
+        coverage = {"have": len(wa) + len(wb), "need": need}
         if wa.empty or wb.empty:
             which = " and ".join(w for w, x in (("earlier", wa), ("later", wb)) if x.empty)
             detail = f"{prov}: no figure in the {which} window.{note}"
-            parts.append(Verdict("no data", "change_between", text, label=prov, detail=detail))
+            parts.append(Verdict("no data", "change_between", text, label=prov, detail=detail, coverage=coverage))
             continue
         va, vb = float(wa.mean()), float(wb.mean())
         pct = (vb - va) / abs(va) * 100 if va else math.inf
         nums = [
             cite(ctx, sid, info, d, v, f"{prov} {month_label(d)}", spec["unit"]) for d, v in pd.concat([wa, wb]).items()
         ]
+        measured = (
+            ctx.remember(("noise", sid, frozenset(exclude), min_tier, b1), lambda series=s: series_noise(series, b1))
+            if fixed_noise is None
+            else None
+        )
+        noise = fixed_noise if fixed_noise is not None else (measured if measured is not None else DEFAULT_NOISE_PCT)
         ok = pct <= -min_pct if expect == "down" else pct >= min_pct
+        unclear = abs(pct) < noise and abs(edge) < noise
+        status = NO_CLEAR_CHANGE if unclear else ("supported" if ok else "contradicted")
+        source = "stated" if fixed_noise is not None else ("measured" if measured is not None else "default")
         detail = (
             f"{prov}: {fmt_value(va)} ({_span(a0, a1)}, {len(wa)} month(s)) -> {fmt_value(vb)} "
-            f"({_span(b0, b1)}, {len(wb)} month(s)), {pct:+.1f}%.{note}"
+            f"({_span(b0, b1)}, {len(wb)} month(s)), {pct:+.1f}%"
+            + (f", within the series' noise of ±{noise:.1f}% ({source})" if unclear else "")
+            + f".{note}"
         )
-        parts.append(
-            Verdict("supported" if ok else "contradicted", "change_between", text, nums, label=prov, detail=detail)
-        )
+        parts.append(Verdict(status, "change_between", text, nums, label=prov, detail=detail, coverage=coverage))
     return _provider_verdict("change_between", parts, text)
 
 
@@ -218,6 +274,7 @@ def _check_share(spec: dict, path: str) -> Problems:
     Param("at", None, "the month judged"),
     Param("tolerance_months", 0, "look-back: the latest figure up to this many months before `at` counts"),
     EXCLUDE,
+    MIN_TIER,
     UNIT,
     check=_check_share,
 )
@@ -235,7 +292,7 @@ def share_at(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
     parts = []
     for sid in as_list(spec["series"]):
         prov = ctx.provider(sid)
-        s, info, _ = usable_series(ctx, sid, set(spec["exclude_flags"]))
+        s, info, _ = usable_series(ctx, sid, set(spec["exclude_flags"]), int(spec["min_tier"]))
         win = None if s is None else s[(s.index <= at) & (s.index >= at - pd.DateOffset(months=tol))]
         if win is None or win.empty:
             detail = f"{prov}: no figure near {month_label(at)}."

@@ -8,6 +8,7 @@ new rule or parameter is added in one place.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -116,7 +117,15 @@ def evaluate(spec: dict, ctx: Context, claim: Any = None, params: Mapping | None
     found = RULES.get(spec.get("rule"))
     if found is None:
         return Verdict("no data", str(spec.get("rule")), "Unknown rule.", detail="Unknown rule.")
-    return found.run(found.resolve(spec, params), ctx, claim)
+    resolved = found.resolve(spec, params)
+    period = (getattr(claim, "period_start", None), getattr(claim, "period_end", None)) if claim is not None else None
+    try:
+        key = ("verdict", repr(sorted(resolved.items(), key=lambda item: item[0])), repr(period))
+    except TypeError:  # a value without a stable repr: run it every time
+        return found.run(resolved, ctx, claim)
+    # the robustness grid re-runs a scenario's unchanged conditions with every setting: each is run once per
+    # context; callers get their own copy (a scenario labels the verdicts it gets back)
+    return copy.copy(ctx.remember(key, lambda: found.run(resolved, ctx, claim)))
 
 
 def series_ids(spec: dict) -> list[str]:

@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-CLAIM_STATUSES = ("supported", "contradicted", "mixed", "not testable", "pending", "no data")
+NOT_IN_RECORD = "not in the case record"  # no matching event and no contrary one: an absence, not a contradiction
+NO_CLEAR_CHANGE = "no clear change"  # a change inside the series' own month-to-month noise
+CLAIM_STATUSES = (
+    "supported",
+    "contradicted",
+    "mixed",
+    NO_CLEAR_CHANGE,
+    NOT_IN_RECORD,
+    "not testable",
+    "pending",
+    "no data",
+)
 OUTCOME_STATUSES = ("happened", "did not happen", "partly", "too early")
 STATUSES = CLAIM_STATUSES + OUTCOME_STATUSES
 
@@ -20,6 +32,8 @@ class Verdict:
     detail: str = ""
     parts: list[Verdict] = field(default_factory=list)
     label: str = ""
+    coverage: dict | None = None  # {"have": months with a figure, "need": months the rule looks at}
+    strength: Any = None  # components.strength.Strength, set once the verdict is final (compute_verdicts)
 
     def all_numbers(self) -> list[dict]:
         """Numbers of this verdict and of every part, without duplicates (for tables)."""
@@ -41,4 +55,6 @@ def combine_providers(parts: list[Verdict]) -> str:
         return "supported"
     if st == {"contradicted"}:
         return "contradicted"
+    if st == {NO_CLEAR_CHANGE}:
+        return NO_CLEAR_CHANGE
     return "mixed"
