@@ -53,11 +53,12 @@ from components.evidence.sensitivity import controls, robustness
 
 def evaluate(spec_or_claim, ctx=None, claim=None, params=None) -> Verdict:
     """Two forms. `evaluate(spec, ctx, claim=None, params=None)`: run the spec's rule (see registry.evaluate).
-    `evaluate(claim, params=None)`: recompute a claim loaded by components.case.load_case with `params` (its
-    setting keys, see `controls(claim)`) instead of the defaults; the verdict carries its strength."""
+    `evaluate(claim, params=None, ctx=None)`: recompute a claim loaded by components.case.load_case with `params`
+    (its setting keys, see `controls(claim)`) instead of the defaults, in `ctx` (default: the context the claim's
+    verdict was made in; a claim that went through a cache has none); the verdict carries its strength."""
     if not isinstance(spec_or_claim, dict) and hasattr(spec_or_claim, "evidence"):
         settings = ctx if isinstance(ctx, dict) else params
-        context = ctx if isinstance(ctx, Context) else None
+        context = next((x for x in (ctx, claim) if isinstance(x, Context)), None)
         return sensitivity.evaluate_claim(spec_or_claim, settings, context)
     return registry_evaluate(spec_or_claim, ctx, claim, params)
 
