@@ -47,6 +47,7 @@ from components.evidence import scenario
 from components.evidence import value_matches
 from components.evidence import market_reaction
 from components.evidence import sensitivity
+
 # isort: on
 from components.evidence.sensitivity import controls, robustness
 
