@@ -44,6 +44,7 @@ RELATION_TYPES = (
     "depends on",
     "negotiates with",
     "meets",
+    "mentioned with",  # a relation read from a pasted text where no verb types it
 )
 ACTOR_COLS = ("id", "label", "kind", "country", "role", "aliases")
 EVENT_COLS = (
@@ -452,6 +453,31 @@ def load_case(
     d = Path(root or CASES_ROOT) / case_id
     if not d.is_dir():
         raise CaseError([CaseIssue(f"data/cases/{d.name}", None, "-", "case folder not found")])
+    return read_case_dir(
+        d,
+        case_id,
+        get_series=get_series,
+        get_points=get_points,
+        get_meta=get_meta,
+        today=today,
+        use_data_layer=use_data_layer,
+        verdicts=verdicts,
+    )
+
+
+def read_case_dir(
+    d: Any,
+    case_id: str,
+    *,
+    get_series: Callable | None = None,
+    get_points: Callable | None = None,
+    get_meta: Callable | None = None,
+    today: Any = None,
+    use_data_layer: bool = True,
+    verdicts: bool = True,
+) -> Case:
+    """`load_case` for a folder given as a Path or anything that reads like one (components.case_bundle's
+    MemoryDir: a case held in memory for one session, never written to disk)."""
     issues: list[CaseIssue] = []
     meta = _load_meta(d, issues)
     actors = _load_actors(d, issues)
@@ -464,7 +490,7 @@ def load_case(
         raise CaseError(issues)
     meta = dict(meta)
     meta["published"] = to_timestamp(meta["published"])
-    case = Case(case_id, meta, claims, events, actors, relations, facts, d)
+    case = Case(case_id, meta, claims, events, actors, relations, facts, d if isinstance(d, Path) else CASES_ROOT)
     if not verdicts:
         return case
     if get_series is None and get_points is None and use_data_layer:

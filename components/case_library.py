@@ -140,10 +140,10 @@ def unknown_series(loaded: case_files.Case, known: set[str]) -> list[tuple[int, 
     return out
 
 
-def validate_dir(case_dir: Path | str, known_series: set[str] | None = None) -> list[Problem]:
-    """Every problem of a case folder, each with file, line and field; [] when the case is valid.
-    `known_series` defaults to the snapshot catalog's ids (pass a set in tests)."""
-    d = Path(case_dir)
+def validate_dir(case_dir, known_series: set[str] | None = None) -> list[Problem]:
+    """Every problem of a case folder (a Path, or components.case_bundle.MemoryDir), each with file, line and
+    field; [] when the case is valid. `known_series` defaults to the snapshot catalog's ids."""
+    d = Path(case_dir) if isinstance(case_dir, (str, Path)) else case_dir
     if not d.is_dir():
         return [Problem(d.name or str(d), None, "-", "not a folder")]
     claims_path = d / "claims.toml"
@@ -153,7 +153,7 @@ def validate_dir(case_dir: Path | str, known_series: set[str] | None = None) -> 
         return [Problem("claims.toml", None, "-", f"cannot be read as UTF-8 text ({type(exc).__name__})")]
     blocks = claim_field_lines(claims_text)
     try:
-        loaded = case_files.load_case(d.name, d.parent, verdicts=False)
+        loaded = case_files.read_case_dir(d, d.name, verdicts=False)
     except case_files.CaseError as exc:
         return [_locate(i, blocks) for i in exc.issues]
     except (OSError, UnicodeDecodeError) as exc:

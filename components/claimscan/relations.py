@@ -1,0 +1,109 @@
+"""Who did what to whom within a sentence, typed where a verb says so, otherwise 'mentioned with'.
+
+Bounded by construction: a sentence with up to PAIR_LIMIT actors links every pair; a longer one (a list of
+names) links neighbours only, so the work is linear in the number of mentions, and the number of links
+that *could* have been drawn is counted arithmetically and said in the notice. Only the MAX_LINKS
+strongest links are returned ("showing the 200 strongest of 499,500 links").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from components.claimscan.actors import Mention
+
+MENTIONED_WITH = "mentioned with"
+PAIR_LIMIT = 8
+MAX_LINKS = 200
+MAX_GAP = 120  # characters between two actors for a verb between them to type the link
+# (relation type in the case vocabulary, verb pattern, directed)
+VERBS = [
+    ("threatens sanctions", re.compile(r"\bthreat\w*\b.*\b(?:sanction|tariff|dut(?:y|ies))", re.I), True),
+    ("sanctions", re.compile(r"\b(?:sanction(?:s|ed|ing)?|blacklist\w*|designat\w*)\b", re.I), True),
+    ("tariffs", re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levies|levy)\b", re.I), True),
+    ("buys oil from", re.compile(r"\b(?:buy|buys|bought|buying|import\w*|purchas\w*|took|takes)\b", re.I), True),
+    ("sells oil to", re.compile(r"\b(?:sell|sells|sold|selling|suppl\w+|export\w*|ship(?:s|ped)?)\b", re.I), True),
+    ("strikes", re.compile(r"\b(?:strike[sd]?|struck|attack\w*|bomb\w*|shell\w*)\b", re.I), True),
+    ("cuts aid to", re.compile(r"\b(?:cut|cuts|paused?|halt\w*|suspend\w*)\b.*\baid\b", re.I), True),
+    ("negotiates with", re.compile(r"\b(?:talks? with|negotiat\w*|deal with)\b", re.I), False),
+    ("meets", re.compile(r"\b(?:met|meets?|meeting|hosted|summit)\b", re.I), False),
+]
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+
+
+@dataclass
+class Link:
+    source: str
+    target: str
+    type: str
+    directed: bool
+    sentences: list[int] = field(default_factory=list)
+    why: str = ""
+
+    @property
+    def weight(self) -> int:
+        return len(self.sentences)
+
+
+@dataclass
+class LinkSet:
+    links: list[Link]
+    possible: int  # links that could have been drawn had every pair in every sentence been linked
+    notice: str  # '' unless links were capped or lists were linked by neighbours only
+
+
+def _type_of(between: str, sentence: str, before_target: str) -> tuple[str, bool, str]:
+    if len(between) <= MAX_GAP:
+        for rtype, rx, directed in VERBS:
+            m = rx.search(between)
+            if m:
+                if rtype == "buys oil from" and not (_FROM_BEFORE.search(before_target) or "from" in between):
+                    continue
+                return rtype, directed, f"'{m.group(0)[:40]}' between them"
+    return MENTIONED_WITH, False, "named in the same sentence"
+
+
+def link(sentence_mentions: list[tuple[int, str, list[Mention]]], max_links: int = MAX_LINKS) -> LinkSet:
+    """sentence_mentions: (sentence number, sentence text, mentions in order). Returns the strongest links."""
+    found: dict[tuple[str, str, str], Link] = {}
+    possible_extra = 0
+    neighbours_only = 0
+    for no, text, mentions in sentence_mentions:
+        seen: dict[str, Mention] = {}
+        for m in mentions:
+            seen.setdefault(m.actor_id, m)
+        ordered = list(seen.values())
+        k = len(ordered)
+        if k < 2:
+            continue
+        if k <= PAIR_LIMIT:
+            pairs = [(ordered[i], ordered[j]) for i in range(k) for j in range(i + 1, k)]
+        else:
+            pairs = [(ordered[i], ordered[i + 1]) for i in range(k - 1)]
+            possible_extra += k * (k - 1) // 2 - len(pairs)
+            neighbours_only += 1
+        for a, b in pairs:
+            between = text[a.end : b.start]
+            rtype, directed, why = _type_of(between, text, text[max(0, b.start - 12) : b.start])
+            src, dst = (a.actor_id, b.actor_id) if directed else sorted((a.actor_id, b.actor_id))
+            key = (src, dst, rtype)
+            if key not in found:
+                found[key] = Link(src, dst, rtype, directed, [], why)
+            if not found[key].sentences or found[key].sentences[-1] != no:
+                found[key].sentences.append(no)
+    links = sorted(found.values(), key=lambda x: (-x.weight, x.type == MENTIONED_WITH, x.source, x.target))
+    possible = len(links) + possible_extra
+    notes = []
+    if len(links) > max_links:
+        notes.append(f"showing the {max_links:,} strongest of {possible:,} links")
+        links = links[:max_links]
+    elif possible_extra:
+        notes.append(f"showing {len(links):,} of {possible:,} possible links")
+    if neighbours_only:
+        notes.append(
+            f"{neighbours_only:,} sentence(s) name more than {PAIR_LIMIT} actors: there, only names next to each "
+            "other are linked"
+        )
+    notice = ("Links capped: " + "; ".join(notes) + ".") if notes else ""
+    return LinkSet(links, possible, notice)

@@ -1,0 +1,254 @@
+"""Scan an article: sentences -> actors, relations, ranked candidate claims with a suggested rule and verdict.
+
+Bounded work: sentences are cut at MAX_SENTENCE_CHARS, quantities and dates are parsed only in sentences
+that can hold them, relations are linear (see relations), at most MAX_CANDIDATES candidates are checked
+against the data, and a time budget stops the checking early and says so. One candidate that fails never
+stops the others: its error is kept on the candidate.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+import pandas as pd
+
+from components import evidence
+from components.claimscan import actors as actor_finder
+from components.claimscan import measures, periods, quantities, relations, sentences, suggest, worthiness
+from components.claimscan.text_input import check_text
+
+MAX_CANDIDATES = 40
+MIN_SCORE = 3
+TIME_BUDGET_S = 1.5
+_NUMBERISH = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|thousand|"
+    r"million|billion|half|double|quarter)\b",
+    re.I,
+)
+
+
+@dataclass
+class Candidate:
+    id: str
+    sentence_no: int
+    paragraph: int
+    sentence: str
+    score: int
+    reasons: tuple[str, ...]
+    actors: list[str]  # actor ids
+    entity: str  # actor labels, as read
+    quantities: list
+    periods: list
+    providers: list[str]
+    measure: str = ""
+    measure_reason: str = ""
+    series: list[str] = field(default_factory=list)
+    events: list = field(default_factory=list)
+    spec: dict = field(default_factory=dict)
+    rule_reason: str = ""
+    kind: str = "interpretive"
+    forward_looking: bool = False
+    verdict: evidence.Verdict | None = None
+    error: str = ""
+
+    @property
+    def stated(self) -> str:
+        return "; ".join(f"{q.surface} ({q.qualifier})" for q in self.quantities[:3])
+
+    @property
+    def period(self) -> str:
+        return ", ".join(p.label for p in self.periods[:3])
+
+    @property
+    def comparison(self) -> str:
+        return suggest.direction(self.sentence)
+
+
+@dataclass
+class ArticleScan:
+    sentences: list[sentences.Sentence]
+    actors: pd.DataFrame  # case schema + mentions, known, reason
+    relations: pd.DataFrame  # case schema (+ why)
+    candidates: list[Candidate]
+    notices: list[str]
+    seconds: dict[str, float]
+
+
+def _actors_frame(found: dict[str, actor_finder.Actor]) -> pd.DataFrame:
+    rows = [
+        {
+            "id": a.id,
+            "label": a.label,
+            "kind": a.kind,
+            "country": a.country,
+            "role": "",
+            "aliases": "",
+            "mentions": a.mentions,
+            "known": a.known,
+            "reason": a.reason,
+        }
+        for a in sorted(found.values(), key=lambda a: (-a.mentions, a.label))
+    ]
+    cols = ["id", "label", "kind", "country", "role", "aliases", "mentions", "known", "reason"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _relations_frame(links: list[relations.Link]) -> pd.DataFrame:
+    rows = [
+        {
+            "source": x.source,
+            "target": x.target,
+            "type": x.type,
+            "directed": x.directed,
+            "weight": float(x.weight),
+            "start": pd.NaT,
+            "end": pd.NaT,
+            "claims": [],
+            "events": [],
+            "series": [],
+            "note": f"{x.why}; sentence(s) "
+            + ", ".join(map(str, x.sentences[:20]))
+            + (" ..." if len(x.sentences) > 20 else ""),
+            "sentences": list(x.sentences),
+        }
+        for x in links
+    ]
+    cols = [
+        "source",
+        "target",
+        "type",
+        "directed",
+        "weight",
+        "start",
+        "end",
+        "claims",
+        "events",
+        "series",
+        "note",
+        "sentences",
+    ]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def scan_article(
+    text: str,
+    *,
+    case_actors: pd.DataFrame | None = None,
+    case_events: pd.DataFrame | None = None,
+    catalog: pd.DataFrame | None = None,
+    context: evidence.Context | None = None,
+    published: pd.Timestamp | None = None,
+    max_candidates: int = MAX_CANDIDATES,
+    time_budget_s: float = TIME_BUDGET_S,
+) -> ArticleScan:
+    """The whole scan. `context` (components.evidence.Context) supplies the data for the verdicts; without it
+    candidates get their rule but no verdict."""
+    clock = time.perf_counter()
+    seconds: dict[str, float] = {}
+    notices: list[str] = []
+    text = check_text(text)
+    published = pd.Timestamp(published).normalize() if published is not None else pd.Timestamp.today().normalize()
+    sents = sentences.split(text)
+    seconds["sentences"] = time.perf_counter() - clock
+
+    t = time.perf_counter()
+    gaz = actor_finder.gazetteer_for(case_actors)
+    mid = actor_finder.mid_sentence_capitals(text)
+    found: dict[str, actor_finder.Actor] = {}
+    per_sentence: list[tuple[int, str, list]] = []
+    for s in sents:
+        mentions, new = actor_finder.find(s.text, gaz, mid)
+        for a in new:
+            found.setdefault(a.id, a)
+        for m in mentions:
+            if m.actor_id not in found:
+                found[m.actor_id] = actor_finder.Actor(**{**gaz.actors[m.actor_id].__dict__})
+        for aid in {m.actor_id for m in mentions}:
+            found[aid].mentions += 1
+        per_sentence.append((s.no, s.text, mentions))
+    links = relations.link(per_sentence)
+    if links.notice:
+        notices.append(links.notice)
+    seconds["actors"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    rows = []
+    for (_no, stext, mentions), s in zip(per_sentence, sents):
+        if not _NUMBERISH.search(stext) and not periods._DATEY.search(stext) and not periods._RELATIVE.search(stext):
+            continue
+        qs = quantities.parse(stext) if _NUMBERISH.search(stext) else []
+        ps = periods.parse(stext, published)
+        provs = actor_finder.providers(stext)
+        ids = list(dict.fromkeys(m.actor_id for m in mentions))
+        worth = worthiness.score(stext, qs, ps, provs, len(ids))
+        if worth.score >= MIN_SCORE:
+            rows.append((worth, s, qs, ps, provs, ids))
+    rows.sort(key=lambda r: (-r[0].score, r[1].no))
+    seconds["parse"] = time.perf_counter() - t
+    if len(rows) > max_candidates:
+        notices.append(f"Checking the {max_candidates} most check-worthy of {len(rows)} candidate sentences.")
+        rows = rows[:max_candidates]
+
+    t = time.perf_counter()
+    catalog = catalog if catalog is not None else pd.DataFrame(columns=["id", "unit", "frequency", "origin"])
+    units = dict(zip(catalog["id"], catalog["unit"])) if len(catalog) else {}
+    freq = dict(zip(catalog["id"], catalog["frequency"])) if len(catalog) else {}
+    candidates: list[Candidate] = []
+    stopped = 0
+    for i, (worth, s, qs, ps, provs, ids) in enumerate(sorted(rows, key=lambda r: r[1].no), start=1):
+        c = Candidate(
+            id=f"c{i:02d}",
+            sentence_no=s.no,
+            paragraph=s.paragraph,
+            sentence=s.text,
+            score=worth.score,
+            reasons=worth.reasons,
+            actors=ids,
+            entity=", ".join(found[a].label for a in ids if a in found),
+            quantities=qs,
+            periods=ps,
+            providers=provs,
+            forward_looking=worth.forward_looking,
+        )
+        candidates.append(c)
+        try:
+            fams = {q.family for q in qs}
+            m = measures.match(s.text, set(ids), fams, catalog) if len(catalog) else None
+            if m is not None:
+                c.measure, c.measure_reason, c.series = m.measure.label, m.reason, list(m.series)
+            c.events = measures.match_events(s.text, ps, set(ids), case_events)
+            c.spec, c.rule_reason, c.kind = suggest.suggest(s.text, qs, ps, m, c.events, units, freq, published)
+            if c.forward_looking and c.kind != "interpretive":
+                c.kind = "prediction"
+            if context is not None:
+                if time.perf_counter() - t > time_budget_s:
+                    stopped += 1
+                    continue
+                c.verdict = evaluate(c, context)
+        except Exception as exc:  # noqa: BLE001 - one bad candidate never stops the others
+            c.error = f"could not be checked ({type(exc).__name__})"
+    if stopped:
+        notices.append(
+            f"Time budget of {time_budget_s:g} s reached: {stopped} candidate(s) have a rule but no verdict yet "
+            "(accept them and open as a case to compute it)."
+        )
+    seconds["verdicts"] = time.perf_counter() - t
+    seconds["total"] = time.perf_counter() - clock
+    return ArticleScan(sents, _actors_frame(found), _relations_frame(links.links), candidates, notices, seconds)
+
+
+def evaluate(candidate: Candidate, context: evidence.Context) -> evidence.Verdict:
+    """The candidate's verdict under its (possibly edited) spec."""
+    if evidence.validate_spec(candidate.spec):
+        problems = "; ".join(f"{f}: {m}" for f, m in evidence.validate_spec(candidate.spec))
+        return evidence.Verdict(
+            "no data", str(candidate.spec.get("rule")), "The rule's parameters are incomplete.", detail=problems
+        )
+    window = candidate.periods[0] if candidate.periods else None
+    claim = SimpleNamespace(
+        period_start=window.start if window else None, period_end=window.end if window else None, id=candidate.id
+    )
+    return evidence.evaluate(candidate.spec, context, claim)
