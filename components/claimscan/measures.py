@@ -212,16 +212,26 @@ class EventMatch:
     score: int
 
 
+def event_records(events: pd.DataFrame | None) -> list[dict]:
+    """The case's events as plain records with Timestamp dates (made once per scan, not per sentence)."""
+    if events is None or events.empty:
+        return []
+    records = events.to_dict("records")
+    for r in records:
+        r["date"] = pd.Timestamp(r["date"])
+    return records
+
+
 def match_events(
-    sentence: str, periods: list, actor_ids: set[str], events: pd.DataFrame, limit: int = 3
+    sentence: str, periods: list, actor_ids: set[str], events: list[dict], limit: int = 3
 ) -> list[EventMatch]:
-    """Case events near a period of the sentence that share an actor with it (best first)."""
-    if events is None or events.empty or not periods:
+    """Case events (see event_records) near a period of the sentence sharing an actor with it, best first."""
+    if not events or not periods:
         return []
     words = {cat for cat, rx in EVENT_WORDS.items() if rx.search(sentence)}
     out = []
-    for r in events.to_dict("records"):
-        date = pd.Timestamp(r["date"])
+    for r in events:
+        date = r["date"]
         near = next(
             (p for p in periods if p.start - pd.Timedelta(days=3) <= date <= p.end + pd.Timedelta(days=3)), None
         )

@@ -70,8 +70,9 @@ def _period(start: pd.Timestamp, granularity: str, surface: str) -> Period:
         s = pd.Timestamp(year=start.year, month=1, day=1)
         return Period(surface, s, pd.Timestamp(year=start.year, month=12, day=31), "year")
     if granularity == "month":
-        s = start.replace(day=1)
-        return Period(surface, s, s + pd.offsets.MonthEnd(0), "month")
+        s = pd.Timestamp(year=start.year, month=start.month, day=1)
+        last = calendar.monthrange(start.year, start.month)[1]
+        return Period(surface, s, pd.Timestamp(year=start.year, month=start.month, day=last), "month")
     return Period(surface, start.normalize(), start.normalize(), "day")
 
 
@@ -101,6 +102,28 @@ _PHRASE = re.compile(
 )
 
 
+_read_cache: dict[tuple[str, pd.Timestamp], tuple[pd.Timestamp, str] | None] = {}
+MAX_CACHED_PHRASES = 4096
+
+
+def _read(phrase: str, base: pd.Timestamp) -> tuple[pd.Timestamp, str] | None:
+    """(date, 'day'|'month'|'year') as dateparser reads the phrase; the same phrase and base read once."""
+    key = (phrase, base)
+    if key not in _read_cache:
+        if len(_read_cache) >= MAX_CACHED_PHRASES:
+            _read_cache.clear()
+        try:
+            data = _tools(base.to_pydatetime()).get_date_data(phrase)
+        except Exception:  # noqa: BLE001 - one unreadable phrase must not stop the others
+            data = None
+        if data is None or data.date_obj is None:
+            _read_cache[key] = None
+        else:
+            granularity = data.period if data.period in ("day", "month", "year") else "day"
+            _read_cache[key] = (pd.Timestamp(data.date_obj), granularity)
+    return _read_cache[key]
+
+
 def parse(sentence: str, published: pd.Timestamp | None = None) -> list[Period]:
     """Periods of one sentence, in order, without repeats. The phrases are located by pattern (month names,
     years, ISO dates); dateparser reads each one, relative to the publication date, and says whether it
@@ -109,22 +132,22 @@ def parse(sentence: str, published: pd.Timestamp | None = None) -> list[Period]:
     out: list[Period] = _relative(sentence, base_ts)
     if not _DATEY.search(sentence):
         return out
-    reader = _tools(base_ts.to_pydatetime())
     for m in _PHRASE.finditer(sentence):
         phrase = m.group(0).strip(" ,.")
-        try:
-            data = reader.get_date_data(phrase)
-        except Exception:  # noqa: BLE001 - one unreadable phrase must not stop the others
+        read = _read(phrase, base_ts)
+        if read is None:
             continue
-        if data is None or data.date_obj is None:
-            continue
-        granularity = data.period if data.period in ("day", "month", "year") else "day"
-        p = _period(pd.Timestamp(data.date_obj), granularity, phrase)
+        p = _period(read[0], read[1], phrase)
         if all((p.start, p.granularity) != (o.start, o.granularity) for o in out):
             out.append(p)
         if len(out) >= MAX_PERIODS:
             break
     return _drop_covered_years(out)
+
+
+def spans(sentence: str) -> list[tuple[int, int]]:
+    """Character spans of the date phrases of a sentence (their numbers are not figures)."""
+    return [m.span() for m in _PHRASE.finditer(sentence)] if _DATEY.search(sentence) else []
 
 
 def find(sentences: list[str], published: pd.Timestamp | None = None) -> list[list[Period]]:

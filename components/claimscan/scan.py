@@ -21,6 +21,7 @@ from components.claimscan import measures, periods, quantities, relations, sente
 from components.claimscan.text_input import check_text
 
 MAX_CANDIDATES = 40
+MAX_PARSED = 80  # sentences whose figures and dates are read (the most promising by a cheap first look)
 MIN_SCORE = 3
 TIME_BUDGET_S = 1.5
 _NUMBERISH = re.compile(
@@ -75,6 +76,49 @@ class ArticleScan:
     candidates: list[Candidate]
     notices: list[str]
     seconds: dict[str, float]
+
+
+def first_look_score(sentence: str, actors: int) -> int:
+    """A cheap score before the parsers run: 0 = nothing to check (no number, date or period word)."""
+    number = bool(_NUMBERISH.search(sentence))
+    dated = bool(periods._DATEY.search(sentence) or periods._RELATIVE.search(sentence))
+    if not number and not dated:
+        return 0
+    score = 3 * number + 2 * dated + min(actors, 3)
+    score += 2 * bool(worthiness.COMPARATIVES.search(sentence)) + 2 * bool(actor_finder.providers(sentence))
+    return score
+
+
+def memoised(context: evidence.Context) -> evidence.Context:
+    """The same context with each loader called once per id. Callers keep one per case and data snapshot (the
+    page caches it), so the point tables a rule reads are built once, not once per scan."""
+
+    def once(load):
+        if load is None:
+            return None
+        seen: dict = {}
+
+        def get(key):
+            if key not in seen:
+                try:
+                    seen[key] = (load(key), None)
+                except Exception as exc:  # noqa: BLE001 - raised again below, as the loader would
+                    seen[key] = (None, exc)
+            value, error = seen[key]
+            if error is not None:
+                raise error
+            return value
+
+        return get
+
+    return evidence.Context(
+        get_series=once(context.get_series),
+        get_points=once(context.get_points),
+        events=context.events,
+        facts=context.facts,
+        today=context.today,
+        get_meta=once(context.get_meta),
+    )
 
 
 def _actors_frame(found: dict[str, actor_finder.Actor]) -> pd.DataFrame:
@@ -144,8 +188,8 @@ def scan_article(
     max_candidates: int = MAX_CANDIDATES,
     time_budget_s: float = TIME_BUDGET_S,
 ) -> ArticleScan:
-    """The whole scan. `context` (components.evidence.Context) supplies the data for the verdicts; without it
-    candidates get their rule but no verdict."""
+    """The whole scan. `context` (components.evidence.Context, see `memoised`) supplies the data for the
+    verdicts; without it candidates get their rule but no verdict."""
     clock = time.perf_counter()
     seconds: dict[str, float] = {}
     notices: list[str] = []
@@ -175,12 +219,21 @@ def scan_article(
     seconds["actors"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    rows = []
+    promising = []
     for (_no, stext, mentions), s in zip(per_sentence, sents):
-        if not _NUMBERISH.search(stext) and not periods._DATEY.search(stext) and not periods._RELATIVE.search(stext):
-            continue
-        qs = quantities.parse(stext) if _NUMBERISH.search(stext) else []
+        first_look = first_look_score(stext, len(mentions))
+        if first_look:
+            promising.append((first_look, s, stext, mentions))
+    if len(promising) > MAX_PARSED:
+        notices.append(
+            f"Figures and dates were read in the {MAX_PARSED} most promising of {len(promising):,} sentences "
+            f"with a number or a date (of {len(sents):,} sentences in all)."
+        )
+        promising = sorted(promising, key=lambda r: (-r[0], r[1].no))[:MAX_PARSED]
+    rows = []
+    for _, s, stext, mentions in sorted(promising, key=lambda r: r[1].no):
         ps = periods.parse(stext, published)
+        qs = quantities.parse(stext, periods.spans(stext)) if _NUMBERISH.search(stext) else []
         provs = actor_finder.providers(stext)
         ids = list(dict.fromkeys(m.actor_id for m in mentions))
         worth = worthiness.score(stext, qs, ps, provs, len(ids))
@@ -198,6 +251,8 @@ def scan_article(
     freq = dict(zip(catalog["id"], catalog["frequency"])) if len(catalog) else {}
     candidates: list[Candidate] = []
     stopped = 0
+    event_rows = measures.event_records(case_events)
+    verdicts_by_spec: dict[str, evidence.Verdict] = {}
     for i, (worth, s, qs, ps, provs, ids) in enumerate(sorted(rows, key=lambda r: r[1].no), start=1):
         c = Candidate(
             id=f"c{i:02d}",
@@ -219,7 +274,7 @@ def scan_article(
             m = measures.match(s.text, set(ids), fams, catalog) if len(catalog) else None
             if m is not None:
                 c.measure, c.measure_reason, c.series = m.measure.label, m.reason, list(m.series)
-            c.events = measures.match_events(s.text, ps, set(ids), case_events)
+            c.events = measures.match_events(s.text, ps, set(ids), event_rows)
             c.spec, c.rule_reason, c.kind = suggest.suggest(s.text, qs, ps, m, c.events, units, freq, published)
             if c.forward_looking and c.kind != "interpretive":
                 c.kind = "prediction"
@@ -227,7 +282,10 @@ def scan_article(
                 if time.perf_counter() - t > time_budget_s:
                     stopped += 1
                     continue
-                c.verdict = evaluate(c, context)
+                key = repr(sorted(c.spec.items()))
+                if key not in verdicts_by_spec:  # the same rule and parameters give the same verdict
+                    verdicts_by_spec[key] = evaluate(c, context)
+                c.verdict = verdicts_by_spec[key]
         except Exception as exc:  # noqa: BLE001 - one bad candidate never stops the others
             c.error = f"could not be checked ({type(exc).__name__})"
     if stopped:
