@@ -183,9 +183,12 @@ PAGES: tuple[Page, ...] = (
     ),
 )
 
+# Read on every page (components/ui/cases.py: the case picker), so registered apart from any one page.
+GLOBAL_PARAMS: tuple[Param, ...] = (Param("case", params.parse_choice, "", write_default=False),)
+
 _BY_KEY = {page.key: page for page in PAGES}
 _BY_SCRIPT = {page.script: page for page in PAGES}
-_PARAMS = {param.name: param for page in PAGES for param in page.params}
+_PARAMS = {param.name: param for page in PAGES for param in page.params} | {p.name: p for p in GLOBAL_PARAMS}
 HOME = PAGES[0]
 
 

@@ -16,11 +16,12 @@ st.markdown(
 )
 
 st.subheader("The case")
+note = f" ({style.safe_text(meta['published_note'])})" if meta.get("published_note") else ""
 st.markdown(
-    f"**{meta['title']}**  \n{meta['author']} · outlet: {meta['outlet']} · published "
-    f"{meta['published']:%d %B %Y} ({meta.get('published_note', '')})"
+    f"**{style.safe_text(meta['title'])}**  \n{style.safe_text(meta['author'])} · outlet: "
+    f"{style.safe_text(meta['outlet'])} · published {style.format_date(meta['published'], '%d %B %Y')}{note}"
 )
-st.markdown(meta["summary"])
+st.markdown(style.safe_text(meta["summary"]))
 
 counts = case_module.verdict_counts(case)
 st.caption(
@@ -31,7 +32,9 @@ st.caption(
 st.subheader("Headline claims")
 for c in [c for c in case.claims if c.headline]:
     with st.container(border=True, key=f"home_claim_{c.id}"):
-        st.markdown(f"{style.verdict_badge(c.verdict.status)} **{c.short}** — {c.paraphrase}")
+        st.markdown(
+            f"{style.verdict_badge(c.verdict.status)} **{style.safe_text(c.short)}** — {style.safe_text(c.paraphrase)}"
+        )
         ui.page_link("claims", "Evidence", {"claims_id": c.id})
 
 st.subheader("Where next")

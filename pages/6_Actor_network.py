@@ -2,7 +2,7 @@
 
 Thin page: controls -> components.network (pure) -> st.iframe. The HTML is self-contained (vis-network
 inlined, no CDN), so the graph draws offline. Every filter lives in the URL (net_* params).
-A second tab scans a user's own article with components.textscan (nothing is stored).
+A second tab checks a user's own article (components.ui.article over components.claimscan; nothing is stored).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from components import network as N
-from components import textscan as T
 from components import ui
+from components.ui import article
 
 GRAPH_HEIGHT = 650
 ALL_ACTORS = ""
@@ -51,7 +51,7 @@ def _case_tab() -> None:
     except Exception as exc:  # noqa: BLE001 - a broken case must not take the text scanner down
         st.error(f"The case files could not be read, so there is no case network to draw:\n\n{ui.case_problem(exc)}")
         return
-    case_id = getattr(case, "id", None) or case.meta.get("id") or None
+    case_id = ui.current_case_id()  # the picker's key: a case opened in this session has no folder
     G = N.graph_from_case(case)
     statuses = N.claim_statuses(case.claims)
     opts = N.options_for(G, statuses)
@@ -209,65 +209,8 @@ def _case_tab() -> None:
         )
 
 
-def _byo_tab() -> None:
-    st.write(
-        "Paste an article or upload a .txt/.md file (up to 200 KB). Claim Lens finds the case's known "
-        "actors (labels and aliases) and other capitalised names, links names that appear in the same "
-        "sentence, and lists sentences with dates or numbers as candidate claims. Nothing is stored."
-    )
-    up = st.file_uploader("Upload .txt or .md", type=["txt", "md"], key="net_byo_file")
-    text_in = st.text_area("…or paste text", height=180, key="net_byo_text", max_chars=T.MAX_BYTES)
-    unknown = st.toggle("Include names not in the case's actor table", value=True, key="net_byo_unknown")
-    if up is None and not (text_in or "").strip():
-        return
-    try:
-        text = T.read_upload(up.getvalue(), up.name) if up is not None else T.check_text(text_in)
-        try:
-            actors = ui.case().actors
-        except Exception:  # noqa: BLE001 - scanning works without the case, just finds no known actors
-            actors = None
-        result = T.scan(text, actors, include_unknown=unknown)
-    except T.ScanInputError as exc:
-        st.error(str(exc))
-        return
-    known = int(result.actors["known"].sum()) if len(result.actors) else 0
-    m1, m2, m3, m4 = st.columns(4)
-    m1.metric("Sentences", len(result.sentences))
-    m2.metric("Known actors", known)
-    m3.metric("Other names", len(result.actors) - known)
-    m4.metric("Candidate claims", len(result.candidates))
-    if len(result.relations):
-        G = N.build_graph(result.actors, result.relations)
-        view = N.View(centrality="degree", colour="kind")
-        doc, H, _, notes = N.render(G, view, {}, height=520)
-        ui.show_notices(notes)
-        st.caption(
-            f"Co-occurrence network: {H.number_of_nodes()} names, {H.number_of_edges()} links "
-            "(width = number of shared sentences; grey = not in the case's actor table)."
-        )
-        st.iframe(doc, height=550, alt="Co-occurrence network of the pasted text")
-    else:
-        st.info("No two names appear in the same sentence, so there is no network to draw.")
-    st.dataframe(result.actors, hide_index=True, width="stretch")
-    if len(result.candidates):
-        st.subheader("Candidate claims (sentences with dates or numbers)")
-        st.dataframe(
-            result.candidates.assign(actors=result.candidates["actors"].map(", ".join)),
-            hide_index=True,
-            width="stretch",
-        )
-    st.download_button(
-        "Download case skeleton (zip: case.toml, actors.csv, relations.csv, claims.toml)",
-        T.skeleton_zip(result),
-        file_name="claim-lens-case-skeleton.zip",
-        mime="application/zip",
-        on_click="ignore",
-        key="net_byo_zip",
-    )
-
-
 tab_case, tab_byo = st.tabs(["Case network", "Bring your own article"])
 with tab_case:
     _case_tab()
 with tab_byo:
-    _byo_tab()
+    article.article_tab()

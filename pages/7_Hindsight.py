@@ -9,7 +9,7 @@ from components import ui
 
 ui.page_setup(
     "Hindsight",
-    "Written in March 2025; scored now. Each scenario or prediction is split into "
+    "The article's scenarios and predictions, scored now. Each is split into "
     "conditions, each checked by a named rule against sourced events and provider series.",
 )
 notices: list[str] = []

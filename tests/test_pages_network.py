@@ -192,31 +192,94 @@ def test_broken_case_shows_error_and_byo_still_works(monkeypatch):
 
 
 # ------------------------------------------------------------------------------------------- BYO tab
-def test_byo_scan_with_case_actors(fixture_case):
+ARTICLE = (
+    "India is expected to import about 1.87 million bpd of Russian crude in November 2025, Kpler data showed.\n\n"
+    "In December 2025 India's imports of Russian crude fell to the lowest in three years.\n\n"
+    "The US sanctioned Rosneft and Lukoil on October 22, 2025, and India bought less oil from Russia."
+)
+
+
+def _pasted(text: str, **state) -> AppTest:
     at = _app()
     at.run()
-    at.text_area(key="net_byo_text").input(
-        "Trump threatened India and China on 30 March 2025. Putin met Trump in Alaska. "
-        "Reliance said imports were 1.8 million barrels a day."
-    ).run()
+    at.text_area(key="net_byo_text").input(text).run()
+    for key, value in state.items():
+        at.session_state[key] = value
+    if state:
+        at.run()
+    return at
+
+
+def test_byo_ranks_parses_and_checks_the_candidates():
+    at = _pasted(ARTICLE)
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Known actors"] == "5" and metrics["Candidate claims"] == "2"
-    assert len(_iframes(at)) == 2  # case graph + co-occurrence graph
-    assert len(at.get("download_button")) == 4
+    assert metrics["Candidate claims"] == "3"
+    table = at.data_editor(key="net_byo_editor").value
+    assert list(table["rank"]) == sorted(table["rank"], reverse=True)
+    november = table[table["sentence"].str.contains("1.87")].iloc[0]
+    assert november["rule"] == "value_matches" and november["period"] == "Nov 2025"
+    assert "named source (Kpler)" in november["why checkable"] and "India" in november["matched because"]
+    assert november["verdict"] == "supported"  # Kpler's November 2025 figure is 1.858 million b/d
+    actors = at.dataframe[-1].value if "reason" in at.dataframe[-1].value.columns else None
+    assert actors is None or {"reason", "kind"} <= set(actors.columns)
+    assert len(_iframes(at)) == 2  # case graph + the pasted text's network
+
+
+def test_byo_accept_two_claims_and_open_them_as_a_case():
+    at = _pasted(
+        ARTICLE,
+        net_byo_editor={
+            "edited_rows": {0: {"accept": True}, 1: {"accept": True}},
+            "added_rows": [],
+            "deleted_rows": [],
+        },
+    )
+    assert not at.exception
+    accepted = [d.value for d in at.dataframe if "detail" in d.value.columns][0]
+    assert len(accepted) == 2 and set(accepted["verdict"]) <= {"supported", "contradicted", "mixed", "no data"}
+    at.button(key="net_byo_open").click().run()
+    assert not at.exception
+    key = at.session_state["case_current"]
+    assert key.startswith("session-")
+    assert at.selectbox(key="case_pick").value == key
+    assert any("every page now shows this case" in s.value for s in at.success)
+    assert at.query_params["case"] == [key] or at.query_params["case"] == key
+
+
+def test_byo_claim_added_by_hand_and_bad_params_named():
+    at = _pasted(ARTICLE)
+    at.text_input(key="net_byo_add_text").input("Refiners were wary of banks.")
+    at.text_input(key="net_byo_add_params").input("{not json")
+    at.button(key="FormSubmitter:net_byo_add_form-Add claim").click().run()
+    assert not at.exception
+    assert any("added claim 1" in w.value and "JSON" in w.value for w in at.warning)  # markdown-escaped text
+
+
+def test_byo_hostile_markup_reaches_no_markdown_unescaped():
+    hostile = (
+        "![x](http://elsewhere.example/x.png) [Log in](http://elsewhere.example) <b>Evil Corp</b> "
+        "sold 2 mb/d in May 2025."
+    )
+    at = _pasted(hostile)
+    assert not at.exception
+    shown = [e.value for e in (*at.markdown, *at.caption, *at.info, *at.warning, *at.error, *at.success)]
+    assert not any("](http://elsewhere" in text for text in shown)
+
+
+def test_byo_over_the_limit_says_the_exact_bytes():
+    at = _pasted("x" * 204_801)
+    assert any("204,801 bytes; the limit is 204,800 bytes" in e.value for e in at.error)
+    assert not at.metric
 
 
 def test_byo_empty_and_whitespace(fixture_case):
-    at = _app()
-    at.run()
-    at.text_area(key="net_byo_text").input("   \n  ").run()
+    at = _pasted("   \n  ")
     assert not at.exception
     assert not at.metric
 
 
-def test_byo_no_pairs(fixture_case):
-    at = _app()
-    at.run()
-    at.text_area(key="net_byo_text").input("India grew.").run()
+def test_byo_no_candidates_no_network(fixture_case):
+    at = _pasted("India grew.")
     assert not at.exception
-    assert any("no network to draw" in i.value for i in at.info)
+    assert any("No sentence with a figure" in i.value for i in at.info)

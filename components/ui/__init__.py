@@ -23,6 +23,7 @@ from components.ui.cache import (
     series_or_none,
 )
 from components.ui.cards import claim_heading, verdict_evidence
+from components.ui.cases import current_case_id, open_session_case
 from components.ui.controls import event_controls, range_rebase_log_controls
 from components.ui.downloads import chart_with_csv, csv_bytes, csv_download
 from components.ui.live import LIVE_TTL, live, live_enabled, live_or_fallback, live_status_table
@@ -64,6 +65,8 @@ __all__ = [
     "chart_with_csv",
     "claim_heading",
     "clear_caches",
+    "current_case_id",
+    "open_session_case",
     "csv_bytes",
     "csv_download",
     "event_controls",

@@ -73,25 +73,20 @@ def points_or_none(series_id: str) -> tuple[pd.DataFrame | None, str]:
     return or_problem(points, series_id)
 
 
-@st.cache_data(show_spinner=False, max_entries=CASE_ENTRIES, ttl=FILE_TTL)
-def _case(case_id: str | None, vintage: str):
-    from components import case as case_module
-
-    return case_module.load_case(case_id or case_module.DEFAULT_CASE)
-
-
 def case(case_id: str | None = None):
-    """The analysed case with verdicts computed on the current vintage's data."""
-    return _case(case_id, data.vintage_key())
+    """The chosen case (the sidebar's Case, see components/ui/cases.py) or `case_id`, with verdicts computed on
+    the current vintage's data (cached per case and vintage)."""
+    from components.ui import cases
+
+    return cases.load(case_id, verdicts=True)
 
 
-@st.cache_data(show_spinner=False, max_entries=CASE_ENTRIES, ttl=FILE_TTL)
 def case_files(case_id: str | None = None):
-    """The case as read and checked, without verdicts: for pages that only draw its events or actors, so they
-    do not wait for every claim's series to be read."""
-    from components import case as case_module
+    """The chosen case as read and checked, without verdicts: for pages that only draw its events or actors,
+    so they do not wait for every claim's series to be read."""
+    from components.ui import cases
 
-    return case_module.load_case(case_id or case_module.DEFAULT_CASE, verdicts=False)
+    return cases.load(case_id, verdicts=False)
 
 
 CASE_ISSUES_SHOWN = 5
@@ -189,6 +184,7 @@ def points_line_or_none(series_id: str, label: str, **kwargs: Any):
 
 def clear_caches() -> None:
     """Forget every cached file, fetch and figure (the Data & sources refresh button)."""
+    from components.ui import cases
     from components.ui.live import live_ok
     from components.ui.page import snapshot_summary
 
@@ -200,7 +196,6 @@ def clear_caches() -> None:
         live_ok,
         _cached_figure,
         _whole_points_line,
-        _case,
-        case_files,
     ):
         cached.clear()
+    cases.clear()

@@ -29,13 +29,13 @@ def claim_heading(claim, case_id: str | None = None) -> None:
     """Title line of a claim card: short name, verdict badge, kind, article paragraph; a note when the latest
     data changed the verdict; then the paraphrase."""
     st.markdown(
-        f"**{claim.short or claim.id}** &nbsp; {style.verdict_badge(claim.verdict.status)} &nbsp; "
-        f":gray-badge[{claim.kind}] &nbsp; ¶{claim.paragraph}"
+        f"**{style.safe_text(claim.short or claim.id)}** &nbsp; {style.verdict_badge(claim.verdict.status)} &nbsp; "
+        f":gray-badge[{style.safe_text(claim.kind)}] &nbsp; ¶{claim.paragraph}"
     )
     note = verdict_change_note(claim, case_id)
     if note:
         st.caption(f":material/update: {style.safe_text(note)}")
-    st.markdown(claim.paraphrase)
+    st.markdown(style.safe_text(claim.paraphrase))  # case text may come from a pasted article
 
 
 def verdict_evidence(claim) -> None:
@@ -45,12 +45,12 @@ def verdict_evidence(claim) -> None:
 
     verdict = claim.verdict
     for part in verdict.parts:
-        label = f"**{part.label}** — " if part.label else ""
-        st.markdown(f"- {style.verdict_badge(part.status)} {label}{part.detail}")
+        label = f"**{style.safe_text(part.label)}** — " if part.label else ""
+        st.markdown(f"- {style.verdict_badge(part.status)} {label}{style.safe_text(part.detail)}")
     if not verdict.parts and verdict.detail:
-        st.markdown(verdict.detail)
+        st.markdown(style.safe_text(verdict.detail))
     if claim.note:
-        st.caption(claim.note)
+        st.caption(style.safe_text(claim.note))
     numbers = evidence_charts.numbers_markdown(verdict)
     if numbers:
         st.markdown(numbers)

@@ -62,6 +62,12 @@ def page_setup(title: str, intro: str | None = None) -> None:
     st.title(title)
     if intro:
         st.caption(intro)
+    from components.ui import cases
+    from components.ui.state import show_notices
+
+    notices: list[str] = []
+    cases.case_picker(notices)
+    show_notices(notices)
     with st.sidebar:
         st.toggle(
             "Live Yahoo data",
@@ -144,7 +150,12 @@ def page_link(page: str, label: str, query_params: dict | None = None) -> None:
     relative markdown link from the registry, so a link can never break the page."""
     from streamlit.errors import StreamlitAPIException
 
+    from components.ui import cases
+
     target = routes.page(page)
+    chosen = cases.current_case_id()
+    if chosen != cases.case_module.DEFAULT_CASE:  # a link keeps the case it was followed from
+        query_params = {**(query_params or {}), cases.CASE_PARAM: chosen}
     try:
         st.page_link(target.script, label=label, query_params=query_params)
     except StreamlitAPIException:
