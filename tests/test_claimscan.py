@@ -3,6 +3,9 @@ suggested rules and verdicts; input limits; bounded work."""
 
 from __future__ import annotations
 
+import time
+import tracemalloc
+
 import pandas as pd
 import pytest
 
@@ -145,11 +148,19 @@ def test_relations_typed_by_verb_otherwise_mentioned_with():
 
 @pytest.mark.parametrize("n", [1_000, 10_000])
 def test_long_lists_of_names_are_linked_linearly_and_capped(n):
-    names = ", ".join(f"Name{i:05d} Person" for i in range(n))
-    result = scan.scan_article(names + ".", published=PUBLISHED)
+    """Issue 15: any paste up to the limit in < 2 s and < 100 MB extra. CPU time of this process (other
+    helpers share the machine's two cores) and tracemalloc's peak; bench/bench_claimscan.py has the figures."""
+    names = (", ".join(f"Name{i:05d} Person" for i in range(n)) + ".")[: text_input.MAX_BYTES]
+    scan.scan_article("warm up the parsers: 1.5 mb/d in May 2025.", published=PUBLISHED)
+    tracemalloc.start()
+    cpu = time.process_time()
+    result = scan.scan_article(names, published=PUBLISHED)
+    cpu = time.process_time() - cpu
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
     assert len(result.relations) <= relations.MAX_LINKS
     assert any("strongest of" in x for x in result.notices)
-    assert result.seconds["total"] < 2.0
+    assert cpu < 2.0 and peak < 100e6
 
 
 def test_notice_counts_every_possible_pair():
