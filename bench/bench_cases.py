@@ -27,7 +27,7 @@ os.environ.setdefault("CLAIMLENS_CACHE_DIR", tempfile.mkdtemp(prefix="claimlens-
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_app import first_visible  # noqa: E402
+from bench_app import first_visible as first_graph  # noqa: E402
 
 from tests.e2e.harness import launch_chromium, start_streamlit, stop_process, wait_app_ready, wait_health  # noqa: E402
 from tests.e2e.test_pages_browser import SIGNATURE_JS  # noqa: E402
@@ -40,6 +40,18 @@ PAGES = {
     "Actor_network": {"plotly": False, "graph": True},
 }
 RESULTS = ROOT / "bench" / "results"
+
+
+ANY_TRACE_JS = """() => [...document.querySelectorAll('.js-plotly-plot .trace')]
+  .some(t => { const r = t.getBoundingClientRect(); return r.width > 0 && r.height > 0; })"""
+
+
+def first_visible(page, kind: dict, timeout: float = 90.0) -> None:
+    """A plotly page's first drawn trace (a chart may start with hidden event traces), or the network canvas."""
+    if kind["plotly"]:
+        page.wait_for_function(ANY_TRACE_JS, timeout=timeout * 1000, polling="raf")
+    else:
+        first_graph(page, kind, timeout)
 
 
 def _server(main: str, log_dir: Path):

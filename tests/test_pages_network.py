@@ -283,3 +283,51 @@ def test_byo_no_candidates_no_network(fixture_case):
     at = _pasted("India grew.")
     assert not at.exception
     assert any("No sentence with a figure" in i.value for i in at.info)
+
+
+# --------------------------------------------------------------------------------------- case zip upload
+def _zip_app(data: bytes) -> AppTest:
+    def page(payload):
+        from components.ui import article
+
+        article._zip_upload(payload)
+
+    at = AppTest.from_function(page, args=(data,), default_timeout=30)
+    at.run()
+    return at
+
+
+def test_uploaded_case_zip_opens_in_the_session():
+    from components import case_bundle, case_library
+
+    files = case_library.skeleton_files("uploaded-case", title="An uploaded case")
+    at = _zip_app(case_bundle.to_zip(files, "uploaded-case"))
+    assert not at.exception
+    assert any("6 files" in c.value for c in at.caption)
+    at.button(key="net_byo_zip_open").click().run()
+    assert at.session_state["case_current"].startswith("session-")
+    assert any("An uploaded case" in s.value for s in at.success)
+
+
+def test_hostile_zip_is_refused_with_its_name_escaped():
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("case/![x](http://elsewhere.example/x.png)", "x")
+    at = _zip_app(buf.getvalue())
+    assert not at.exception
+    (error,) = at.error
+    assert error.value.startswith("The entry") and "](http" not in error.value  # refused, name shown as text
+
+
+def test_uploaded_case_with_schema_problems_names_file_line_and_field():
+    from components import case_bundle, case_library
+
+    files = case_library.skeleton_files("broken-case")
+    files["actors.csv"] = files["actors.csv"].replace(",state,", ",empire,")
+    at = _zip_app(case_bundle.to_zip(files, "broken-case"))
+    assert any("1 problem" in e.value for e in at.error)
+    table = at.dataframe[0].value
+    assert list(table.iloc[0][["file", "line", "field"]]) == ["actors.csv", 2, "kind"]

@@ -72,12 +72,6 @@ def warm_up() -> None:
     _quantulum()
 
 
-def warm_up_in_background() -> threading.Thread:
-    thread = threading.Thread(target=warm_up, name="quantulum3-warm-up", daemon=True)
-    thread.start()
-    return thread
-
-
 _THOUSANDS = re.compile(
     r"(\d[\d,]*(?:\.\d+)?)\s*(?:kb/d|kbd|kbpd|thousand b/d|thousand bpd|thousand barrels per day)(?![\w/])", re.I
 )

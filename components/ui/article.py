@@ -11,6 +11,7 @@ text or the zip goes through components.style.safe_text.
 from __future__ import annotations
 
 import json
+import threading
 from datetime import date
 
 import pandas as pd
@@ -18,6 +19,7 @@ import streamlit as st
 
 from components import case_bundle, claimscan, evidence, ui
 from components import network as graph
+from components.claimscan import periods, quantities
 from components.claimscan.scan import memoised
 from components.style import safe_text
 from components.ui import cases
@@ -27,6 +29,20 @@ RULES = tuple(evidence.RULES)
 MANUAL_KEY = "net_byo_manual"
 MAX_MANUAL = 50
 GRAPH_HEIGHT = 520
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _warm_parsers() -> threading.Thread:
+    """quantulum3's first use imports inflect (a few seconds): start it once per process when the tab is drawn,
+    so it is ready by the time a text is pasted."""
+
+    def warm() -> None:
+        quantities.warm_up()
+        periods.warm_up()
+
+    thread = threading.Thread(target=warm, name="claimscan-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -72,6 +88,9 @@ def _candidate_rows(result: claimscan.ArticleScan) -> pd.DataFrame:
                 "stated": c.stated or "—",
                 "comparison": c.comparison or "—",
                 "matched because": c.measure_reason or "; ".join(e.reason for e in c.events[:1]) or "—",
+                "series": ", ".join(c.series) or "—",
+                "events": "; ".join(f"{e.title} ({e.date:%d %b %Y})" for e in c.events) or "—",
+                "rule because": c.rule_reason,
                 "rule": c.spec.get("rule", "interpretive"),
                 "params": json.dumps(params, default=str),
                 "verdict": c.error or (c.verdict.status if c.verdict else "not computed"),
@@ -253,6 +272,7 @@ def case_library_title(files: dict[str, str]) -> str:
 
 
 def article_tab() -> None:
+    _warm_parsers()
     st.write(
         "Paste an article or upload a .txt or .md file (up to "
         f"{claimscan.MAX_BYTES:,} bytes), or a case .zip made here. Claim Lens ranks the sentences worth checking, "
