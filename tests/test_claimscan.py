@@ -252,3 +252,28 @@ def test_sentences_keep_paragraphs_and_abbreviations():
         (2, "Heading"),
         (2, "India replied."),
     ]
+
+
+def test_headlines_eras_and_title_case_phrases_are_not_actors():
+    text = (
+        "Trump Threatens Russia With Sweeping Banking Measures\n\n"
+        "The Biden-era rules stayed. Russians and Indians traded; banking measures were discussed by Acme Holdings."
+    )
+    table = found(text)
+    labels = set(table["label"])
+    assert not labels & {"Trump Threatens Russia With Sweeping Banking Measures", "Sweeping Banking Measures"}
+    assert not any("Biden" in label for label in labels)
+    assert {"russia", "india"} <= set(table.index)  # 'Russians', 'Indians': the people of a case country
+    assert table.loc["name_acme_holdings", "kind"] == "company"
+
+
+def test_a_fall_in_one_month_is_checked_against_the_month_before():
+    result = scan.scan_article(
+        "India's imports of Russian crude fell in February 2025.",
+        case_actors=ACTORS,
+        catalog=CATALOG,
+        published=PUBLISHED,
+    )
+    (c,) = result.candidates
+    assert c.spec["rule"] == "change_between" and c.spec["expect"] == "down"
+    assert (str(c.spec["a"]), str(c.spec["b"])) == ("2025-01-01", "2025-02-01")

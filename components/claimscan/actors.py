@@ -142,7 +142,7 @@ TOPIC_WORDS = frozenset(
     """Urals Brent WTI ESPO Murban Sokol Basrah Varandey Arab Light Heavy Medium Dated Dubai Oman CPC Blend
     Crude Oil Gas LNG Diesel Naphtha Fuel Friday Monday Tuesday Wednesday Thursday Saturday Sunday
     Mt Bpd Kb GDP CEO CFO Q1 Q2 Q3 Q4 FY AM PM OK AP AFP Western Eastern Northern Southern European Asian
-    African Arab Gulf Middle East West Asia Europe Africa""".split()
+    African Arab Gulf Middle East West Asia Europe Africa Europeans Westerners""".split()
 ) | frozenset(MONTHS)
 TITLES = (
     "President",
@@ -263,6 +263,8 @@ def _country_entries() -> list[tuple[str, str, str, str, str]]:
             adjectives = (label + "n",)  # Nigeria -> Nigerian, Colombia -> Colombian
         for adj in adjectives or ():
             out.append((adj, aid, label, f"adjective '{adj}' -> country {label}", code))
+            if adj.endswith(("an", "ian")):  # 'Russians', 'Indians': the people of the country
+                out.append((adj + "s", aid, label, f"'{adj}s' -> country {label}", code))
     return out
 
 
@@ -377,8 +379,21 @@ def _split_and(words: list[str]) -> list[list[str]]:
     return groups
 
 
-def find(sentence: str, gaz: Gazetteer, mid_caps: set[str]) -> tuple[list[Mention], list[Actor]]:
+ADJECTIVE_SUFFIXES = ("-era", "-led", "-backed", "-style", "-based", "-owned", "-linked", "-made", "-bound")
+
+
+def _common_phrase(words: list[str], lower_words: set[str]) -> bool:
+    """'Banking Sanctions' in a heading: every word also appears in lowercase in the text, so it is ordinary
+    English in title case, not a name."""
+    return all(w.lower() in lower_words for w in words)
+
+
+def find(
+    sentence: str, gaz: Gazetteer, mid_caps: set[str], lower_words: set[str] | None = None
+) -> tuple[list[Mention], list[Actor]]:
     """Mentions in one sentence (known and shape-read names) and the new actors they introduce."""
+    lower_words = lower_words or set()
+    headline = is_title_case(sentence)
     skip_to = strip_dateline(sentence)
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -398,6 +413,10 @@ def find(sentence: str, gaz: Gazetteer, mid_caps: set[str]) -> tuple[list[Mentio
             if not kind:
                 continue
             name = " ".join(words)
+            if kind == "unknown" and (
+                headline or _common_phrase(words, lower_words) or words[-1].lower().endswith(ADJECTIVE_SUFFIXES)
+            ):
+                continue  # a headline capitalises every word; a title-case common phrase is not a name
             if len(words) == 1 and kind == "unknown":
                 if a == skip_to and name not in mid_caps:
                     continue  # a lone capitalised word seen only at sentence starts: probably not a name
@@ -408,6 +427,20 @@ def find(sentence: str, gaz: Gazetteer, mid_caps: set[str]) -> tuple[list[Mentio
             mentions.append(Mention(aid, a, b, name))
     mentions.sort(key=lambda x: x.start)
     return mentions, new
+
+
+def is_title_case(sentence: str) -> bool:
+    """A headline ('Trump Threatens Russia With Banking Sanctions'): short, most longer words capitalised
+    (a long run of capitalised words is a list of names, not a headline)."""
+    if len(sentence) > 160:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", sentence) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def lowercase_words(text: str) -> set[str]:
+    """Words the text writes in lowercase (see _common_phrase)."""
+    return set(re.findall(r"\b[a-z][a-z'’\-]+\b", text))
 
 
 def mid_sentence_capitals(text: str) -> set[str]:

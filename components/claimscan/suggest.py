@@ -94,6 +94,20 @@ def suggest(
                 "unit": unit,
             }
             return spec, f"'{comparison}' between two periods: {earlier.label} -> {later.label}", "quantitative"
+        if comparison and len(two) == 1 and not [q for q in quantities if q.family in measure.measure.families]:
+            later = two[0]
+            earlier_month = _month(later) - pd.DateOffset(months=1)
+            spec = {
+                "rule": "change_between",
+                "series": ids,
+                "a": earlier_month.date(),
+                "b": _month(later).date(),
+                "expect": comparison,
+                "min_pct": float(pct[0].value) if pct else 0.0,
+                "unit": unit,
+            }
+            why = f"'{comparison}' in {later.label} with no figure: {later.label} against the month before"
+            return spec, why, "quantitative"
         for q in quantities:
             if q.family not in measure.measure.families:
                 continue
