@@ -22,7 +22,7 @@ import pandas as pd
 
 from components import case as case_files
 from components import case_library
-from components.case_import import shingle_hashes
+from components.fingerprint import fingerprint
 
 MAX_ZIP_BYTES = 1024 * 1024  # the upload limit of .streamlit/config.toml
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -242,12 +242,6 @@ def build_files(
             "",
         ]
     )
-    fingerprint = {
-        "n": 6,
-        "normalisation": "NFKC, lowercase, punctuation -> space, whitespace split; sha1 of space-joined 6-word "
-        "shingles of the whole article",
-        "hashes": sorted(shingle_hashes(article_text)),
-    }
     return {
         "case.toml": meta,
         "actors.csv": _csv(list(used.values()), case_files.ACTOR_COLS),
@@ -255,7 +249,7 @@ def build_files(
         "claims.toml": claims_toml(out_claims),
         "relations.csv": _csv(rel_rows, case_files.RELATION_COLS),
         "facts.csv": _csv([], case_files.FACT_COLS),
-        "article_fingerprint.json": json.dumps(fingerprint, indent=0) + "\n",
+        "article_fingerprint.json": json.dumps(fingerprint(article_text), indent=0) + "\n",
     }
 
 

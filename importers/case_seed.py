@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import json
 import re
 import sys
@@ -18,6 +17,7 @@ import unicodedata
 from pathlib import Path
 
 from components.case import EVENT_COLS
+from components.fingerprint import normalise_words, shingle_hashes  # noqa: F401 - re-exported for tests
 
 ROOT = Path(__file__).resolve().parent.parent
 CASE_DIR = ROOT / "data" / "cases" / "2025-03-secondary-sanctions"
@@ -192,18 +192,6 @@ def build_facts(src: Path) -> list[dict]:
         topic = "russia_arms_share_india" if "arms" in r["topic"] else "russia_budget_oil_gas"
         out.append({"id": f"fact_{i:02d}", **r, "topic": topic})
     return out
-
-
-def normalise_words(text: str) -> list[str]:
-    """Lowercase, strip punctuation (keeping letters/digits), split on whitespace."""
-    t = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
-    t = re.sub(r"[^\w\s]", " ", t)
-    return t.split()
-
-
-def shingle_hashes(text: str, n: int = 6) -> set[str]:
-    w = normalise_words(text)
-    return {hashlib.sha1(" ".join(w[i : i + n]).encode()).hexdigest() for i in range(len(w) - n + 1)}
 
 
 def write_csv(path: Path, rows: list[dict], fields: list[str]) -> None:
