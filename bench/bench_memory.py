@@ -38,7 +38,7 @@ QUERIES = {
     "Oil_markets": "oil_range=2024-{m:02d}-01..2025-06-30&oil_log={b}",
     "Currencies": "fx_range=2023-{m:02d}-01..2025-06-30",
     "Claims": "claims_page={p}",
-    "Event_study": "es_before={w}&es_after={w}",
+    "Event_study": "es_w3=0,{w}&es_est={est}",
     "Trade_flows": "trade_view={view}",
 }
 
@@ -72,6 +72,7 @@ def query_for(page: str, session: int, run: int) -> str:
         b=(session + run) % 2,
         p=1 + session % 3,
         w=3 + session % 5,
+        est=60 + 20 * (run % 4),
         view=views[(session + run) % len(views)],
     )
 

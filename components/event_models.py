@@ -166,7 +166,8 @@ def fit_model(returns: Returns, model: str, estimation: tuple[int, int], drop: S
     return fit
 
 
-def _normal(fit: Fit, returns: Returns, lo: int, hi: int) -> np.ndarray:
+def normal_returns(fit: Fit, returns: Returns, lo: int, hi: int) -> np.ndarray:
+    """The model's normal return at positions lo..hi."""
     if fit.model == "mean":
         return np.full(hi - lo + 1, fit.mean)
     x = returns.rm[lo : hi + 1]
@@ -185,7 +186,7 @@ def apply_window(result: Abnormal, returns: Returns, fit: Fit) -> Abnormal:
             f"the event window needs {w1:+d}"
         )
         return result
-    ar = returns.r[lo : hi + 1] - _normal(fit, returns, lo, hi)
+    ar = returns.r[lo : hi + 1] - normal_returns(fit, returns, lo, hi)
     length = hi - lo + 1
     car = float(ar.sum())
     var = fit.sigma**2 * length

@@ -194,3 +194,15 @@ def cross_section_frame(
             }
         )
     return pd.DataFrame(rows)
+
+
+def computed_only(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The rows that have a result, without the columns no row fills (α, β, R² of other models; placebo p when
+    no placebo was drawn), so that no cell on screen reads 'None'; and the problems of the other rows, said
+    once each."""
+    failed = frame["problem"].astype(str) != ""
+    problems = list(dict.fromkeys(frame.loc[failed, "problem"].astype(str)))
+    shown = frame.loc[~failed].drop(columns=["problem"])
+    empty = [c for c in shown.columns if shown[c].isna().all() or (shown[c].astype(str) == "").all()]
+    keep = [c for c in shown.columns if c not in empty or c in ("event", "series")]
+    return shown[keep].reset_index(drop=True), problems

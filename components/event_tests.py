@@ -128,8 +128,9 @@ def study(
     try:
         windows = [(int(w[0]), int(w[1])) for w in windows] or [DEFAULT_WINDOWS[1]]
         estimation = (int(estimation[0]), int(estimation[1]))
+        placebo, seed = int(placebo), int(seed)
     except (TypeError, ValueError, IndexError):
-        problem = "windows must be two whole numbers each (first and last offset)"
+        problem = "windows, placebo count and seed must be whole numbers (a window: first and last offset)"
         return _failed_study(event_id, series_id, [(0, 0)], model, (0, 0), problem)
     for w in windows:
         problem = models.check_windows(estimation, w, model)
@@ -208,7 +209,7 @@ def car_path(ret: returns_mod.Returns, fit: models.Fit, span: tuple[int, int]) -
     hi = min(ret.anchor + span[1], len(ret.r) - 1)
     if hi < lo:
         return pd.DataFrame(columns=["offset", "date", "ar", "car", "band"])
-    ar = ret.r[lo : hi + 1] - models._normal(fit, ret, lo, hi)
+    ar = ret.r[lo : hi + 1] - models.normal_returns(fit, ret, lo, hi)
     length = np.arange(1, hi - lo + 2)
     return pd.DataFrame(
         {

@@ -173,12 +173,15 @@ def event_study() -> None:
         series_panel(sid, [s for s in studies if s.series_id == sid], labels[sid], units[sid], contam)
     placebo_panel(studies, units, labels)
     st.subheader("Results")
-    st.dataframe(
-        event_tables.results_frame(studies, series_labels=labels, units=units, **names),
-        hide_index=True,
-        column_config=COLUMNS,
-        key="es_table",
+    shown, problems = event_tables.computed_only(
+        event_tables.results_frame(studies, series_labels=labels, units=units, **names)
     )
+    if len(shown):
+        st.dataframe(shown, hide_index=True, column_config=COLUMNS, key="es_table")
+    else:
+        st.info("No result could be computed with these settings.")
+    for problem in problems:
+        st.caption(f":material/warning: Not computed: {safe_text(problem)}")
     against = f", benchmark {meta.loc[benchmark_id, 'name']}" if model != "mean" else ""
     st.caption(
         f"{event_tables.VERDICT_RULE} Estimation window: offsets {estimation[0]}..{estimation[1]} "
@@ -188,10 +191,14 @@ def event_study() -> None:
     across = event_tests.cross_sections(studies)
     if across:
         st.subheader("Across the events")
+        kinds = {s.series_id: s.kind for s in studies}
+        shown, problems = event_tables.computed_only(
+            event_tables.cross_section_frame(across, series_labels=labels, kinds=kinds, units=units)
+        )
+        for problem in problems:
+            st.caption(f":material/info: {safe_text(problem)}")
         st.dataframe(
-            event_tables.cross_section_frame(
-                across, series_labels=labels, kinds={s.series_id: s.kind for s in studies}, units=units
-            ),
+            shown,
             hide_index=True,
             key="es_cross",
             column_config={

@@ -208,6 +208,7 @@ def test_contamination_names_other_events_and_dropping_changes_the_fit():
         ({"model": "capm"}, "unknown model"),
         ({"model": "market"}, "needs a benchmark"),
         ({"window": ("a", "b")}, "whole numbers"),
+        ({"placebo": "many"}, "whole numbers"),
         ({"event_date": "2019-03-07"}, "before the series starts"),
         ({"event_date": "not a date"}, "not a date"),
         ({"event_date": "2027-01-04"}, "ends"),
