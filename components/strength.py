@@ -7,7 +7,8 @@ never typed in. Pure: input a Verdict (and optionally the series' metadata), out
 
 Levels (the Methodology page prints `RULE_TEXT`):
 - thin: under half of the months the rule looks at have a figure; or half or more of the figures are flagged
-  (partial, provisional, caution, converted); or every cited source is a mirror copy or unknown outlet;
+  (partial, provisional, caution, converted); or every cited source is a mirror copy or unknown outlet; or the
+  rule marked its figures `low_power` (an event-study test on monthly data);
 - moderate: under 80 % coverage, one provider where the rule asks several, providers that disagree, any flagged
   figure, or a secondary source (tier 3 or 4) among those used;
 - strong: none of these.
@@ -32,7 +33,8 @@ UNDECIDED_PART = ("no data", "pending", "not testable")
 RULE_TEXT = (
     "Evidence strength is computed from what the verdict used. Thin: under half of the months the rule looks at "
     "have a figure, or half or more of the figures are flagged (partial, provisional, caution, converted), or every "
-    "cited source is a mirror copy or an unknown outlet. Moderate: under 80% of the months covered, one provider "
+    "cited source is a mirror copy or an unknown outlet, or the test itself has little power (an event study on "
+    "monthly data). Moderate: under 80% of the months covered, one provider "
     "where the rule asks several, providers that disagree, any flagged figure, or a secondary source among those "
     "used. Strong: none of these. For events, the matching events' sources are weighed the same way; a scenario is "
     "as strong as its weakest tested condition, and says when a condition could not be tested."
@@ -168,6 +170,8 @@ def _single(verdict: Any, get_meta: Callable | None) -> Strength:
         out.level, out.reason = "moderate", ABSENCE
         return out
     thin, moderate = _reasons(out, tiers, events_only=bool(events) and not figures)
+    # a rule can mark its own figures as weak evidence for a stated reason (an event study on monthly data)
+    thin += list(dict.fromkeys(n["low_power"] for n in figures if n.get("low_power")))
     if thin:
         out.level, out.reason = "thin", thin[0]
     elif moderate:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import evidence
+from components import evidence, strength
 from components.eventstudy import abnormal
 from tests.factories_events import EVENT, calm_then_wild, event_frame, iid_returns_series, market_pair
 
@@ -33,7 +33,7 @@ def _spec(**extra) -> dict:
         (iid_returns_series(jump_sigmas=-6, seed=2), {"expect": "down"}, "supported"),
         (iid_returns_series(jump_sigmas=6, seed=2), {"expect": "any"}, "supported"),
         (iid_returns_series(jump_sigmas=6, seed=2), {"expect": "down"}, "contradicted"),  # unusual, wrong way
-        (iid_returns_series(jump_sigmas=0.3, seed=2), {"expect": "up"}, "contradicted"),  # normal variation
+        (iid_returns_series(jump_sigmas=0.3, seed=2), {"expect": "up"}, "no clear change"),  # normal variation
         (calm_then_wild(), {"expect": "up"}, "mixed"),  # t-test says unusual, placebo does not
         (iid_returns_series(jump_sigmas=6, seed=2), {"event": "2019-01-04"}, "no data"),  # before the series
         (iid_returns_series(jump_sigmas=6, seed=2), {"event": "no such event"}, "no data"),
@@ -62,7 +62,7 @@ def test_the_numbers_are_the_event_study_s_with_the_series_source():
 def test_several_series_are_judged_each_on_its_own():
     moved, calm = iid_returns_series(jump_sigmas=6, seed=2), iid_returns_series(jump_sigmas=0.2, seed=4)
     verdict = evidence.evaluate(_spec(series=["a", "b", "gone"]), _context({"a": moved, "b": calm, "gone": None}))
-    assert [p.status for p in verdict.parts] == ["supported", "contradicted", "no data"]
+    assert [p.status for p in verdict.parts] == ["supported", "no clear change", "no data"]
     assert verdict.status == "mixed"
 
 
@@ -70,11 +70,18 @@ def test_market_model_against_a_benchmark_and_monthly_series_say_low_power():
     series, benchmark = market_pair()
     ctx = _context({"x": series, "bench": benchmark}, {"bench": {"name": "Bench"}})
     verdict = evidence.evaluate(_spec(model="market", benchmark="bench", window=[-1, 1]), ctx)
-    assert verdict.status in ("supported", "mixed", "contradicted") and verdict.numbers
+    assert verdict.status in ("supported", "mixed", "no clear change", "contradicted") and verdict.numbers
     monthly = pd.Series(range(60, 100), index=pd.date_range("2022-01-01", periods=40, freq="MS"), dtype=float)
     ctx = _context({"x": monthly}, {"x": {"frequency": "monthly"}})
     verdict = evidence.evaluate(_spec(event="2025-03-07", estimation=[-24, -1], window=[0, 0]), ctx)
     assert "little power" in verdict.detail
+    assert all(n["low_power"] for n in verdict.numbers)
+    assert strength.assess(verdict).level == "thin" and "little power" in strength.assess(verdict).reason
+
+
+def test_a_daily_official_series_is_not_thin_evidence():
+    verdict = evidence.evaluate(_spec(), _context({"x": iid_returns_series(jump_sigmas=6, seed=2)}))
+    assert strength.assess(verdict).level in ("strong", "moderate")
 
 
 def test_bad_specs_are_named():

@@ -96,7 +96,7 @@ def test_several_events_give_the_tests_across_events():
 
 
 def test_monthly_series_say_the_test_has_little_power():
-    at = _app(es_series="india_imports_russia_kpler", es_est="12", es_gap="0", es_w1="0,0", es_w2="0,1", es_w3="0,2")
+    at = _app(es_series="usd_inr_fred", es_est="24", es_gap="0", es_w1="0,0", es_w2="0,1", es_w3="0,2")
     assert "little power" in texts(at)
     table = _results(at)
     assert table["returns"].str.contains("log return").all()

@@ -3,8 +3,18 @@
 Why an event study and not a before/after change: a 2 % week in Brent is ordinary for Brent, the same week in
 the rupee is not. The rule runs the MacKinlay (1997) event study of components.event_tests on each series (its
 own return kind and estimation window), judges the CAR by a t-test and by a seeded placebo test on random
-non-event dates (components.event_verdict, which holds the scale), and cites the CAR, t and both p-values with
-the series' source. Each series is judged on its own; several series combine like providers.
+non-event dates, and cites the CAR, t and both p-values with the series' source. Each series is judged on its own;
+several series combine like providers.
+
+The scale (`judge`):
+- supported: the CAR has the expected sign (any sign when the claim names none) and both the t-test and the
+  placebo test put it outside normal variation (p < 0.05);
+- mixed: the expected sign, but only one of the two tests says unusual (fat tails or a short estimation window);
+- no clear change: within normal variation on both tests (a move the series makes often is no evidence either
+  way, and never a contradiction by itself);
+- contradicted: unusual on both tests, in the opposite direction;
+- no data: the study could not be computed (the problem is said).
+Monthly series carry `low_power` on their numbers: their strength reads thin (components.strength).
 """
 
 from __future__ import annotations
@@ -13,14 +23,45 @@ from typing import Any
 
 import pandas as pd
 
-from components import event_charts, event_models, event_returns, event_tests, event_verdict
+from components import event_charts, event_models, event_returns, event_tests
 from components.evidence.context import Context, as_list
 from components.evidence.quantitative import SERIES
 from components.evidence.registry import REQUIRED, Param, Problems, rule
-from components.evidence.verdict import Verdict, combine_providers
+from components.evidence.verdict import NO_CLEAR_CHANGE, Verdict, combine_providers
 from components.style import to_timestamp
 
 RULE = "market_reaction"
+EXPECT = ("up", "down", "any")
+RULE_TEXT = (
+    "Event study (MacKinlay 1997): abnormal returns against the {model} estimated on {n_text}, summed over "
+    "{window}. Supported when the CAR has the expected sign ({expect}) and both the t-test (t = CAR / (σ̂·√L)) and "
+    "a placebo test on {placebo} random non-event dates give p < 0.05; mixed when only one does; no clear change "
+    "when neither does; contradicted when both do for a move the other way."
+)
+LOW_POWER = "monthly data: an event-study test on months has little power"
+
+
+def judge(result: event_models.Abnormal, expect: str = "any") -> tuple[str, str]:
+    """(status, one sentence why) for one event-study result (the scale is in the module docstring)."""
+    if not result.ok:
+        return "no data", f"The event study could not be computed: {result.problem}."
+    tests = {"t-test": result.p}
+    if result.placebo_p is not None:
+        tests["placebo"] = result.placebo_p
+    unusual = [name for name, p in tests.items() if p < event_tests.ALPHA]
+    numbers = f"t = {result.t:.2f}, p = {result.p:.3f}" + (
+        f", placebo p = {result.placebo_p:.3f} ({result.placebo_n:,} dates)" if result.placebo_p is not None else ""
+    )
+    sign = "up" if result.car > 0 else "down"
+    right_way = expect == "any" or sign == expect
+    if not unusual:
+        return NO_CLEAR_CHANGE, f"The move ({sign}) is within normal variation for this series ({numbers})."
+    if len(unusual) < len(tests):
+        way = "" if right_way else f", against the claim's {expect}"
+        return "mixed", f"Unusual on the {unusual[0]} only ({numbers}{way}): the tests disagree."
+    if not right_way:
+        return "contradicted", f"The series moved {sign}, against the claim's {expect}, unusually so ({numbers})."
+    return "supported", f"An unusual move {sign} on every test ({numbers})."
 
 
 def _offsets(value: Any) -> tuple[int, int] | None:
@@ -37,8 +78,8 @@ def _check(spec: dict, path: str) -> Problems:
     for key in ("window", "estimation"):
         if key in spec and _offsets(spec[key]) is None:
             problems.append((f"{path}.{key}", "must be two whole numbers [first, last]"))
-    if spec.get("expect", "any") not in event_verdict.EXPECT:
-        problems.append((f"{path}.expect", f"must be one of {', '.join(event_verdict.EXPECT)}"))
+    if spec.get("expect", "any") not in EXPECT:
+        problems.append((f"{path}.expect", f"must be one of {', '.join(EXPECT)}"))
     if spec.get("model", "mean") not in event_models.MODELS:
         problems.append((f"{path}.model", f"must be one of {', '.join(event_models.MODELS)}"))
     return problems
@@ -105,7 +146,7 @@ def market_reaction(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
     window = _offsets(spec["window"]) or (0, 5)
     estimation = _offsets(spec["estimation"]) or event_tests.DEFAULT_ESTIMATION
     expect, model, placebo = str(spec["expect"]), str(spec["model"]), int(spec["placebo"])
-    rule_text = event_verdict.RULE_TEXT.format(
+    rule_text = RULE_TEXT.format(
         model=event_models.MODELS.get(model, model),
         n_text=f"{estimation[1] - estimation[0] + 1} observations ending {-estimation[1] - 1} before the event",
         window=f"offsets {window[0]:+d}..{window[1]:+d}",
@@ -146,9 +187,12 @@ def market_reaction(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
             drop_contaminated=bool(spec["drop_contaminated"]),
             event_id=event_id,
         )
-        status, why = event_verdict.judge(result, expect)
-        low_power = f" {event_tests.LOW_POWER}" if str(meta.get("frequency")) == "monthly" and result.ok else ""
+        status, why = judge(result, expect)
+        monthly = str(meta.get("frequency")) == "monthly"
+        low_power = f" {event_tests.LOW_POWER}" if monthly and result.ok else ""
         numbers = _numbers(ctx, sid, meta, result) if result.ok else []
+        for number in numbers if monthly else []:
+            number["low_power"] = LOW_POWER
         parts.append(
             Verdict(status, RULE, rule_text, numbers=numbers, detail=f"{title}: {why}{low_power}", label=label)
         )
