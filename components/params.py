@@ -154,7 +154,9 @@ def parse_choice(raw: Any, choices: Sequence[str], default: str, *, name: str = 
         lowered = {str(c).lower(): c for c in choices}
         if s.lower() in lowered:
             return lowered[s.lower()], None
-    return default, _notice(name, raw, "not an available option", f"'{default}'")
+    return default, _notice(
+        name, raw, "not an available option", "no choice" if default in (None, "") else f"'{default}'"
+    )
 
 
 def parse_multi(

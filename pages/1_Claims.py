@@ -1,87 +1,68 @@
 """Claims: one card per claim of the article with its computed verdict, evidence chart, rule and numbers."""
 
+from dataclasses import replace
+
 import streamlit as st
 
-from components import evidence_charts as EC
-from components import params as P
-from components import ui
+from components import claim_filter, evidence_charts, ui
+from components.claim_filter import ClaimFilter
+
+PAGE_SIZE = 5  # cards per page: each card draws a chart and a table, and a page draws them all before the first shows
 
 ui.page_setup(
     "Claims",
     "Every checkable statement of the article, paraphrased, with a verdict computed "
     "from the data each time the page loads.",
 )
-notices: list[str] = []
-PAGE_SIZE = 5  # cards per page: each card draws a chart and a table, and a page draws them all before the first shows
-
-# ---- data
 case = ui.case_or_stop()
-kinds = sorted({c.kind for c in case.claims})
-actor_ids = sorted({a for c in case.claims for a in c.actors})
-statuses = sorted({c.verdict.status for c in case.claims})
+kinds, actor_ids, statuses = claim_filter.filter_options(case.claims)
 labels = dict(zip(case.actors["id"], case.actors["label"]))
 
 # ---- controls (URL -> widgets -> URL)
-kind_sel = ui.url_param("claims_kind", P.parse_multi, kinds, [], notices=notices)
-actor_sel = ui.url_param("claims_actor", P.parse_multi, actor_ids, [], notices=notices)
-verdict_sel = ui.url_param("claims_verdict", P.parse_multi, statuses, [], notices=notices)
-claim_ids = [c.id for c in case.claims]
-one = ui.url_param("claims_id", P.parse_choice, [""] + claim_ids, "", notices=notices)
-ui.seed_widget("claims_kind", kind_sel)
-ui.seed_widget("claims_actor", actor_sel)
-ui.seed_widget("claims_verdict", verdict_sel)
 with st.sidebar:
     st.subheader("Filter claims")
-    kind_sel = st.multiselect("Kind", kinds, key="claims_kind")
-    actor_sel = st.multiselect("Actor", actor_ids, key="claims_actor", format_func=lambda a: labels.get(a, a))
-    verdict_sel = st.multiselect("Verdict", statuses, key="claims_verdict")
-    if one and st.button("Show all claims", key="claims_all"):
-        one = ""
-ui.set_query(
-    claims_kind=P.format_multi(kind_sel) if kind_sel else None,
-    claims_actor=P.format_multi(actor_sel) if actor_sel else None,
-    claims_verdict=P.format_multi(verdict_sel) if verdict_sel else None,
-    claims_id=one or None,
-)
-
-shown = [
-    c
-    for c in case.claims
-    if (not one or c.id == one)
-    and (not kind_sel or c.kind in kind_sel)
-    and (not actor_sel or set(c.actors) & set(actor_sel))
-    and (not verdict_sel or c.verdict.status in verdict_sel)
-]
-counts = {s: sum(c.verdict.status == s for c in shown) for s in sorted({c.verdict.status for c in shown})}
-total = len(shown)
-pages = max(1, -(-total // PAGE_SIZE))
-page = ui.url_param("claims_page", P.parse_int, 1, pages, 1, notices=notices)
-ui.seed_widget("claims_page", page)
-if st.session_state["claims_page"] > pages:  # the filters shrank the list under the chosen page
-    st.session_state["claims_page"] = 1
-page = (
-    st.radio(
+    chosen = ClaimFilter(
+        kinds=tuple(ui.url_persist(st.multiselect)("Kind", kinds, key="claims_kind")),
+        actors=tuple(
+            ui.url_persist(st.multiselect)(
+                "Actor", actor_ids, key="claims_actor", format_func=lambda a: labels.get(a, a)
+            )
+        ),
+        verdicts=tuple(ui.url_persist(st.multiselect)("Verdict", statuses, key="claims_verdict")),
+        only=ui.url_read("claims_id", options=[""] + [c.id for c in case.claims]),
+    )
+    if chosen.only and st.button("Show all claims", key="claims_all"):
+        chosen = replace(chosen, only="")
+ui.url_write("claims_id", chosen.only)
+matching = claim_filter.filter_claims(case.claims, chosen)
+pages = claim_filter.page_count(len(matching), PAGE_SIZE)
+if pages > 1:
+    page = ui.url_persist(st.radio)(
         "Cards",
         range(1, pages + 1),
         key="claims_page",
         horizontal=True,
         label_visibility="collapsed",
-        format_func=lambda n: f"{(n - 1) * PAGE_SIZE + 1}–{min(n * PAGE_SIZE, total)}",
+        format_func=lambda n: "{}–{}".format(*claim_filter.page_span(n, PAGE_SIZE, len(matching))),
     )
-    if pages > 1
-    else 1
-)
-ui.set_query(claims_page=page if page > 1 else None)
-ui.show_notices(notices)
-st.caption(
-    f"{len(shown)} of {len(case.claims)} claims match ("
-    + (", ".join(f"{k}: {v}" for k, v in counts.items()) or "none match these filters")
-    + f"); cards {(page - 1) * PAGE_SIZE + 1 if shown else 0}–{min(page * PAGE_SIZE, len(shown))} below. "
-    "¶ = paragraph of the article copy (lead line = 1)."
-)
-shown = shown[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+else:
+    page = ui.url_read("claims_page", bounds=(1, 1))
+    ui.url_write("claims_page", 1)
+ui.show_notices()
+
+# ---- data
+shown = claim_filter.page_of(matching, page, PAGE_SIZE)
+counts = claim_filter.status_counts(matching)
+first_card, last_card = claim_filter.page_span(page, PAGE_SIZE, len(matching))
+providers = ui.catalog().set_index("id")["provider"].to_dict()
 
 # ---- render
+st.caption(
+    f"{len(matching)} of {len(case.claims)} claims match ("
+    + (", ".join(f"{k}: {v}" for k, v in counts.items()) or "none match these filters")
+    + f"); cards {first_card}–{last_card} below. "
+    "¶ = paragraph of the article copy (lead line = 1)."
+)
 for c in shown:
     with st.container(border=True, key=f"claims_card_{c.id}"):
         ui.claim_heading(c, case.id)
@@ -90,16 +71,13 @@ for c in shown:
             + ", ".join(labels.get(a, a) for a in c.actors)
             + f" · period {c.period_start:%d %b %Y} – {c.period_end:%d %b %Y}"
         )
-        v = c.verdict
-        if c.verdict.rule != "interpretive":
+        verdict = c.verdict
+        if verdict.rule != "interpretive":
             series = {sid: ui.series_or_none(sid)[0] for sid in c.series}
-            fig = ui.figure(
-                EC.build_claim_chart, c, v, series, case.events, ui.catalog().set_index("id")["provider"].to_dict()
-            )
+            fig = ui.figure(evidence_charts.build_claim_chart, c, verdict, series, case.events, providers)
             st.plotly_chart(fig, key=f"claims_chart_{c.id}")
-        st.markdown(f"**Rule `{v.rule}`** — {v.rule_text}")
+        st.markdown(f"**Rule `{verdict.rule}`** — {verdict.rule_text}")
         ui.verdict_evidence(c)
-        cols = st.columns(3)
-        for col, (page, label, qp) in zip(cols, EC.claim_links(c)):
-            with col:
-                ui.page_link(page, label, qp)
+        for column, (target, label, query) in zip(st.columns(3), evidence_charts.claim_links(c)):
+            with column:
+                ui.page_link(target, label, query)

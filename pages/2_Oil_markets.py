@@ -4,7 +4,6 @@ import pandas as pd
 import streamlit as st
 
 from components import charts, series_math, ui
-from components import params as P
 from components.charts import Line
 
 ui.page_setup(
@@ -33,13 +32,12 @@ events = ui.event_controls(
     notices,
     study_series=[sid for sid in ("brent_spot_eia", "wti_spot_eia") if sid in spot],
 )
-ui.seed_widget("oil_urals_all", ui.url_param("oil_urals_all", P.parse_bool, True, notices=notices))
-urals_all = st.toggle(
+urals_all = ui.url_persist(st.toggle)(
     "Urals charts: whole history",
     key="oil_urals_all",
     help="Urals figures are sparse monthly points; off = follow the date range below.",
+    notices=notices,
 )
-ui.set_query(oil_urals_all=P.format_bool(urals_all))
 ui.show_notices(notices)
 if events_problem:
     st.caption(f":material/info: {events_problem}")

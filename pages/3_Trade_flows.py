@@ -3,8 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components import charts, series_math, ui
-from components import params as P
+from components import charts, series_math, trade_series, ui
 
 ui.page_setup(
     "Trade flows",
@@ -15,44 +14,22 @@ ui.page_setup(
 notices: list[str] = []
 
 # ---- series on record (whole page)
-cat = ui.catalog()
-ok = cat[(cat["status"] == "ok") & (cat["origin"] == "snapshot")].set_index("id")
-india = ok[(ok["topic"] == "india imports") & (ok["frequency"] == "monthly")]
-russia_ids = [i for i in india.index if i.startswith("india_imports_russia_") and india.loc[i, "unit"] == "million b/d"]
-share_ids = [i for i in india.index if i.startswith("india_russia_share_")]
-origin_ids = [
-    i
-    for i in india.index
-    if i.startswith("india_imports_")
-    and not i.startswith("india_imports_russia_")
-    and india.loc[i, "unit"] == "million b/d"
-]
-origin_providers = sorted({i.rsplit("_", 1)[1] for i in origin_ids})
-china_id = "china_imports_russia_gacc" if "china_imports_russia_gacc" in ok.index else None
+catalog = ui.catalog()
+on_record = trade_series.trade_series(catalog)
+russia_ids, share_ids, china_id, provider = on_record.russia, on_record.shares, on_record.china, on_record.provider
 if not russia_ids:
     st.error("No India-from-Russia import series in the catalog.")
     st.stop()
+span = catalog.set_index("id").loc[russia_ids + ([china_id] if china_id else [])]
+first_month, last_month = pd.Timestamp(span["first"].min()), pd.Timestamp(span["last"].max())
+unit_of, frequency_of = catalog.set_index("id")["unit"].to_dict(), catalog.set_index("id")["frequency"].to_dict()
 
-
-def provider(sid: str) -> str:
-    return str(ok.loc[sid, "provider"]) if sid in ok.index else sid
-
-
+# ---- controls for the whole page: event markers
 events_all, actor_labels, events_problem = ui.case_events()
 events = ui.event_controls("trade", events_all, actor_labels, notices, study_series=russia_ids)
 ui.show_notices(notices)
 if events_problem:
     st.caption(f":material/info: {events_problem}")
-first_month = min(pd.Timestamp(ok.loc[i, "first"]) for i in russia_ids + ([china_id] if china_id else []))
-last_month = max(pd.Timestamp(ok.loc[i, "last"]) for i in russia_ids + ([china_id] if china_id else []))
-ORIGIN_LABELS = {
-    "russia": "Russia",
-    "iraq": "Iraq",
-    "saudi": "Saudi Arabia",
-    "uae": "UAE",
-    "us": "United States",
-    "total": "Total, all origins",
-}
 VIEWS = {
     "providers": "India from Russia, by provider",
     "figures": "Every cited figure",
@@ -61,7 +38,6 @@ VIEWS = {
     "versus": "India against China",
     "brent": "Brent against imports",
 }
-POINT_COLUMNS = ["date", "value", "unit", "provider", "flag", "source_title", "source_url", "used", "series_id"]
 
 
 def line(sid: str, start: pd.Timestamp, end: pd.Timestamp, label: str | None = None) -> charts.Line | None:
@@ -69,9 +45,9 @@ def line(sid: str, start: pd.Timestamp, end: pd.Timestamp, label: str | None = N
     result, problem = ui.points_line_or_none(
         sid,
         label or provider(sid),
-        unit=str(ok.loc[sid, "unit"]),
+        unit=str(unit_of[sid]),
         source=provider(sid),
-        frequency=str(ok.loc[sid, "frequency"]),
+        frequency=str(frequency_of[sid]),
         start=start,
         end=end,
     )
@@ -104,25 +80,12 @@ def time_chart(
     ui.chart_with_csv(fig, drawn, key=key, title=csv_title, filename=filename, label=label, caption=caption)
 
 
-def cited_figures(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
-    """Every figure the chosen providers printed in [start, end], alternatives included (used=False)."""
-    readable = [(sid, frame) for sid in chosen for frame in [ui.points_or_none(sid)[0]] if frame is not None]
-    if not readable:
-        return pd.DataFrame(columns=POINT_COLUMNS)
-    table = pd.concat(
-        [frame.assign(provider=provider(sid), series_id=sid) for sid, frame in readable], ignore_index=True
-    )
-    table = table[(table["date"] >= start) & (table["date"] <= end)].sort_values(["date", "provider"])
-    return table[POINT_COLUMNS]
-
-
 def main_provider(panel_notices: list[str]) -> str:
-    """The provider whose India line is set against China's imports and against Brent (URL: trade_main)."""
+    """The provider whose India line is set against China's imports and against Brent."""
     default = "india_imports_russia_kpler" if "india_imports_russia_kpler" in russia_ids else russia_ids[0]
-    ui.seed_widget("trade_main", ui.url_param("trade_main", P.parse_choice, russia_ids, default, notices=panel_notices))
-    main_id = st.selectbox("Provider for India", russia_ids, key="trade_main", format_func=provider)
-    ui.set_query(trade_main=main_id)
-    return main_id
+    return ui.url_persist(st.selectbox)(
+        "Provider for India", russia_ids, key="trade_main", default=default, format_func=provider, notices=panel_notices
+    )
 
 
 # ---- one view at a time: each draws its chart (or table) from the months and providers chosen above it
@@ -143,7 +106,7 @@ def view_providers(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, pa
 
 
 def view_figures(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
-    table = cited_figures(chosen, start, end)
+    table = trade_series.cited_figures(chosen, lambda sid: ui.points_or_none(sid)[0], provider, start, end)
     st.dataframe(
         table,
         hide_index=True,
@@ -185,19 +148,16 @@ def view_share(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_
 
 
 def view_suppliers(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
-    fallback = "kpler" if "kpler" in origin_providers else (origin_providers or ["-"])[0]
-    ui.seed_widget(
-        "trade_origins",
-        ui.url_param("trade_origins", P.parse_choice, origin_providers or ["-"], fallback, notices=panel_notices),
+    origin_providers = on_record.origin_providers or ["-"]
+    origin_provider = ui.url_persist(st.selectbox)(
+        "Provider for India's suppliers",
+        origin_providers,
+        key="trade_origins",
+        default="kpler" if "kpler" in origin_providers else origin_providers[0],
+        notices=panel_notices,
     )
-    origin_provider = st.selectbox("Provider for India's suppliers", origin_providers or ["-"], key="trade_origins")
-    ui.set_query(trade_origins=origin_provider)
     time_chart(
-        [
-            (sid, ORIGIN_LABELS.get(sid.split("_")[2], sid.split("_")[2]))
-            for sid in [f"india_imports_russia_{origin_provider}"] + origin_ids
-            if sid.endswith("_" + origin_provider) and sid in india.index
-        ],
+        on_record.by_origin(origin_provider),
         start,
         end,
         title=f"India's crude imports by origin ({origin_provider})",
@@ -287,37 +247,31 @@ def trade_panel() -> None:
     """Months, providers, the view and what it draws: a Streamlit fragment, so a control here reruns only this
     part of the page. One view at a time keeps each rerun to one chart (the page held five, redrawn together)."""
     panel_notices: list[str] = []
-    rng = ui.url_param(
-        "trade_range",
-        P.parse_date_range,
-        (max(first_month, pd.Timestamp("2022-01-01")), last_month),
-        min_date=first_month,
-        max_date=last_month,
-        notices=panel_notices,
+    view = ui.url_persist(st.radio)(
+        "View", list(VIEWS), key="trade_view", horizontal=True, format_func=VIEWS.get, notices=panel_notices
     )
-    ui.seed_widget("trade_range", (rng[0].date(), rng[1].date()))
-    ui.seed_widget(
-        "trade_providers", ui.url_param("trade_providers", P.parse_multi, russia_ids, russia_ids, notices=panel_notices)
-    )
-    ui.seed_widget(
-        "trade_view", ui.url_param("trade_view", P.parse_choice, list(VIEWS), "providers", notices=panel_notices)
-    )
-    view = st.radio("View", list(VIEWS), key="trade_view", horizontal=True, format_func=VIEWS.get)
-    c1, c2 = st.columns([3, 2])
-    with c1:
-        lo, hi = st.slider(
-            "Months", min_value=first_month.date(), max_value=last_month.date(), key="trade_range", format="YYYY-MM"
+    months_column, providers_column = st.columns([3, 2])
+    with months_column:
+        low, high = ui.url_persist(st.slider)(
+            "Months",
+            first_month.date(),
+            last_month.date(),
+            key="trade_range",
+            default=(max(first_month, pd.Timestamp("2022-01-01")), last_month),
+            format="YYYY-MM",
+            notices=panel_notices,
         )
-    with c2:
-        chosen = st.multiselect(
+    with providers_column:
+        chosen = ui.url_persist(st.multiselect)(
             "Providers (India from Russia)",
             russia_ids,
             key="trade_providers",
+            default=russia_ids,
             format_func=provider,
             disabled=view not in ("providers", "figures"),
+            notices=panel_notices,
         )
-    start, end = pd.Timestamp(lo).to_period("M").to_timestamp(), pd.Timestamp(hi)
-    ui.set_query(trade_view=view, trade_range=P.format_date_range((start, end)), trade_providers=P.format_multi(chosen))
+    start, end = pd.Timestamp(low).to_period("M").to_timestamp(), pd.Timestamp(high)
     DRAW[view](chosen, start, end, panel_notices)
     ui.show_notices(panel_notices)
 

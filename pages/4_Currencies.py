@@ -4,7 +4,6 @@ import pandas as pd
 import streamlit as st
 
 from components import charts, series_math, ui
-from components import params as P
 
 ui.page_setup(
     "Currencies",
@@ -34,10 +33,9 @@ if not available:
     st.stop()
 first = min(s.index[0] for s in available.values())
 last = max(s.index[-1] for s in available.values())
-pairs = ui.url_param("fx_pairs", P.parse_multi, list(PAIRS), list(PAIRS), notices=notices)
-ui.seed_widget("fx_pairs", pairs)
-pairs = st.multiselect("Currency pairs", list(PAIRS), key="fx_pairs")
-ui.set_query(fx_pairs=P.format_multi(pairs))
+pairs = ui.url_persist(st.multiselect)(
+    "Currency pairs", list(PAIRS), key="fx_pairs", default=list(PAIRS), notices=notices
+)
 events_all, actor_labels, events_problem = ui.case_events()
 events = ui.event_controls("fx", events_all, actor_labels, notices, study_series=[PAIRS[p][0] for p in pairs])
 ui.show_notices(notices)

@@ -12,8 +12,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from components import network as N
-from components import ui
+from components import network, ui
 from components.ui import article
 
 GRAPH_HEIGHT = 650
@@ -27,17 +26,25 @@ ui.page_setup(
 
 
 @st.cache_data(show_spinner=False, max_entries=16, ttl=3600)  # ~1 MB per view (HTML, GEXF, CSV)
-def _render(case_id: str, view_key: str, _view: N.View) -> tuple[str, bytes, str, list[str], int, int, dict]:
+def _render(case_id: str, view_key: str, _view: network.View) -> tuple[str, bytes, str, list[str], int, int, dict]:
     """Cached by (case, view): the same filters reuse the same HTML (and the same seeded picture)."""
     case = ui.case(case_id)
-    G = N.graph_from_case(case)
-    statuses = N.claim_statuses(case.claims)
-    doc, H, cent, notes = N.render(G, _view, statuses, height=GRAPH_HEIGHT)
-    edges = N.edge_table(H)
-    return (doc, N.to_gexf_bytes(H), edges.to_csv(index=False), notes, H.number_of_nodes(), H.number_of_edges(), cent)
+    G = network.graph_from_case(case)
+    statuses = network.claim_statuses(case.claims)
+    doc, H, cent, notes = network.render(G, _view, statuses, height=GRAPH_HEIGHT)
+    edges = network.edge_table(H)
+    return (
+        doc,
+        network.to_gexf_bytes(H),
+        edges.to_csv(index=False),
+        notes,
+        H.number_of_nodes(),
+        H.number_of_edges(),
+        cent,
+    )
 
 
-def _view_key(view: N.View) -> str:
+def _view_key(view: network.View) -> str:
     return json.dumps(
         {k: (str(v) if isinstance(v, pd.Timestamp) else v) for k, v in view.__dict__.items()},
         sort_keys=True,
@@ -52,24 +59,28 @@ def _case_tab() -> None:
         st.error(f"The case files could not be read, so there is no case network to draw:\n\n{ui.case_problem(exc)}")
         return
     case_id = ui.current_case_id()  # the picker's key: a case opened in this session has no folder
-    G = N.graph_from_case(case)
-    statuses = N.claim_statuses(case.claims)
-    opts = N.options_for(G, statuses)
-    url_view, notices = N.parse_view(st.query_params.to_dict(), opts)
+    G = network.graph_from_case(case)
+    statuses = network.claim_statuses(case.claims)
+    opts = network.options_for(G, statuses)
+    url_view, notices = network.parse_view(st.query_params.to_dict(), opts)
     labels = {n: d["label"] for n, d in G.nodes(data=True)}
 
     published = case.meta.get("published")
     default_date = pd.Timestamp(published) if published is not None and not pd.isna(published) else opts.date_max
-    ui.seed_widget("net_types_w", list(url_view.types) if url_view.types is not None else opts.types)
-    ui.seed_widget("net_kinds_w", list(url_view.kinds) if url_view.kinds is not None else opts.kinds)
-    ui.seed_widget("net_ego_w", url_view.ego or ALL_ACTORS)
-    ui.seed_widget("net_depth_w", url_view.depth)
-    ui.seed_widget("net_date_on_w", url_view.date is not None)
-    ui.seed_widget("net_date_w", (url_view.date or default_date).date() if opts.date_min is not None else None)
-    ui.seed_widget("net_verdict_w", list(url_view.verdicts or ()))
-    ui.seed_widget("net_centrality_w", url_view.centrality)
-    ui.seed_widget("net_colour_w", url_view.colour)
-    ui.seed_widget("net_physics_w", url_view.physics)
+    ui.seed_widgets(
+        {
+            "net_types_w": list(url_view.types) if url_view.types is not None else opts.types,
+            "net_kinds_w": list(url_view.kinds) if url_view.kinds is not None else opts.kinds,
+            "net_ego_w": url_view.ego or ALL_ACTORS,
+            "net_depth_w": url_view.depth,
+            "net_date_on_w": url_view.date is not None,
+            "net_date_w": (url_view.date or default_date).date() if opts.date_min is not None else None,
+            "net_verdict_w": list(url_view.verdicts or ()),
+            "net_centrality_w": url_view.centrality,
+            "net_colour_w": url_view.colour,
+            "net_physics_w": url_view.physics,
+        }
+    )
 
     with st.sidebar:
         st.subheader("Network filters")
@@ -82,7 +93,7 @@ def _case_tab() -> None:
             key="net_ego_w",
         )
         depth = st.slider(
-            "Steps out from the focus actor", 1, N.MAX_DEPTH, key="net_depth_w", disabled=ego == ALL_ACTORS
+            "Steps out from the focus actor", 1, network.MAX_DEPTH, key="net_depth_w", disabled=ego == ALL_ACTORS
         )
         date = None
         if opts.date_min is not None:
@@ -104,20 +115,20 @@ def _case_tab() -> None:
         )
         measure = st.selectbox(
             "Node size by",
-            N.CENTRALITIES,
+            network.CENTRALITIES,
             key="net_centrality_w",
             format_func=lambda m: {"pagerank": "PageRank"}.get(m, m.capitalize()),
         )
         colour = st.radio(
             "Colour by",
-            N.COLOUR_BY,
+            network.COLOUR_BY,
             key="net_colour_w",
             horizontal=True,
             format_func=lambda c: "actor kind" if c == "kind" else "bloc / country",
         )
         physics = st.toggle("Physics (nodes move; starts from the seeded layout)", key="net_physics_w")
 
-    view = N.View(
+    view = network.View(
         types=tuple(types),
         kinds=tuple(kinds),
         ego=ego or None,
@@ -128,13 +139,7 @@ def _case_tab() -> None:
         colour=colour,
         physics=bool(physics),
     )
-    wanted = N.format_view(view, opts)
-    for name in N.PARAM_NAMES:
-        if name in wanted:
-            if st.query_params.get(name) != wanted[name]:
-                st.query_params[name] = wanted[name]
-        elif name in st.query_params:
-            del st.query_params[name]
+    ui.set_query_view(network.format_view(view, opts), network.PARAM_NAMES)
 
     ui.show_notices(notices)
     doc, gexf, edges_csv, render_notes, n_nodes, n_edges, cent = _render(case_id, _view_key(view), view)
@@ -176,7 +181,7 @@ def _case_tab() -> None:
     )
 
     st.subheader("Relations of one actor")
-    H, _ = N.filter_graph(G, view, statuses)
+    H, _ = network.filter_graph(G, view, statuses)
     in_view = sorted(H.nodes, key=lambda n: (-cent.get(n, 0.0), labels.get(n, n)))
     if not in_view:
         return
@@ -188,7 +193,7 @@ def _case_tab() -> None:
         format_func=lambda a: f"{labels.get(a, a)} ({cent.get(a, 0.0):.2f})",
         key="net_detail_w",
     )
-    rel = N.actor_relations(H, actor, statuses)
+    rel = network.actor_relations(H, actor, statuses)
     st.dataframe(
         rel.assign(
             claims=rel["claims"].map(", ".join),
@@ -198,7 +203,7 @@ def _case_tab() -> None:
         hide_index=True,
         width="stretch",
     )
-    links = N.link_table(H, actor, statuses)
+    links = network.link_table(H, actor, statuses)
     if len(links):
         st.caption("Evidence behind these relations: open a claim card or the chart of a series.")
         st.dataframe(

@@ -3,35 +3,36 @@
 import pandas as pd
 import streamlit as st
 
-from components import evidence_charts as EC
-from components import params as P
-from components import ui
+from components import claim_filter, evidence_charts, ui
+from components.claim_filter import ClaimFilter
 
 ui.page_setup(
     "Hindsight",
     "The article's scenarios and predictions, scored now. Each is split into "
     "conditions, each checked by a named rule against sourced events and provider series.",
 )
-notices: list[str] = []
-
 case = ui.case_or_stop()
-scen = [c for c in case.claims if c.kind in EC.SCENARIO_KINDS]
-outcomes = sorted({c.verdict.status for c in scen})
+scenarios_and_predictions = [c for c in case.claims if c.kind in evidence_charts.SCENARIO_KINDS]
+outcomes = claim_filter.filter_options(scenarios_and_predictions)[2]
 today = pd.Timestamp.today().normalize()
-ui.seed_widget("hind_outcome", ui.url_param("hind_outcome", P.parse_multi, outcomes, [], notices=notices))
-ui.show_notices(notices)
 
 
 @st.fragment
 def scenarios() -> None:
     """The outcome filter with the timeline and the cards it filters: a Streamlit fragment, so changing the
     filter reruns only this part of the page."""
-    sel = st.multiselect("Outcome", outcomes, key="hind_outcome", placeholder="every outcome")
-    ui.set_query(hind_outcome=P.format_multi(sel) if sel else None)
-    shown = [c for c in scen if not sel or c.verdict.status in sel]
-    st.plotly_chart(
-        ui.figure(EC.build_hindsight_timeline, shown, case.events, case.meta["published"], today), key="hind_timeline"
+    # ---- controls
+    chosen = ClaimFilter(
+        verdicts=tuple(
+            ui.url_persist(st.multiselect)("Outcome", outcomes, key="hind_outcome", placeholder="every outcome")
+        )
     )
+    ui.show_notices()
+    # ---- data
+    shown = claim_filter.filter_claims(scenarios_and_predictions, chosen)
+    # ---- render
+    timeline = ui.figure(evidence_charts.build_hindsight_timeline, shown, case.events, case.meta["published"], today)
+    st.plotly_chart(timeline, key="hind_timeline")
     st.caption(
         "Bars: the window in which each scenario was tested, coloured by outcome. Dotted lines and triangles: "
         "sourced events on record (hover for titles)."

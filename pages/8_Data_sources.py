@@ -4,64 +4,26 @@ import pandas as pd
 import streamlit as st
 
 from components import data, ui
-from components import params as P
-from components.data.coverage import coverage
+from components.data.catalog_table import catalog_table
 
 ui.page_setup(
     "Data & sources",
     "Every number in Claim Lens comes from one of these series. "
     "Providers stay separate: figures from Kpler, Vortexa and Reuters are never averaged.",
 )
+catalog = ui.catalog()
+topics = sorted(catalog["topic"].unique())
 
 # ---- controls
-cat = ui.catalog()
-topics = sorted(cat["topic"].unique())
-notices: list[str] = []
-ids_all = list(cat["id"])
-ui.seed_widget("data_topics", ui.url_param("data_topics", P.parse_multi, topics, topics, notices=notices))
-chosen_topics = st.multiselect("Topics", topics, key="data_topics")
-ids = list(cat.loc[cat["topic"].isin(chosen_topics), "id"])
-wanted = ui.url_param("data_id", P.parse_choice, [""] + ids_all, "", notices=notices)
-if wanted and wanted not in ids:
-    notices.append(f"Series {wanted} is not in the chosen topics.")
-picked = st.selectbox(
-    "Series details",
-    ids,
-    index=ids.index(wanted) if wanted in ids else None,
-    placeholder="Pick a series for its points and download",
-    key="data_id",
+chosen_topics = ui.url_persist(st.multiselect)("Topics", topics, key="data_topics", default=topics)
+ids = list(catalog.loc[catalog["topic"].isin(chosen_topics), "id"])
+picked = ui.url_persist(st.selectbox)(
+    "Series details", ids, key="data_id", default=None, placeholder="Pick a series for its points and download"
 )
-ui.set_query(data_topics=None if set(chosen_topics) == set(topics) else P.format_multi(chosen_topics), data_id=picked)
-ui.show_notices(notices)
+ui.show_notices()
 
 # ---- data
-today = pd.Timestamp.today().normalize()
-rows = []
-for _, meta in cat[cat["id"].isin(ids)].iterrows():
-    values, problem = ui.series_or_none(meta["id"]) if meta["origin"] == "snapshot" else (None, "")
-    cov = coverage(values, meta["frequency"], today) if values is not None else {}
-    rows.append(
-        dict(
-            id=meta["id"],
-            name=meta["name"],
-            unit=meta["unit"],
-            frequency=meta["frequency"],
-            instrument=meta["instrument"],
-            provider=meta["provider"],
-            licence=meta["licence"],
-            source_url=meta["source_url"] if meta["source_url"].startswith("http") else None,
-            first=cov.get("first"),
-            last=cov.get("last"),
-            rows=cov.get("rows"),
-            gaps=cov.get("gaps"),
-            age_days=cov.get("age_days"),
-            retrieved=meta["retrieved"],
-            status=problem
-            or ("live only (Yahoo " + meta["live_ticker"] + ")" if meta["origin"] == "live-only" else "ok"),
-            checksum=meta["checksum"][:12],
-        )
-    )
-table = pd.DataFrame(rows)
+table = catalog_table(catalog, ids, ui.series_or_none, pd.Timestamp.today().normalize())
 
 # ---- render
 st.subheader("Catalog")
@@ -149,7 +111,7 @@ if picked:
             )
 
 st.subheader("Live series")
-live_ids = list(cat.loc[cat["origin"] == "live-only", "id"])
+live_ids = list(catalog.loc[catalog["origin"] == "live-only", "id"])
 st.dataframe(ui.live_status_table(live_ids), hide_index=True, width="stretch")
 if not ui.live_enabled():
     st.info(

@@ -41,6 +41,7 @@ from components.ui.page import (
 )
 from components.ui.state import (
     seed_widget,
+    seed_widgets,
     set_query,
     set_query_view,
     show_notices,
@@ -85,6 +86,7 @@ __all__ = [
     "points_or_none",
     "range_rebase_log_controls",
     "seed_widget",
+    "seed_widgets",
     "series",
     "series_or_none",
     "set_query",

@@ -67,6 +67,9 @@ def url_read(
     if parse in (params.parse_multi, params.parse_choice):
         value, notice = parse(raw, list(options or []), fallback, name=name)
     elif parse in (params.parse_int, params.parse_int_range):
+        if lo is None and hi is None and options is not None:  # a radio over page numbers, say
+            numbers = [int(v) for v in options]
+            lo, hi = (min(numbers), max(numbers)) if numbers else (fallback, fallback)
         value, notice = parse(raw, lo, hi, fallback, name=name)
     elif parse in (params.parse_date, params.parse_date_range):
         value, notice = parse(raw, fallback, min_date=lo, max_date=hi, name=name)
@@ -99,6 +102,12 @@ def seed_widget(key: str, value: Any) -> None:
     """Start a keyed widget at `value` once per session; later reruns keep the user's choice."""
     if key not in st.session_state:
         st.session_state[key] = value
+
+
+def seed_widgets(values: Mapping[str, Any]) -> None:
+    """`seed_widget` for each key: the widgets of a typed view parsed from the URL in one go."""
+    for key, value in values.items():
+        seed_widget(key, value)
 
 
 def url_seed(
