@@ -197,7 +197,7 @@ def verdict_note(claim_key: str, status: str, records: list[dict]) -> str:
 
 # ---------------------------------------------------------------------------------------- changelog
 def _number(value: float) -> str:
-    return f"{value:,.4g}" if abs(value) < 1e5 else f"{value:,.0f}"
+    return f"{value:,.6g}" if abs(value) < 1e5 else f"{value:,.0f}"
 
 
 def changelog_lines(record: dict) -> list[str]:

@@ -93,7 +93,7 @@ def snapshot_summary(vintage: str = "") -> tuple[str, list[tuple[str, str]]]:
     parts = ", ".join(f"{topic} to {day.date()}" for topic, day in newest.sort_index().items())
     built_txt = built.date() if pd.notna(built) else "unknown"
     named = vintage if vintage and not vintage.startswith(("sha256:", "no ", "unreadable")) else ""
-    which = f"vintage {named}" if named else "offline snapshot"
+    which = f"offline snapshot, vintage {named}" if named else "offline snapshot"
     broken = cat[cat["status"] != "ok"]
     problems = [(f"Series {sid} could not be read", status) for sid, status in zip(broken["id"], broken["status"])]
     problems += [("The snapshot is damaged", problem) for problem in data.snapshot_problems()]
