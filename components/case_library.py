@@ -15,6 +15,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from components import case as case_files
 
 CASE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -83,6 +85,29 @@ def summaries(root: Path | str | None = None) -> list[CaseSummary]:
             n, problem = 0, f"{len(exc.issues)} problem(s); run validate"
         out.append(CaseSummary(cid, title, published, n, problem))
     return out
+
+
+# ------------------------------------------------------------------------------------------- anchors
+TRIGGER_CATEGORIES = ("statement", "sanctions", "tariffs")
+
+
+def trigger_event(events: pd.DataFrame, published) -> dict | None:
+    """The event the article reacts to: its latest 'article' event on or before publication (a statement,
+    sanction or tariff preferred on that day); None when the case has none. Pages open their charts there."""
+    if events is None or events.empty or published is None:
+        return None
+    on_or_before = events[(events["phase"] == "article") & (events["date"] <= pd.Timestamp(published))]
+    if on_or_before.empty:
+        return None
+    last_day = on_or_before[on_or_before["date"] == on_or_before["date"].max()]
+    preferred = last_day[last_day["category"].isin(TRIGGER_CATEGORIES)]
+    return (preferred if len(preferred) else last_day).iloc[0].to_dict()
+
+
+def chart_start(trigger_date, months_before: int = 5) -> pd.Timestamp:
+    """Default start of a case's market charts: the 1st of the month `months_before` months before its trigger."""
+    t = pd.Timestamp(trigger_date)
+    return (t - pd.DateOffset(months=months_before)).replace(day=1).normalize()
 
 
 # ------------------------------------------------------------------------------------------- locating

@@ -25,6 +25,7 @@ if not spot:
     st.error("No oil spot series could be read from the snapshot.")
     st.stop()
 events_all, actor_labels, events_problem = ui.case_events()
+_, trigger_date, chart_from = ui.case_anchor()  # charts open a few months before the case's trigger
 events = ui.event_controls(
     "oil",
     events_all,
@@ -61,9 +62,7 @@ def price_panel() -> dict:
     panel_notices: list[str] = []
     first = min(s.index[0] for s in spot.values())
     last = max(s.index[-1] for s in spot.values())
-    view = ui.range_rebase_log_controls(
-        "oil", first, last, pd.Timestamp("2024-10-01"), panel_notices, default_rebase=pd.Timestamp("2025-03-07")
-    )
+    view = ui.range_rebase_log_controls("oil", first, last, chart_from, panel_notices, default_rebase=trigger_date)
     ui.show_notices(panel_notices)
     start, end = view["start"], view["end"]
     lines = [

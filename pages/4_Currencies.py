@@ -1,6 +1,5 @@
 """Currencies: USD/INR, USD/CNY and USD/RUB (ECB-derived daily, live Yahoo when online) with the case's events."""
 
-import pandas as pd
 import streamlit as st
 
 from components import charts, series_math, ui
@@ -37,6 +36,7 @@ pairs = ui.url_persist(st.multiselect)(
     "Currency pairs", list(PAIRS), key="fx_pairs", default=list(PAIRS), notices=notices
 )
 events_all, actor_labels, events_problem = ui.case_events()
+_, trigger_date, chart_from = ui.case_anchor()  # charts open a few months before the case's trigger
 events = ui.event_controls("fx", events_all, actor_labels, notices, study_series=[PAIRS[p][0] for p in pairs])
 ui.show_notices(notices)
 if events_problem:
@@ -50,9 +50,7 @@ def rate_charts() -> None:
     """Date range, rebase and log controls with one chart per pair: a Streamlit fragment, so moving the slider
     reruns only this part of the page."""
     panel_notices: list[str] = []
-    view = ui.range_rebase_log_controls(
-        "fx", first, last, pd.Timestamp("2024-10-01"), panel_notices, default_rebase=pd.Timestamp("2025-03-07")
-    )
+    view = ui.range_rebase_log_controls("fx", first, last, chart_from, panel_notices, default_rebase=trigger_date)
     ui.show_notices(panel_notices)
     start, end = view["start"], view["end"]
     rebase_rule = series_math.REBASE_RULE if view["rebase_date"] is not None else ""

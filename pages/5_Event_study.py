@@ -1,6 +1,5 @@
 """Event study (MacKinlay 1997): did a series move after an event more than it usually does?"""
 
-import pandas as pd
 import streamlit as st
 
 from components import event_charts, event_links, event_models, event_returns, event_tables, event_tests, ui
@@ -12,7 +11,6 @@ ui.page_setup(
     "estimated before the event, and the cumulative abnormal return (CAR) is tested with a t-test and against "
     "the same CAR at random non-event dates (placebo).",
 )
-ARTICLE_EVENT_DATE = pd.Timestamp("2025-03-07")  # Trump's threat of sanctions on Russia, the article's trigger
 MAX_ESTIMATION, MAX_GAP, OFFSETS, MAX_PLACEBO, MAX_SEED = 500, 60, (-20, 40), 5000, 2**31 - 1
 WINDOWS = event_tests.DEFAULT_WINDOWS
 MODEL_NAMES = {"mean": "constant mean", "market_adjusted": "market-adjusted", "market": "market model"}
@@ -42,9 +40,8 @@ events_all = events_all.sort_values("date").reset_index(drop=True)
 event_ids = list(events_all["id"])
 event_title = dict(zip(events_all["id"], events_all["title"]))
 event_date = dict(zip(events_all["id"], events_all["date"]))
-on_day = events_all[events_all["date"] == ARTICLE_EVENT_DATE]
-preferred = on_day[on_day["category"] == "statement"]
-default_events = list((preferred if len(preferred) else on_day if len(on_day) else events_all.head(1))["id"][:1])
+trigger_id, _, _ = ui.case_anchor()  # the event the case's article reacts to
+default_events = [trigger_id] if trigger_id in event_ids else event_ids[:1]
 
 catalog = ui.catalog()
 meta = catalog.set_index("id")

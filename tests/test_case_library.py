@@ -11,6 +11,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from components import case as C
@@ -158,3 +159,21 @@ def test_command_line(tmp_path):
     (tmp_path / "cli-case" / "actors.csv").write_text("id,label,kind,country,role,aliases\nus,,state,,,\n")
     bad = run("validate", str(tmp_path / "cli-case"))
     assert bad.returncode == 1 and "actors.csv:2: label: required" in bad.stdout
+
+
+@pytest.mark.parametrize(
+    "case_id,event_id,start",
+    [
+        (C.DEFAULT_CASE, "ev_20250307_trump_threatens_large", "2024-10-01"),  # the statement, not the strikes
+        ("2025-11-india-december-low", "ev_20251121_wind_down_ends", "2025-06-01"),
+    ],
+)
+def test_each_case_opens_its_charts_at_its_trigger(case_id, event_id, start):
+    case = C.load_case(case_id, verdicts=False)
+    trigger = L.trigger_event(case.events, case.meta["published"])
+    assert trigger["id"] == event_id
+    assert L.chart_start(trigger["date"]) == pd.Timestamp(start)
+
+
+def test_no_article_event_no_trigger():
+    assert L.trigger_event(pd.DataFrame(columns=["date", "phase", "category", "id"]), "2025-01-01") is None

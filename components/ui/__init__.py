@@ -23,6 +23,7 @@ from components.ui.cache import (
     series_or_none,
 )
 from components.ui.cards import claim_heading, verdict_evidence
+from components.ui.cases import anchor as case_anchor
 from components.ui.cases import current_case_id, open_session_case
 from components.ui.controls import event_controls, range_rebase_log_controls
 from components.ui.downloads import chart_with_csv, csv_bytes, csv_download
@@ -66,6 +67,7 @@ __all__ = [
     "chart_with_csv",
     "claim_heading",
     "clear_caches",
+    "case_anchor",
     "current_case_id",
     "open_session_case",
     "csv_bytes",

@@ -9,6 +9,7 @@ through the same validation as a folder; nothing is written on the server.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from components import case as case_module
@@ -143,6 +144,23 @@ def load(case_id: str | None, verdicts: bool):
     if held is not None:
         return _bundle_case(tuple(sorted(held["files"].items())), held["case_id"], verdicts, vintage)
     return _library_case(key, verdicts, vintage)
+
+
+DEFAULT_TRIGGER = "2025-03-07"  # the March 2025 case's trigger, if a case has no article event
+
+
+def anchor() -> tuple[str | None, pd.Timestamp, pd.Timestamp]:
+    """(trigger event id, its date, default chart start) of the chosen case: where market charts open and
+    rebase and which event the event study starts on."""
+    from components import ui
+
+    try:
+        loaded = ui.case_files()
+        trigger = case_library.trigger_event(loaded.events, loaded.meta.get("published"))
+    except Exception:  # noqa: BLE001 - a broken case must not take the market pages down
+        trigger = None
+    date = pd.Timestamp(trigger["date"]) if trigger else pd.Timestamp(DEFAULT_TRIGGER)
+    return (trigger["id"] if trigger else None), date, case_library.chart_start(date)
 
 
 def clear() -> None:
