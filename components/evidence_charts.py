@@ -247,3 +247,53 @@ def claim_links(claim) -> list[tuple[str, str, dict]]:
     if claim.actors:
         out.append(("network", f"Network around {claim.actors[0]}", {"net_ego": claim.actors[0]}))
     return out
+
+
+def build_robustness_strip(rows: list[dict], dims: list, words: str = "") -> go.Figure:
+    """The verdict over a grid of settings: one square per setting, coloured by verdict, the published default
+    ringed. `rows` and `dims` as components.evidence.robustness returns them (dims: the grid's controls)."""
+    if not rows or not dims:
+        return go.Figure(layout={"height": 60, "margin": {"l": 0, "r": 0, "t": 0, "b": 0}})
+
+    def shown(dim, value) -> str:
+        if isinstance(value, (tuple, list)):
+            return "/".join(value) if value else "none"
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+    first, second = dims[0], (dims[1] if len(dims) > 1 else None)
+    x = [shown(first, r["settings"][first.key]) for r in rows]
+    y = [shown(second, r["settings"][second.key]) if second else "" for r in rows]
+    hover = [
+        safe_text(
+            "; ".join(f"{d.label}: {shown(d, r['settings'][d.key])}" for d in dims)
+            + f" → {r['status']}"
+            + (" (published default)" if r["default"] else ""),
+            markup="html",
+        )
+        for r in rows
+    ]
+    colours = [VERDICT_HEX.get(r["status"], BADGE_HEX["gray"]) for r in rows]
+    figure = go.Figure(
+        go.Scatter(
+            x=x,
+            y=y,
+            mode="markers",
+            marker={
+                "symbol": "square",
+                "size": 22,
+                "color": colours,
+                "line": {"width": [4 if r["default"] else 0 for r in rows], "color": "#000000"},
+            },
+            hovertext=hover,
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
+    figure.update_layout(
+        height=90 + 26 * len(set(y)),
+        margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        xaxis={"title": {"text": safe_text(first.label, markup="html")}, "type": "category"},
+        yaxis={"title": {"text": safe_text(second.label, markup="html") if second else ""}, "type": "category"},
+        plot_bgcolor="#ffffff",
+    )
+    return figure

@@ -268,10 +268,23 @@ def _format_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+# -------------------------------------------------------------------------------------------- free text
+def parse_text(raw: Any, default: str = "", *, name: str = "text", max_len: int = 500) -> tuple[str, str | None]:
+    """A short free-text value (parsed further by its owner, e.g. a claim card's settings); too long or with
+    control characters -> default + notice."""
+    s = _raw_str(raw)
+    if s is None or s == "":
+        return default, None
+    if len(s) > max_len or any(ord(ch) < 32 for ch in s):
+        return default, _notice(name, raw, "too long or not plain text", "the default")
+    return s, None
+
+
 _FORMATS = {
     parse_date: format_date,
     parse_date_range: format_date_range,
     parse_choice: _format_text,
+    parse_text: _format_text,
     parse_multi: format_multi,
     parse_int: _format_text,
     parse_int_range: format_int_range,

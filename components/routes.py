@@ -89,6 +89,8 @@ PAGES: tuple[Page, ...] = (
             _plain_multi("claims_verdict"),
             Param("claims_id", params.parse_choice, "", write_default=False),
             Param("claims_page", params.parse_int, 1, write_default=False),
+            # one card's reader settings ("<claim id>:<setting>=<value>|..."); components.evidence.sensitivity
+            Param("claims_set", params.parse_text, "", write_default=False),
         ),
     ),
     Page(
@@ -181,6 +183,7 @@ PAGES: tuple[Page, ...] = (
             Param("data_id", params.parse_choice, None, write_default=False),
         ),
     ),
+    Page("methodology", "pages/9_Methodology.py", "Methodology", "Data", "Methodology"),
 )
 
 # Read on every page (components/ui/cases.py: the case picker), so registered apart from any one page.

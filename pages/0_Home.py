@@ -32,9 +32,9 @@ st.caption(
 st.subheader("Headline claims")
 for c in [c for c in case.claims if c.headline]:
     with st.container(border=True, key=f"home_claim_{c.id}"):
-        st.markdown(
-            f"{style.verdict_badge(c.verdict.status)} **{style.safe_text(c.short)}** — {style.safe_text(c.paraphrase)}"
-        )
+        line, tip = ui.strength_line(c.verdict)
+        st.markdown(f"{style.verdict_badge(c.verdict.status)} {line}", help=tip)
+        st.markdown(f"**{style.safe_text(c.short)}** — {style.safe_text(c.paraphrase)}")
         ui.page_link("claims", "Evidence", {"claims_id": c.id})
 
 st.subheader("Where next")

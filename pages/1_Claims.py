@@ -57,6 +57,8 @@ first_card, last_card = claim_filter.page_span(page, PAGE_SIZE, len(matching))
 providers = ui.catalog().set_index("id")["provider"].to_dict()
 
 # ---- render
+with st.expander("Export the verdicts (ClaimReview, evidence pack)"):
+    ui.case_exports(case)
 st.caption(
     f"{len(matching)} of {len(case.claims)} claims match ("
     + (", ".join(f"{k}: {v}" for k, v in counts.items()) or "none match these filters")
@@ -78,6 +80,8 @@ for c in shown:
             st.plotly_chart(fig, key=f"claims_chart_{c.id}")
         st.markdown(f"**Rule `{verdict.rule}`** — {verdict.rule_text}")
         ui.verdict_evidence(c)
+        ui.push_panel(case, c)
+        ui.claimreview_download(case, c)
         for column, (target, label, query) in zip(st.columns(3), evidence_charts.claim_links(c)):
             with column:
                 ui.page_link(target, label, query)

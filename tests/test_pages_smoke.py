@@ -34,5 +34,6 @@ def test_app_navigation_opens_home_and_keeps_url_paths():
         "Actor_network",
         "Hindsight",
         "Data_sources",
+        "Methodology",
     ]
     assert routes.HOME.title == "Home"

@@ -16,6 +16,7 @@ from components.data import SnapshotError
 from components.source_tiers import LOWEST, tier_of
 
 DEFAULT_EXCLUDE_FLAGS = ("partial", "provisional")
+MEMO_ENTRIES = 4000  # results one Context keeps (the case's verdicts need about 300; a reader's settings add more)
 
 PROVIDER_NAMES = {
     "kpler": "Kpler",
@@ -47,8 +48,11 @@ class Context:
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-run results shared by the rules
 
     def remember(self, key: tuple, make: Callable[[], Any]) -> Any:
-        """`make()` once per key for this context: rules ask for the same point table or event index often."""
+        """`make()` once per key for this context: rules ask for the same point table or event index often.
+        Bounded: a context kept for a page's reader settings is cleared once it holds MEMO_ENTRIES results."""
         if key not in self.memo:
+            if len(self.memo) >= MEMO_ENTRIES:
+                self.memo.clear()
             self.memo[key] = make()
         return self.memo[key]
 

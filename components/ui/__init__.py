@@ -52,6 +52,7 @@ from components.ui.state import (
     url_seed,
     url_write,
 )
+from components.ui.verdicts import case_exports, claimreview_download, push_panel, strength_line
 
 __all__ = [
     "APP_TITLE",
@@ -60,12 +61,14 @@ __all__ = [
     "as_of_text",
     "case",
     "case_events",
+    "case_exports",
     "case_files",
     "case_or_stop",
     "case_problem",
     "catalog",
     "chart_with_csv",
     "claim_heading",
+    "claimreview_download",
     "clear_caches",
     "case_anchor",
     "current_case_id",
@@ -86,6 +89,7 @@ __all__ = [
     "points_line",
     "points_line_or_none",
     "points_or_none",
+    "push_panel",
     "range_rebase_log_controls",
     "seed_widget",
     "seed_widgets",
@@ -97,6 +101,7 @@ __all__ = [
     "source_caption",
     "show_stale",
     "stale_notes",
+    "strength_line",
     "url_param",
     "url_persist",
     "url_read",

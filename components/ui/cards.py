@@ -26,11 +26,16 @@ def verdict_change_note(claim, case_id: str | None = None) -> str:
 
 
 def claim_heading(claim, case_id: str | None = None) -> None:
-    """Title line of a claim card: short name, verdict badge, kind, article paragraph; a note when the latest
-    data changed the verdict; then the paraphrase."""
+    """Title line of a claim card: short name, verdict badge with its evidence strength (explained on hover) and a
+    link to the Methodology page, kind, article paragraph; a note when the latest data changed the verdict; then
+    the paraphrase."""
+    from components.ui.verdicts import strength_line
+
+    line, tip = strength_line(claim.verdict)
     st.markdown(
-        f"**{style.safe_text(claim.short or claim.id)}** &nbsp; {style.verdict_badge(claim.verdict.status)} &nbsp; "
-        f":gray-badge[{style.safe_text(claim.kind)}] &nbsp; ¶{claim.paragraph}"
+        f"**{style.safe_text(claim.short or claim.id)}** &nbsp; {style.verdict_badge(claim.verdict.status)} {line} "
+        f"&nbsp; :gray-badge[{style.safe_text(claim.kind)}] &nbsp; ¶{claim.paragraph}",
+        help=tip,
     )
     note = verdict_change_note(claim, case_id)
     if note:
