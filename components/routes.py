@@ -162,6 +162,8 @@ PAGES: tuple[Page, ...] = (
             Param("net_centrality", params.parse_choice, "degree", write_default=False),
             Param("net_colour", params.parse_choice, "kind", write_default=False),
             Param("net_physics", params.parse_bool, False, write_default=False),
+            # marker: this tab showed results of an uploaded article, held only by the server (ui.held)
+            Param("net_byo", params.parse_bool, False, write_default=False),
         ),
     ),
     Page(

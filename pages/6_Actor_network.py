@@ -142,7 +142,10 @@ def _case_tab() -> None:
     ui.set_query_view(network.format_view(view, opts), network.PARAM_NAMES)
 
     ui.show_notices(notices)
-    doc, gexf, edges_csv, render_notes, n_nodes, n_edges, cent = _render(case_id, _view_key(view), view)
+    rendered = ui.bounded(_render, case_id, _view_key(view), view, what="drawing the network")
+    if rendered is None:
+        return
+    doc, gexf, edges_csv, render_notes, n_nodes, n_edges, cent = rendered
     ui.show_notices(render_notes)
     st.caption(
         f"{n_nodes} actors and {n_edges} relations in this view "
@@ -152,7 +155,7 @@ def _case_tab() -> None:
     if n_nodes == 0:
         st.info("No relation matches these filters. Widen the relation types, kinds, date or verdicts.")
     else:
-        st.iframe(doc, height=GRAPH_HEIGHT + 30, alt="Actor network graph")
+        st.iframe(N.sandboxed(doc), height=GRAPH_HEIGHT + 30, alt="Actor network graph")
 
     c1, c2, c3 = st.columns(3)
     c1.download_button(

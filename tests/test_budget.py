@@ -52,3 +52,29 @@ def test_a_stop_request_ends_the_work_at_the_next_check():
         asked["stop"] = True
         with pytest.raises(budget.BudgetExceeded, match="closed or run again"):
             budget.check("40 of 900 sentences")
+
+
+def test_a_page_says_when_its_work_was_stopped():
+    """ui.bounded: past the budget the page shows what was stopped and why, and goes on (no exception)."""
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        import time as clock
+
+        import streamlit as st
+
+        from components import budget as request_budget
+        from components import ui
+
+        def runaway():
+            while True:
+                clock.sleep(0.01)
+                request_budget.check("still going")
+
+        result = ui.bounded(runaway, what="drawing the network", seconds=0.2)
+        st.write(f"after: {result}")
+
+    at = AppTest.from_function(script, default_timeout=30).run()
+    assert not at.exception
+    assert any("Stopped drawing the network after 0.2 s" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert any("after: None" in m.value for m in at.markdown)

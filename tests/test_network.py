@@ -445,8 +445,9 @@ def test_parse_view_never_raises(raw):
 def test_large_graph_renders_offline():
     big = F.make_random_graph_frames(300, 1200, seed=1)
     G = N.graph_from_case(big)
-    doc, H, cent, _ = N.render(G, N.View(centrality="eigenvector"), N.claim_statuses(big.claims))
-    assert H.number_of_edges() == 1200 and N.external_refs(doc) == []
+    doc, H, cent, notes = N.render(G, N.View(centrality="eigenvector"), N.claim_statuses(big.claims))
+    assert H.number_of_edges() == N.MAX_EDGES and N.external_refs(doc) == []
+    assert any(f"strongest of {G.number_of_edges():,} links" in note for note in notes), notes
 
 
 def test_betweenness_is_sampled_on_big_views(monkeypatch, G):

@@ -6,6 +6,7 @@ components.ui.case (AppTest runs the script in this process, so the patch applie
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -30,7 +31,14 @@ def _captions(at) -> str:
 
 
 def _iframes(at) -> list[str]:
-    return [e.proto.srcdoc for e in at.get("iframe")]
+    """The network documents the page embeds (unwrapped from their sandboxed inner frame)."""
+    docs = []
+    for element in at.get("iframe"):
+        outer = element.proto.srcdoc
+        inner = re.search(r'<iframe sandbox="allow-scripts"[^>]* srcdoc="([^"]*)"', outer)
+        assert inner, f"the network document is not in an allow-scripts sandbox: {outer[:300]}"
+        docs.append(html.unescape(inner.group(1)))
+    return docs
 
 
 def _counts(at) -> tuple[int, int]:

@@ -8,7 +8,7 @@ safe to embed (no request leaves the page; all case text is escaped).
 
 Modules by concern: `model` (graph from the case, blocs, filters), `metrics` (centralities, sizes), `html`
 (pyvis document, tooltips, legend, `render`), `exports` (edge list, actor relations with links, GEXF),
-`view` (the `View` and its URL round trip), `palette` (colours and shapes).
+`view` (the `View` and its URL round trip), `palette` (colours and shapes), `limits` (the drawing caps).
 """
 
 from components.network.exports import (
@@ -28,8 +28,10 @@ from components.network.html import (
     legend_items,
     node_title,
     render,
+    sandboxed,
     to_html,
 )
+from components.network.limits import MAX_EDGES, MAX_NODES, cap_graph
 from components.network.metrics import (
     BETWEENNESS_EXACT_MAX,
     BETWEENNESS_SAMPLE,
@@ -61,6 +63,10 @@ from components.network.palette import (
 from components.network.view import MAX_DEPTH, PARAM_NAMES, Options, View, format_view, options_for, parse_view
 
 __all__ = [
+    "MAX_EDGES",
+    "MAX_NODES",
+    "cap_graph",
+    "sandboxed",
     "BETWEENNESS_EXACT_MAX",
     "BETWEENNESS_SAMPLE",
     "CENTRALITIES",

@@ -6,6 +6,7 @@ Nothing it emits makes the browser fetch anything: pyvis's CDN tags are stripped
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections.abc import Mapping
@@ -13,6 +14,8 @@ from typing import Any
 
 import networkx as nx
 
+from components import budget
+from components.network.limits import cap_graph
 from components.network.metrics import MIN_SIZE, centrality, scale_sizes
 from components.network.model import filter_graph, period_text, relation_sentence
 from components.network.palette import KIND_SHAPES, NO_BLOC, group_colour, relation_style
@@ -163,11 +166,15 @@ def to_html(
     legend: bool = True,
 ) -> str:
     """Standalone, offline HTML for the graph: vis-network inlined, bootstrap CDN tags stripped,
-    seeded positions, escaped tooltips, optional legend overlay. Raises nothing on odd data."""
+    seeded positions, escaped tooltips, optional legend overlay. Raises nothing on odd data. A graph over the
+    drawing caps (components.network.limits) is cut to its strongest links, and the drawing says so."""
     from pyvis.network import Network  # local import: pyvis pulls in jinja2/ipython bits
 
     view = view or View()
     statuses = statuses or {}
+    G, capped = cap_graph(G)
+    if capped:
+        cent = None
     if cent is None:
         cent, _ = centrality(G, view.centrality)
     sizes = scale_sizes(cent)
@@ -175,7 +182,8 @@ def to_html(
     net = Network(height=f"{int(height)}px", width="100%", directed=True, cdn_resources="in_line", heading="")
     attr = "kind" if view.colour == "kind" else "bloc"
     nodes = []
-    for n in sorted(G.nodes):
+    for i, n in enumerate(sorted(G.nodes)):
+        budget.every(200, i, "drawing the network")
         d = G.nodes[n]
         x, y = pos.get(n, (0.0, 0.0))
         nodes.append(
@@ -235,17 +243,46 @@ def to_html(
             '<div class="card" style="width: 100%">', '<div class="card" style="width: 100%; position: relative">', 1
         )
     doc = doc.replace("<head>", "<head>\n        <title>Claim Lens actor network</title>", 1)
+    if capped:
+        doc = doc.replace(
+            '<div id="mynetwork" class="card-body"></div>',
+            '<div id="mynetwork" class="card-body"></div><div id="cl-capped" style="position:absolute;top:8px;'
+            'left:8px;z-index:10;background:rgba(255,255,255,0.9);padding:4px;font:12px sans-serif;max-width:50%">'
+            f"{safe_text(capped, markup='html')}</div>",
+            1,
+        )
     leftover = external_refs(doc)
     if leftover:  # never embed something that phones home; a pyvis upgrade would land here
         raise RuntimeError(f"network HTML still references external resources: {leftover[:3]}")
     return doc
 
 
+SANDBOX = "allow-scripts"  # vis-network draws with scripts; nothing else (no same origin, forms, popups)
+
+
+def sandboxed(doc: str, title: str = "Claim Lens actor network") -> str:
+    """`doc` inside an iframe with the narrowest sandbox that still draws, for st.iframe: Streamlit gives the
+    frames it embeds scripts, same-origin access to the app, forms, popups and downloads; ours keeps only
+    scripts, in an opaque origin, so nothing in the drawing can reach the app, its cookies or the top page."""
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><style>html,body{margin:0;height:100%;overflow:hidden}"
+        "iframe{border:0;width:100%;height:100%;display:block}</style></head><body>"
+        f'<iframe sandbox="{SANDBOX}" title="{safe_text(title, markup="html")}" '
+        f'srcdoc="{html.escape(doc, quote=True)}"></iframe></body></html>'
+    )
+
+
 def render(
     G: nx.MultiDiGraph, view: View, statuses: Mapping[str, str] | None = None, height: int = 650
 ) -> tuple[str, nx.MultiDiGraph, dict[str, float], list[str]]:
-    """Filter -> centrality -> HTML in one call (what the page and the benchmark do)."""
+    """Filter -> cap -> centrality -> HTML in one call (what the page and the benchmark do). The returned graph
+    is the one drawn (capped), so tables and downloads match the picture; the cap's notice joins the notes."""
     H, notes = filter_graph(G, view, statuses)
+    if G.graph.get("relations_cut"):
+        notes.insert(0, G.graph["relations_cut"])
+    H, capped = cap_graph(H)
+    if capped:
+        notes.append(capped)
     cent, note = centrality(H, view.centrality)
     if note:
         notes.append(note)

@@ -14,6 +14,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from components import budget
 from components.network.palette import BLOC_PALETTE, NO_BLOC
 from components.network.view import View
 from components.style import to_timestamp
@@ -55,7 +56,12 @@ def _truthy(value: Any) -> bool:
 def build_graph(actors: pd.DataFrame, relations: pd.DataFrame) -> nx.MultiDiGraph:
     """Case tables -> MultiDiGraph. Relations naming an unknown actor add a node of kind 'unknown'
     (visible, so a typo in relations.csv shows up instead of silently dropping the edge)."""
+    from components.network.limits import strongest_relations
+
+    relations, cut = strongest_relations(relations)
     G = nx.MultiDiGraph()
+    if cut:
+        G.graph["relations_cut"] = cut
     for row in actors.to_dict("records"):
         aid = _text(row.get("id")).strip()
         if not aid:
@@ -70,6 +76,7 @@ def build_graph(actors: pd.DataFrame, relations: pd.DataFrame) -> nx.MultiDiGrap
             aliases=_split(row.get("aliases")),
         )
     for i, row in enumerate(relations.to_dict("records")):
+        budget.every(2000, i, lambda i=i: f"building the graph ({i:,} of {len(relations):,} relations read)")
         s, t = _text(row.get("source")).strip(), _text(row.get("target")).strip()
         if not s or not t:
             continue

@@ -31,7 +31,8 @@ class View:
     seed: int = 42
 
 
-PARAM_NAMES = routes.page("network").param_names
+HELD_MARKER = "net_byo"  # not part of the view: marks a tab that held upload results (components.ui.held)
+PARAM_NAMES = tuple(name for name in routes.page("network").param_names if name != HELD_MARKER)
 MAX_DEPTH = 4
 
 

@@ -6,6 +6,7 @@ By concern: cache (snapshot, case, figures), live (Yahoo), page (set-up, banner,
 `from components import ui` gives every public name of them.
 """
 
+from components.ui.bounded import bounded
 from components.ui.cache import (
     case,
     case_events,
@@ -27,6 +28,7 @@ from components.ui.cases import anchor as case_anchor
 from components.ui.cases import current_case_id, open_session_case
 from components.ui.controls import event_controls, range_rebase_log_controls
 from components.ui.downloads import chart_with_csv, csv_bytes, csv_download
+from components.ui.held import forget_held, lost_notice, mark_held
 from components.ui.live import LIVE_TTL, live, live_enabled, live_or_fallback, live_status_table
 from components.ui.page import (
     APP_TITLE,
@@ -59,6 +61,7 @@ __all__ = [
     "LIVE_TTL",
     "as_of_banner",
     "as_of_text",
+    "bounded",
     "case",
     "case_events",
     "case_exports",
@@ -77,6 +80,9 @@ __all__ = [
     "csv_download",
     "event_controls",
     "figure",
+    "forget_held",
+    "lost_notice",
+    "mark_held",
     "freeze_long_lived_heap",
     "live",
     "live_enabled",

@@ -22,7 +22,8 @@ from components import network as graph
 from components.claimscan import periods, quantities
 from components.claimscan.scan import memoised
 from components.style import safe_text
-from components.ui import cases
+from components.ui import cases, held
+from components.ui.bounded import bounded
 from components.ui.cache import catalog
 
 RULES = tuple(evidence.RULES)
@@ -280,6 +281,7 @@ def article_tab() -> None:
         "verdict. Accept, edit or drop each claim, then open them as a case for this session or download them. "
         "Nothing is stored on the server."
     )
+    held.lost_notice("net_byo", "The results of your uploaded article", "Upload the file again to check it again.")
     up = st.file_uploader("Upload .txt, .md or a case .zip", type=["txt", "md", "zip"], key="net_byo_file")
     text_in = st.text_area("…or paste text", height=180, key="net_byo_text")
     c1, c2 = st.columns(2)
@@ -297,6 +299,8 @@ def article_tab() -> None:
     except claimscan.TextInputError as exc:
         st.error(safe_text(str(exc)))
         return
+    if up is not None:  # pasted text comes back with the tab's widgets after a reconnect; an upload does not
+        held.mark_held("net_byo")
     for note in result.notices:
         st.info(safe_text(note))
     m1, m2, m3, m4 = st.columns(4)
@@ -336,20 +340,30 @@ def article_tab() -> None:
 
     st.subheader("Actors found, and why")
     st.dataframe(result.actors, hide_index=True, width="stretch")
+    drawn = None
     if len(result.relations):
-        doc, shown, _, notes = graph.render(
-            graph.build_graph(result.actors, result.relations.drop(columns=["sentences"])),
-            graph.View(centrality="degree", colour="kind"),
-            {},
-            height=GRAPH_HEIGHT,
+        drawn = bounded(
+            lambda: graph.render(
+                graph.build_graph(result.actors, result.relations.drop(columns=["sentences"])),
+                graph.View(centrality="degree", colour="kind"),
+                {},
+                height=GRAPH_HEIGHT,
+            ),
+            what="drawing the network of the text",
         )
+    if drawn is not None:
+        doc, shown, _, notes = drawn
         for note in notes:
             st.caption(safe_text(note))
         st.caption(
             f"Who did what to whom: {shown.number_of_nodes()} actors, {shown.number_of_edges()} links, typed where "
             "a verb says so (sanctions, tariffs, buys oil from, ...), otherwise 'mentioned with'."
         )
-        st.iframe(doc, height=GRAPH_HEIGHT + 30, alt="Network of the pasted text")
+        st.iframe(
+            graph.sandboxed(doc, "Network of the pasted text"),
+            height=GRAPH_HEIGHT + 30,
+            alt="Network of the pasted text",
+        )
 
     st.subheader("Use the accepted claims as a case")
     case_id = st.text_input("Case id", value="my-article", key="net_byo_case_id", max_chars=64)

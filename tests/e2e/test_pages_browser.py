@@ -106,7 +106,8 @@ def assert_clean(page, where: str) -> None:
 
 def canvas_pixels(page, timeout_s: float = 20.0) -> int:
     """Opaque pixels of the first vis canvas inside the page's iframe (waits for vis to draw)."""
-    frame = page.frame_locator('[data-testid="stIFrame"], iframe').first
+    outer = page.frame_locator('[data-testid="stIFrame"], iframe').first
+    frame = outer.frame_locator('iframe[sandbox="allow-scripts"]').first  # network.sandboxed's inner frame
     canvas = frame.locator("canvas").first
     canvas.wait_for(state="attached", timeout=timeout_s * 1000)
     pixels, waited = 0, 0.0
