@@ -106,7 +106,8 @@ def first_visible(page, kind: dict, timeout: float = 90.0) -> None:
             ".js-plotly-plot .scatterlayer .trace, .js-plotly-plot .trace", state="visible", timeout=timeout * 1000
         )
     elif kind["graph"]:
-        canvas = page.frame_locator('[data-testid="stIFrame"], iframe').first.locator("canvas").first
+        outer = page.frame_locator('[data-testid="stIFrame"], iframe').first
+        canvas = outer.frame_locator('iframe[sandbox="allow-scripts"]').first.locator("canvas").first
         canvas.wait_for(state="attached", timeout=timeout * 1000)
         deadline = time.monotonic() + timeout
         while canvas.evaluate(CANVAS_JS) <= 1000:
