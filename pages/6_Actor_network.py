@@ -155,7 +155,7 @@ def _case_tab() -> None:
     if n_nodes == 0:
         st.info("No relation matches these filters. Widen the relation types, kinds, date or verdicts.")
     else:
-        st.iframe(N.sandboxed(doc), height=GRAPH_HEIGHT + 30, alt="Actor network graph")
+        st.iframe(network.sandboxed(doc), height=GRAPH_HEIGHT + 30, alt="Actor network graph")
 
     c1, c2, c3 = st.columns(3)
     c1.download_button(
