@@ -203,6 +203,8 @@ def computed_only(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     failed = frame["problem"].astype(str) != ""
     problems = list(dict.fromkeys(frame.loc[failed, "problem"].astype(str)))
     shown = frame.loc[~failed].drop(columns=["problem"])
-    empty = [c for c in shown.columns if shown[c].isna().all() or (shown[c].astype(str) == "").all()]
+    empty = {c for c in shown.columns if shown[c].isna().all()}
+    texts = [c for c in shown.columns if pd.api.types.is_string_dtype(shown[c]) or shown[c].dtype == object]
+    empty |= {c for c in texts if not shown[c].fillna("").astype(bool).any()}
     keep = [c for c in shown.columns if c not in empty or c in ("event", "series")]
     return shown[keep].reset_index(drop=True), problems

@@ -59,8 +59,13 @@ def event_name(eid: str) -> str:
     return f"{event_date[eid]:%Y-%m-%d} · {event_title[eid]}"
 
 
+SERIES_NAMES = {
+    sid: f"{name} [{freq}]" for sid, name, freq in zip(catalog["id"], catalog["name"], catalog["frequency"])
+}
+
+
 def series_name(sid: str) -> str:
-    return f"{meta.loc[sid, 'name']} [{meta.loc[sid, 'frequency']}]"
+    return SERIES_NAMES.get(sid, sid)
 
 
 @st.fragment
