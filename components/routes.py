@@ -183,6 +183,7 @@ PAGES: tuple[Page, ...] = (
         (
             Param("data_topics", params.parse_multi, write_default=False),
             Param("data_id", params.parse_choice, None, write_default=False),
+            Param("data_coverage", params.parse_choice, None, write_default=False),
         ),
     ),
     Page("methodology", "pages/9_Methodology.py", "Methodology", "Data", "Methodology"),

@@ -1,10 +1,16 @@
-"""Data & sources: every series with its provenance, coverage, a CSV download, and the live refresh."""
+"""Data & sources: every series with its provenance, coverage (a month x provider grid), a CSV download, the
+vintages with what each changed, and the refresh from the publishers and Yahoo."""
 
 import pandas as pd
 import streamlit as st
 
-from components import data, ui
+from components import data, style, ui
 from components.data.catalog_table import catalog_table
+from components.data.coverage import coverage_grid, measure_groups
+from components.data.refresh import refresh_publishers
+from components.data.vintages import changes_table, verdict_changes_table
+
+VINTAGES_SHOWN = 5  # newest first; data/CHANGELOG.md has them all
 
 ui.page_setup(
     "Data & sources",
@@ -20,10 +26,25 @@ ids = list(catalog.loc[catalog["topic"].isin(chosen_topics), "id"])
 picked = ui.url_persist(st.selectbox)(
     "Series details", ids, key="data_id", default=None, placeholder="Pick a series for its points and download"
 )
+measures = measure_groups(catalog)
+measure = ui.url_persist(st.selectbox)(
+    "Coverage of",
+    list(measures),
+    key="data_coverage",
+    default=max(measures, key=lambda m: len(measures[m]), default=None),
+)
 ui.show_notices()
 
 # ---- data
 table = catalog_table(catalog, ids, ui.series_or_none, pd.Timestamp.today().normalize())
+table.insert(table.columns.get_loc("age_days") + 1, "stale", [data.stale_text(sid) for sid in table["id"]])
+grid_points = {}
+for provider, sid in measures.get(measure, {}).items():
+    provider_points, _ = ui.points_or_none(sid)
+    if provider_points is not None:
+        grid_points[provider] = provider_points
+grid = coverage_grid(grid_points)
+history = list(reversed(data.vintage_history()))[:VINTAGES_SHOWN]
 
 # ---- render
 st.subheader("Catalog")
@@ -38,6 +59,9 @@ st.dataframe(
         "age_days": st.column_config.NumberColumn("age (days)", help="Days since the newest point"),
         "gaps": st.column_config.NumberColumn(
             help="Missing months/years inside the span; for daily data, breaks over 4 days"
+        ),
+        "stale": st.column_config.TextColumn(
+            help="Older than the series' usual cadence (how long its next value normally takes)"
         ),
     },
 )
@@ -110,6 +134,34 @@ if picked:
                 },
             )
 
+st.subheader("Coverage by month and provider")
+if grid.empty:
+    st.info("No monthly series to show for this choice.")
+else:
+    st.caption(
+        "● a final figure draws the line · ○ only a flagged figure (partial, provisional or caution) · "
+        "blank: no figure for that month (a gap, never filled)"
+    )
+    st.dataframe(grid, width="stretch", height=min(35 * len(grid) + 40, 420))
+
+st.subheader("Vintages: what each data update changed")
+if not history:
+    st.info("No vintage recorded yet: the snapshot is as first committed.")
+for number, record in enumerate(history):
+    changed, flips = changes_table(record), verdict_changes_table(record)
+    title = (
+        f"{record['date']} · vintage {record['id']} ({record.get('kind', 'build')}): {len(changed)} series changed, "
+        f"{len(flips)} verdict(s) changed"
+    )
+    with st.expander(title, expanded=number == 0):
+        if record.get("note"):
+            st.caption(style.safe_text(record["note"]))
+        if len(changed):
+            st.dataframe(changed, hide_index=True, width="stretch")
+        if len(flips):
+            st.dataframe(flips, hide_index=True, width="stretch")
+st.caption("The whole history is in data/CHANGELOG.md (written with every vintage).")
+
 st.subheader("Live series")
 live_ids = list(catalog.loc[catalog["origin"] == "live-only", "id"])
 st.dataframe(ui.live_status_table(live_ids), hide_index=True, width="stretch")
@@ -131,12 +183,27 @@ elif st.button("Refresh live series now", key="data_refresh"):
             label=f"Refresh done: {len(live_ids) - failed} live, {failed} fell back",
             state="complete" if not failed else "error",
         )
+st.subheader("Refresh from the publishers")
+if data.offline_forced():
+    st.info("Network use is switched off (CLAIMLENS_OFFLINE): the EIA and ECB files are not asked for.")
+elif st.button("Refresh EIA and ECB data now", key="data_refresh_publishers"):
+    with st.status("Asking EIA and the ECB…", expanded=True) as status:
+        report = refresh_publishers()
+        for line in report.lines():
+            st.write(style.safe_text(line))
+        status.update(
+            label="New vintage written" if report.record else "No new vintage",
+            state="complete" if report.ok else "error",
+        )
+    if report.record:
+        ui.clear_caches()
 st.caption(
     "Rules: "
     + "; ".join(
         [
-            "snapshot built once from ../shared/sources by `python -m components.data import`",
-            "a refresh writes only the git-ignored .cache/ folder, atomically; the snapshot is never modified",
+            "snapshot built from ../shared/sources by `python -m components.data import`; every build is a vintage",
+            "the Yahoo refresh writes only the git-ignored .cache/ folder; the EIA/ECB refresh writes a new vintage "
+            "only when every check passes (columns, dates, value ranges, the overlap agreeing), else nothing",
             "monthly points sit on the 1st of their month",
             "million barrels per month ÷ days in month = million b/d; million tonnes × 7.33 bbl/t ÷ days = million "
             "b/d (flagged 'converted')",

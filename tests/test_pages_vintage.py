@@ -71,3 +71,26 @@ def test_a_stale_series_is_marked_under_its_chart():
     assert not at.exception
     shown = texts(at).replace("\\", "")
     assert "stale: last value 18 Aug 2026" in shown  # EIA spot in the committed snapshot, older than 12 days
+
+
+def test_data_sources_shows_the_coverage_grid_and_the_vintages():
+    at = app_test("pages/8_Data_sources.py")
+    at.run()
+    assert not at.exception
+    grid = next(frame.value for frame in at.dataframe if frame.value.index.name == "month")
+    assert {"Kpler (ship-tracking)", "Vortexa (ship-tracking)", "Reuters (trade/tanker data)"} <= set(grid.columns)
+    assert set(grid.stack().unique()) <= {"●", "○", ""} and (grid == "").any().any(), "gaps stay visible"
+    history = data.vintage_history()
+    titles = [expander.label for expander in at.expander]
+    assert titles[0].startswith(f"{history[-1]['date']} · vintage {history[-1]['id']}")
+    catalog = at.dataframe[0].value
+    eia = catalog.set_index("id").loc["brent_spot_eia", "stale"]
+    assert eia.startswith("stale: last value 18 Aug 2026")
+
+
+def test_the_coverage_grid_follows_the_url():
+    at = app_test("pages/8_Data_sources.py", {"data_coverage": "Russia's share of India's crude imports"})
+    at.run()
+    assert not at.exception
+    grid = next(frame.value for frame in at.dataframe if frame.value.index.name == "month")
+    assert "Government of India (DGCI&S/Commerce)" in grid.columns

@@ -240,3 +240,36 @@ def changelog_markdown(records: list[dict]) -> str:
     ]
     body = [line for record in reversed(records) for line in changelog_lines(record)]
     return "\n".join(head + body).rstrip() + "\n"
+
+
+# ------------------------------------------------------------------------------------------ tables
+def changes_table(record: dict) -> pd.DataFrame:
+    """One row per series a vintage changed (for a page table: plain cells, no markdown)."""
+    rows = []
+    for sid, diff in sorted(record.get("changes", {}).items()):
+        if not is_change(diff):
+            continue
+        rows.append(
+            dict(
+                series=sid,
+                added=diff["added"],
+                revised=diff["revised"],
+                removed=diff["removed"],
+                values=f"{diff['rows_before']} -> {diff['rows_after']}",
+                months=f"{diff['months_before']} -> {diff['months_after']}" if "months_before" in diff else "",
+                last=f"{diff['last_before'] or 'none'} -> {diff['last_after'] or 'none'}",
+                largest_revisions="; ".join(
+                    f"{r['date']}: {_number(r['old'])} -> {_number(r['new'])}" for r in diff["largest"]
+                ),
+            )
+        )
+    columns = ["series", "added", "revised", "removed", "values", "months", "last", "largest_revisions"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def verdict_changes_table(record: dict) -> pd.DataFrame:
+    rows = [
+        dict(claim=c["claim"], was=c["was"], now=c["now"], reason=c["reason"])
+        for c in record.get("verdict_changes", [])
+    ]
+    return pd.DataFrame(rows, columns=["claim", "was", "now", "reason"])
