@@ -4,7 +4,8 @@
 
 Rows, each a median over --reps fresh servers (`streamlit run app.py`, offline, like bench_app.py):
   floor:plotly  server start -> the floor's line chart visible (bench/floors/plotly_line.py)
-  cold <page>   server start -> the page opened with ?case=<second case> shows its first chart
+  cold <page>   server start -> the page opened with ?case=<second case> shows its first chart (and, for
+                comparison, the same page on the default case)
   switch <page> the page open on the default case; the second case picked in the sidebar (its first load in
                 that server: nothing cached) -> the page's chart redrawn; timed from the pick
 Ratios are to the floor's cold start (target <= 1.2x). Results: stdout and bench/results/bench_cases-*.json.
@@ -111,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
                     cold(browser, "bench/floors/plotly_line.py", "", {"plotly": True, "graph": False}, log_dir)
                 )
                 for path, kind in PAGES.items():
+                    out.setdefault(f"cold {path} (default case)", []).append(
+                        cold(browser, "app.py", path, kind, log_dir)
+                    )
                     out.setdefault(f"cold {path}", []).append(
                         cold(browser, "app.py", f"{path}?case={SECOND}", kind, log_dir)
                     )
@@ -118,11 +122,11 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             browser.close()
     floor = statistics.median(out["floor:plotly"])
-    print(f"{'row':<24}{'median s':>10}{'x floor':>9}")
+    print(f"{'row':<34}{'median s':>10}{'x floor':>9}")
     for label, times in out.items():
         median = statistics.median(times)
         mark = "" if label.startswith("floor") else ("  ok" if median <= 1.2 * floor else "  OVER")
-        print(f"{label:<24}{median:>10.2f}{median / floor:>9.2f}{mark}")
+        print(f"{label:<34}{median:>10.2f}{median / floor:>9.2f}{mark}")
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"bench_cases-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(json.dumps(out, indent=1))
     return 0
