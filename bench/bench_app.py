@@ -35,34 +35,25 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("CLAIMLENS_OFFLINE", "1")
 os.environ.setdefault("CLAIMLENS_CACHE_DIR", tempfile.mkdtemp(prefix="claimlens-bench-cache-"))
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a file: the project's packages
 
-from stats import pct  # noqa: E402
-
-from components import routes  # noqa: E402
-from tests.e2e.harness import (  # noqa: E402
-    launch_chromium,
-    start_streamlit,
-    stop_process,
-    wait_app_ready,
-    wait_health,
-)
-from tests.e2e.test_pages_browser import (  # noqa: E402
+from bench.browser import (
+    ALL,
     CANVAS_JS,
     DRIVERS,
     SIGNATURE_JS,
-    _drive_radio,
-    _drive_slider,
+    drive_slider,
+    drive_slider_or_radio,
     expects_iframe_graph,
     expects_plotly,
+    launch_chromium,
+    wait_app_ready,
 )
+from bench.harness import ROOT, rss_mb, start_streamlit, stop_process, wait_health
+from bench.stats import pct
 
-# (URL path, script) of every registered page, Home ('') first
-ALL = [(page.url_path, ROOT / page.script) for page in routes.PAGES]
 RESULTS = ROOT / "bench" / "results"
 FLOORS = {
     "floor:hello": ROOT / "bench" / "floors" / "hello.py",
@@ -74,25 +65,6 @@ TARGET_MB_PER_SESSION = 10.0
 
 
 # ---------------------------------------------------------------- small helpers
-
-
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children (streamlit does not fork, but be safe)."""
-    total = 0
-    pids = [pid]
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        pids += [int(c) for c in children]
-    except OSError:
-        pass
-    for p in pids:
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            pass
-    return total / 1024
 
 
 def targets_of(name: str, script: Path) -> dict:
@@ -187,13 +159,13 @@ def bench_interaction(browser, reps: int, log_dir: Path) -> dict[str, list[float
         fproc, fport, flog = start_streamlit(str(FLOORS["floor:plotly"].relative_to(ROOT)), log_dir=log_dir)
         servers["floor"] = (fproc, fport)
         wait_health(fport, fproc, log=flog)
-        plan = [("floor:plotly", f"http://127.0.0.1:{fport}/", _drive_slider)]
+        plan = [("floor:plotly", f"http://127.0.0.1:{fport}/", drive_slider)]
         for name, script in ALL:
             if not name:
                 continue
             driver = DRIVERS.get(name)
             if driver is None and expects_plotly(script):
-                driver = lambda page: _drive_slider(page) or _drive_radio(page)  # noqa: E731
+                driver = drive_slider_or_radio
             if driver is not None:
                 plan.append((name, f"http://127.0.0.1:{port}/{name}", driver))
         for label, url, driver in plan:
@@ -235,11 +207,8 @@ def bench_rerun(reps: int) -> dict[str, list[float]]:
         if at.exception:
             print(f"  rerun {label}: exception on the page ({at.exception[0].message[:100]})")
         out[label] = times
-        print(
-            f"  rerun {label:<16} median {statistics.median(times) * 1000:6.0f} ms"
-            f"  p95 {pct(times, 0.95) * 1000:6.0f} ms",
-            flush=True,
-        )
+        median_ms, p95_ms = statistics.median(times) * 1000, pct(times, 0.95) * 1000
+        print(f"  rerun {label:<16} median {median_ms:6.0f} ms  p95 {p95_ms:6.0f} ms", flush=True)
     return out
 
 
@@ -286,23 +255,16 @@ def bench_memory(browser, sessions: int, log_dir: Path, page_name: str = "Oil_ma
 
 
 def bench_network(runs: int) -> list[dict]:
-    try:
-        import bench_network as BN
-    except Exception as exc:  # noqa: BLE001 - optional row
-        print(f"  network: skipped (bench/bench_network.py not importable: {exc!s:.100})")
-        return []
-    rows = []
-    try:
-        from components.case import DEFAULT_CASE, load_case
+    from bench.bench_network import bench
+    from bench.synthetic import random_network_case
+    from components.case import DEFAULT_CASE, load_case
 
-        case, label = load_case(DEFAULT_CASE), "case graph"
-    except Exception:  # noqa: BLE001
-        case, label = BN.F.make_case(), "fixture graph"
+    rows = []
     for name, graph, n in (
-        (label, case, runs),
-        ("1,000 nodes / 5,000 edges", BN.F.make_random_graph_frames(1000, 5000, seed=7), 1),
+        ("case graph", load_case(DEFAULT_CASE), runs),
+        ("1,000 nodes / 5,000 edges", random_network_case(1000, 5000, seed=7), 1),
     ):
-        r = BN.bench(name, graph, n, measures=("degree",))[0]
+        r = bench(name, graph, n, measures=("degree",))[0]
         rows.append(
             {
                 "graph": r[0],
@@ -354,10 +316,8 @@ def table(results: dict) -> str:
         add(f"{'page':<18}{'median':>9}{'p95':>9}  target p95 < {TARGET_RERUN_P95_MS:.0f} ms")
         for label, vals in rerun.items():
             p95 = pct(vals, 0.95) * 1000
-            add(
-                f"{label:<18}{statistics.median(vals) * 1000:>9.0f}{p95:>9.0f}"
-                f"  {'ok' if p95 < TARGET_RERUN_P95_MS else 'OVER'}"
-            )
+            verdict = "ok" if p95 < TARGET_RERUN_P95_MS else "OVER"
+            add(f"{label:<18}{statistics.median(vals) * 1000:>9.0f}{p95:>9.0f}  {verdict}")
         add("")
     if mem:
         add(f"MEMORY (server RSS, page {mem['page']})")
@@ -369,8 +329,6 @@ def table(results: dict) -> str:
         add("")
     if net is not None:
         add("NETWORK PAGE (bench/bench_network.py, degree centrality; render = filter+centrality+layout+html)")
-        if not net:
-            add("skipped (bench/bench_network.py not available)")
         for r in net:
             add(
                 f"{r['graph']:<28}{r['nodes']:>6} nodes{r['edges']:>6} edges  render {r['render_s'] * 1000:8.0f} ms  "

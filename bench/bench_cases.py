@@ -22,16 +22,13 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("CLAIMLENS_OFFLINE", "1")
 os.environ.setdefault("CLAIMLENS_CACHE_DIR", tempfile.mkdtemp(prefix="claimlens-bench-cache-"))
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a file: the project's packages
 
-from bench_app import first_visible as first_graph  # noqa: E402
-
-from tests.e2e.harness import launch_chromium, start_streamlit, stop_process, wait_app_ready, wait_health  # noqa: E402
-from tests.e2e.test_pages_browser import SIGNATURE_JS  # noqa: E402
+from bench.bench_app import first_visible as first_graph
+from bench.browser import SIGNATURE_JS, launch_chromium, wait_app_ready
+from bench.harness import ROOT, start_streamlit, stop_process, wait_health
 
 SECOND = "2025-11-india-december-low"
 SECOND_LABEL = "Would India's Russian crude intake sink"

@@ -16,15 +16,14 @@ import time
 import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a file: the project's packages
 
-import pandas as pd  # noqa: E402
+import pandas as pd
 
-from components import case as case_files  # noqa: E402
-from components import data, evidence  # noqa: E402
-from components.claimscan import MAX_BYTES, periods, quantities, scan_article  # noqa: E402
-from components.claimscan.scan import memoised  # noqa: E402
+from components import case as case_files
+from components import data, evidence
+from components.claimscan import MAX_BYTES, periods, quantities, scan_article
+from components.claimscan.scan import memoised
 
 PARAGRAPHS = [
     "NEW DELHI, Nov 25 (Reuters) - India's imports of Russian crude fell to about 1.27 million barrels per day in "

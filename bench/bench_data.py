@@ -17,10 +17,10 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a file: the project's packages
 
-from stats import pct  # noqa: E402
+from bench.harness import ROOT
+from bench.stats import pct
 
 HELLO = 'import streamlit as st\nst.write("hello")\n'
 LOAD_ALL = """import streamlit as st

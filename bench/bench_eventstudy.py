@@ -19,14 +19,12 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("CLAIMLENS_OFFLINE", "1")
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a file: the project's packages
 
-from stats import pct  # noqa: E402
-
-from components import data, event_tests  # noqa: E402
+from bench.harness import ROOT
+from bench.stats import pct
+from components import data, event_tests
 
 TARGET_MS = 300.0
 EVENT = "2025-03-07"

@@ -24,13 +24,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a file: the project's packages
 
-from streamlit_ws import Session  # noqa: E402
-
-from tests.e2e.harness import start_streamlit, stop_process, wait_health  # noqa: E402
+from bench.harness import start_streamlit, stop_process, wait_health
+from bench.streamlit_ws import Session
 
 PAGES = ["", "Claims", "Oil_markets", "Trade_flows", "Currencies", "Event_study", "Actor_network", "Hindsight",
          "Data_sources"]  # fmt: skip

@@ -12,15 +12,14 @@ import argparse
 import statistics
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a file: the project's packages
 
-import network_factories as F  # noqa: E402
-
-from components import network as N  # noqa: E402
+from bench.synthetic import random_network_case
+from components import network
+from components.case import DEFAULT_CASE, load_case
 
 
 def _time(fn, runs: int) -> tuple[float, object]:
@@ -34,20 +33,21 @@ def _time(fn, runs: int) -> tuple[float, object]:
 
 def bench(name: str, case, runs: int, measures=("degree", "pagerank", "betweenness", "eigenvector")) -> list[tuple]:
     rows = []
-    build_s, G = _time(lambda: N.graph_from_case(case), runs)
-    statuses = N.claim_statuses(case.claims)
-    H, _ = N.filter_graph(G, N.View(), statuses)
-    layout_s, _ = _time(lambda: N.layout(H, 42), runs)
-    for m in measures:
-        cent_s, (cent, _) = _time(lambda m=m: N.centrality(H, m), runs)
-        html_s, doc = _time(lambda m=m, cent=cent: N.to_html(H, N.View(centrality=m), statuses, cent), runs)
-        total_s, _ = _time(lambda m=m: N.render(G, N.View(centrality=m), statuses), runs)
+    build_s, graph = _time(partial(network.graph_from_case, case), runs)
+    statuses = network.claim_statuses(case.claims)
+    view_graph, _ = network.filter_graph(graph, network.View(), statuses)
+    layout_s, _ = _time(partial(network.layout, view_graph, 42), runs)
+    for measure in measures:
+        view = network.View(centrality=measure)
+        cent_s, (cent, _) = _time(partial(network.centrality, view_graph, measure), runs)
+        html_s, doc = _time(partial(network.to_html, view_graph, view, statuses, cent), runs)
+        total_s, _ = _time(partial(network.render, graph, view, statuses), runs)
         rows.append(
             (
                 name,
-                H.number_of_nodes(),
-                H.number_of_edges(),
-                m,
+                view_graph.number_of_nodes(),
+                view_graph.number_of_edges(),
+                measure,
                 build_s,
                 cent_s,
                 layout_s,
@@ -64,16 +64,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--big-runs", type=int, default=3)
     args = ap.parse_args()
-    rows = []
-    try:
-        from components.case import DEFAULT_CASE, load_case
-
-        case, label = load_case(DEFAULT_CASE), "case"
-    except Exception as exc:  # noqa: BLE001
-        print(f"(real case not loadable: {exc!s:.80}; using fixture case)")
-        case, label = F.make_case(), "fixture"
-    rows += bench(label, case, args.runs)
-    rows += bench("synthetic", F.make_random_graph_frames(1000, 5000, seed=7), args.big_runs)
+    rows = bench("case", load_case(DEFAULT_CASE), args.runs)
+    rows += bench("synthetic", random_network_case(1000, 5000, seed=7), args.big_runs)
     head = ("graph", "nodes", "edges", "centrality", "build s", "centr. s", "layout s", "html s", "render s", "MB")
     print(
         f"median of {args.runs} runs (case) / {args.big_runs} runs (synthetic); render = filter+centrality+layout+html"

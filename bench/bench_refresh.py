@@ -19,17 +19,17 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a file: the project's packages
 os.environ.setdefault("CLAIMLENS_OFFLINE", "1")
 os.environ.setdefault("EIA_API_KEY", "bench")
 
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
+import numpy as np
+import pandas as pd
 
-from components.data import publishers  # noqa: E402
-from components.data.refresh import refresh_publishers, snapshot_reader  # noqa: E402
-from tests.publisher_factories import ECB_COLUMNS, Recorded, ecb_csv, ecb_zip, eia_body, eia_rows  # noqa: E402
+from bench.harness import ROOT
+from bench.recorded import ECB_COLUMNS, Recorded, ecb_csv, ecb_zip, eia_body, eia_rows
+from components.data import publishers
+from components.data.refresh import refresh_publishers, snapshot_reader
 
 
 def recorded_responses(data_dir: Path, extra_days: int = 10) -> Recorded:

@@ -23,23 +23,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a file: the project's packages
 
-from stats import pct  # noqa: E402
-
-from tests.e2e.harness import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    STABLE_JS,
-    RequestLog,
-    is_local_url,
-    start_streamlit,
-    stop_process,
-    wait_health,
-)
-from tests.e2e.test_pages_browser import SIGNATURE_JS  # noqa: E402
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, SIGNATURE_JS, STABLE_JS, RequestLog, is_local_url
+from bench.harness import ROOT, rss_mb, start_streamlit, stop_process, wait_health
+from bench.stats import pct
 
 MAX_SESSIONS, MAX_SECONDS = 50, 600
 
@@ -149,16 +137,6 @@ async def run(url: str, sessions: int, seconds: float) -> dict:
     return stats
 
 
-def rss_mb(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return float("nan")
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sessions", type=int, default=20)
@@ -213,10 +191,8 @@ def main(argv=None) -> int:
     print(
         f"load: {sessions} sessions x {seconds:.0f} s on /{args.page} of {args.url or args.script} ({wall:.0f} s wall)"
     )
-    print(
-        f"  interactions {len(lat)} ({len(lat) / seconds:.1f}/s in the {seconds:.0f} s window),"
-        f" errors {len(stats['errors'])}"
-    )
+    rate = len(lat) / seconds
+    print(f"  interactions {len(lat)} ({rate:.1f}/s in the {seconds:.0f} s window), errors {len(stats['errors'])}")
     if lat:
         print(
             f"  interaction latency ms: median {summary['latency_ms']['median']}, p95 {summary['latency_ms']['p95']}, "

@@ -28,3 +28,8 @@ def texts(at: AppTest) -> str:
     for kind in ("markdown", "caption", "info", "warning", "error", "success", "subheader", "title"):
         parts += [str(e.value) for e in getattr(at, kind)]
     return _MARKDOWN_ESCAPE.sub(r"\1", "\n".join(parts))
+
+
+def captions(at: AppTest) -> str:
+    """The page's captions (where notices about ignored URL parameters go)."""
+    return "\n".join(str(c.value) for c in at.caption)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The one test command (README and .ci/run both call it): installs what the tests need, then runs them all.
+# The one test command (README and .ci/run both call it): installs what the tests need, checks lint and format
+# (ruff, settings in pyproject.toml), then runs the tests; arguments go to pytest.
 # Debian's chromium (browser tests) and nginx (replica test) are installed with apt when missing and we are
 # root; elsewhere those tests skip unless CLAIMLENS_REQUIRE_BROWSER=1 (CI sets it, so there they must run).
 set -euo pipefail
@@ -16,6 +17,14 @@ if [ ${#need[@]} -gt 0 ]; then
   else
     echo "note: ${need[*]} missing and not root: browser/replica tests will skip" >&2
   fi
+fi
+if ! python3 -m ruff check --quiet .; then
+  echo "tests/run.sh: ruff check found the problems above (some fixable with: ruff check --fix .)" >&2
+  exit 1
+fi
+if ! python3 -m ruff format --check --quiet .; then
+  echo "tests/run.sh: the files above are not formatted (run: ruff format .)" >&2
+  exit 1
 fi
 export CLAIMLENS_OFFLINE=1
 exec python3 -m pytest -q "$@"

@@ -2,44 +2,44 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from components import case as C
-from tests import case_factories as F
+from components import case
+from tests.factories import case_files
+from tests.factories.case_files import make_case_folder
+from tests.factories.text import six_word_shingles
 
 ROOT = Path(__file__).resolve().parent.parent
-REAL = ROOT / "data" / "cases" / C.DEFAULT_CASE
+REAL = ROOT / "data" / "cases" / case.DEFAULT_CASE
 
 
 def load(root):
-    return C.load_case(F.CASE_ID, root, use_data_layer=False, today="2026-11-25")
+    return case.load_case(case_files.CASE_ID, root, use_data_layer=False, today="2026-11-25")
 
 
-def issue_of(exc: C.CaseError, file: str, field: str):
+def issue_of(exc: case.CaseError, file: str, field: str):
     hits = [i for i in exc.issues if i.file == file and i.field.startswith(field)]
     assert hits, f"no issue for {file}/{field} in {exc}"
     return hits[0]
 
 
 def test_valid_factory_case_loads(tmp_path):
-    case = load(F.make_case(tmp_path))
-    assert [c.id for c in case.claims] == ["c_low", "c_event"]
-    assert case.events["date"].dtype.kind == "M"
-    assert case.events.loc[0, "actors"] == ["us", "russia"]
-    assert case.relations.loc[0, "claims"] == ["c_low"] and case.relations.loc[0, "directed"]
-    assert case.claim("c_event").verdict.status == "supported"
-    assert case.claim("c_low").verdict.status == "no data"  # no loaders injected
+    loaded = load(make_case_folder(tmp_path))
+    assert [c.id for c in loaded.claims] == ["c_low", "c_event"]
+    assert loaded.events["date"].dtype.kind == "M"
+    assert loaded.events.loc[0, "actors"] == ["us", "russia"]
+    assert loaded.relations.loc[0, "claims"] == ["c_low"] and loaded.relations.loc[0, "directed"]
+    assert loaded.claim("c_event").verdict.status == "supported"
+    assert loaded.claim("c_low").verdict.status == "no data"  # no loaders injected
 
 
 def _events_with(**change):
-    rows = [dict(e) for e in F.EVENTS]
+    rows = [dict(e) for e in case_files.EVENTS]
     rows[1].update(change)
     return rows
 
@@ -58,8 +58,8 @@ def _events_with(**change):
     ],
 )
 def test_bad_event_row_named(tmp_path, change, field, words):
-    F.make_case(tmp_path, events=_events_with(**change))
-    with pytest.raises(C.CaseError) as ei:
+    make_case_folder(tmp_path, events=_events_with(**change))
+    with pytest.raises(case.CaseError) as ei:
         load(tmp_path)
     iss = issue_of(ei.value, "events.csv", field)
     assert iss.row == 3  # header is row 1, second event is row 3
@@ -68,20 +68,20 @@ def test_bad_event_row_named(tmp_path, change, field, words):
 
 
 def test_bad_actor_kind(tmp_path):
-    actors = [dict(a) for a in F.ACTORS]
+    actors = [dict(a) for a in case_files.ACTORS]
     actors[0]["kind"] = "empire"
-    F.make_case(tmp_path, actors=actors)
-    with pytest.raises(C.CaseError) as ei:
+    make_case_folder(tmp_path, actors=actors)
+    with pytest.raises(case.CaseError) as ei:
         load(tmp_path)
     assert issue_of(ei.value, "actors.csv", "kind").row == 2
 
 
 def test_missing_column(tmp_path):
-    F.make_case(tmp_path)
-    p = tmp_path / F.CASE_ID / "events.csv"
+    make_case_folder(tmp_path)
+    p = tmp_path / case_files.CASE_ID / "events.csv"
     df = pd.read_csv(p, dtype=str, keep_default_na=False).drop(columns=["source_url"])
     df.to_csv(p, index=False)
-    with pytest.raises(C.CaseError) as ei:
+    with pytest.raises(case.CaseError) as ei:
         load(tmp_path)
     iss = issue_of(ei.value, "events.csv", "source_url")
     assert iss.row == 1 and "missing column" in iss.message
@@ -100,9 +100,9 @@ def test_missing_column(tmp_path):
     ],
 )
 def test_bad_claim_named(tmp_path, old, new, field):
-    assert old in F.CLAIMS_TOML
-    F.make_case(tmp_path, claims_toml=F.CLAIMS_TOML.replace(old, new, 1 if field != "id" else -1))
-    with pytest.raises(C.CaseError) as ei:
+    assert old in case_files.CLAIMS_TOML
+    make_case_folder(tmp_path, claims_toml=case_files.CLAIMS_TOML.replace(old, new, 1 if field != "id" else -1))
+    with pytest.raises(case.CaseError) as ei:
         load(tmp_path)
     iss = issue_of(ei.value, "claims.toml", field)
     assert iss.row in (1, 2)
@@ -111,7 +111,7 @@ def test_bad_claim_named(tmp_path, old, new, field):
 
 def test_scenario_conditions_validated(tmp_path):
     toml = (
-        F.CLAIMS_TOML
+        case_files.CLAIMS_TOML
         + """
 [[claim]]
 id = "c_scen"
@@ -128,8 +128,8 @@ rule = "scenario_outcome"
   series = ["imp_kpler"]
 """
     )
-    F.make_case(tmp_path, claims_toml=toml)
-    with pytest.raises(C.CaseError) as ei:
+    make_case_folder(tmp_path, claims_toml=toml)
+    with pytest.raises(case.CaseError) as ei:
         load(tmp_path)
     iss = issue_of(ei.value, "claims.toml", "evidence.conditions[0]")
     assert iss.row == 3
@@ -137,11 +137,11 @@ rule = "scenario_outcome"
 
 def test_relation_needs_backing_and_known_ids(tmp_path):
     rels = [
-        dict(F.RELATIONS[0], claims="", events=""),
-        dict(F.RELATIONS[0], claims="c_nope", target="mars", type="loves", weight="-1"),
+        dict(case_files.RELATIONS[0], claims="", events=""),
+        dict(case_files.RELATIONS[0], claims="c_nope", target="mars", type="loves", weight="-1"),
     ]
-    F.make_case(tmp_path, relations=rels)
-    with pytest.raises(C.CaseError) as ei:
+    make_case_folder(tmp_path, relations=rels)
+    with pytest.raises(case.CaseError) as ei:
         load(tmp_path)
     e = ei.value
     assert issue_of(e, "relations.csv", "claims").row == 2
@@ -150,19 +150,19 @@ def test_relation_needs_backing_and_known_ids(tmp_path):
 
 
 def test_case_toml_required_and_missing_file(tmp_path):
-    F.make_case(tmp_path, case_toml='[case]\nid = "x"\n')
-    with pytest.raises(C.CaseError) as ei:
+    make_case_folder(tmp_path, case_toml='[case]\nid = "x"\n')
+    with pytest.raises(case.CaseError) as ei:
         load(tmp_path)
     assert issue_of(ei.value, "case.toml", "case.title")
-    (tmp_path / F.CASE_ID / "actors.csv").unlink()
-    with pytest.raises(C.CaseError) as ei:
+    (tmp_path / case_files.CASE_ID / "actors.csv").unlink()
+    with pytest.raises(case.CaseError) as ei:
         load(tmp_path)
     assert issue_of(ei.value, "actors.csv", "-").message == "file is missing"
 
 
 def test_fact_needs_source(tmp_path):
-    F.make_case(tmp_path, facts=[dict(F.FACTS[0], source_url="")])
-    with pytest.raises(C.CaseError) as ei:
+    make_case_folder(tmp_path, facts=[dict(case_files.FACTS[0], source_url="")])
+    with pytest.raises(case.CaseError) as ei:
         load(tmp_path)
     assert issue_of(ei.value, "facts.csv", "source_url").row == 2
 
@@ -170,14 +170,14 @@ def test_fact_needs_source(tmp_path):
 # ------------------------------------------------------------------ the real case
 @pytest.fixture(scope="module")
 def real():
-    return C.load_case(use_data_layer=False, today="2026-11-25")
+    return case.load_case(use_data_layer=False, today="2026-11-25")
 
 
 def test_real_case_loads_and_is_complete(real):
     assert real.meta["published"] == pd.Timestamp("2025-03-08")
     assert "unknown" in real.meta["outlet"]
     kinds = {c.kind for c in real.claims}
-    assert kinds == set(C.CLAIM_KINDS)
+    assert kinds == set(case.CLAIM_KINDS)
     ids = {c.id for c in real.claims}
     for must in (
         "trump_post_threat",
@@ -211,7 +211,7 @@ def test_real_case_loads_and_is_complete(real):
     assert all(len(a) > 0 for a in real.actors["aliases"])
     assert set(real.relations["type"]) >= {"threatens sanctions", "buys oil from", "supplies arms to", "cuts aid to"}
     for c in real.claims:
-        assert c.verdict is not None and c.verdict.status in C.evidence.STATUSES
+        assert c.verdict is not None and c.verdict.status in case.evidence.STATUSES
 
 
 def test_real_case_event_verdicts_without_data(real):
@@ -222,8 +222,8 @@ def test_real_case_event_verdicts_without_data(real):
 
 
 def test_real_case_with_data_layer():
-    case = C.load_case(today="2026-11-25")
-    v = case.claim("india_two_year_low").verdict
+    loaded = case.load_case(today="2026-11-25")
+    v = loaded.claim("india_two_year_low").verdict
     assert v.status in ("supported", "contradicted", "mixed")
     assert {p.label for p in v.parts}  # one part per provider
     for n in v.all_numbers():
@@ -231,12 +231,6 @@ def test_real_case_with_data_layer():
 
 
 # ------------------------------------------------------------------ no copied sentences
-def _shingles(text: str, n: int = 6) -> set[str]:
-    t = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'")
-    w = re.sub(r"[^\w\s]", " ", t).split()
-    return {hashlib.sha1(" ".join(w[i : i + n]).encode()).hexdigest() for i in range(len(w) - n + 1)}
-
-
 def test_no_text_shares_a_six_word_run_with_the_article(real):
     fp = json.loads((REAL / "article_fingerprint.json").read_text())
     article = set(fp["hashes"])
@@ -248,7 +242,7 @@ def test_no_text_shares_a_six_word_run_with_the_article(real):
         texts[f"event {e['id']}"] = e["title"] + ". " + e["summary"]
     for _, f in real.facts.iterrows():
         texts[f"fact {f['id']}"] = f["statement"]
-    bad = {k: len(_shingles(v) & article) for k, v in texts.items() if _shingles(v) & article}
+    bad = {k: len(six_word_shingles(v) & article) for k, v in texts.items() if six_word_shingles(v) & article}
     assert not bad, f"texts sharing a 6-word run with the article: {bad}"
 
 
@@ -257,7 +251,7 @@ def test_fingerprint_matches_importer_normalisation():
     from importers.case_seed import shingle_hashes
 
     sample = "India’s refiners, in February, bought LESS Russian crude -- per Kpler; ok?"
-    assert shingle_hashes(sample) == _shingles(sample) and len(_shingles(sample)) == 7
+    assert shingle_hashes(sample) == six_word_shingles(sample) and len(six_word_shingles(sample)) == 7
     fp = json.loads((REAL / "article_fingerprint.json").read_text())
     assert fp["n"] == 6 and all(re.fullmatch(r"[0-9a-f]{40}", h) for h in fp["hashes"])
     assert fp["hashes"] == sorted(fp["hashes"])

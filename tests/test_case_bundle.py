@@ -10,11 +10,9 @@ import zipfile
 import pandas as pd
 import pytest
 
-from components import case as C
-from components import case_bundle as B
-from components import case_library as L
+from components import case, case_bundle, case_library
 from components.claimscan import scan
-from tests import test_claimscan as S
+from tests.factories.claimscan import SCAN_ACTORS, SCAN_CATALOG, SCAN_PUBLISHED, scan_context
 
 TEXT = (
     "India is expected to import about 1.87 million bpd of Russian crude in November, Kpler data showed.\n\n"
@@ -42,40 +40,42 @@ def _accepted(result):
 
 @pytest.fixture
 def files():
-    result = scan.scan_article(TEXT, case_actors=S.ACTORS, catalog=S.CATALOG, published=S.PUBLISHED)
+    result = scan.scan_article(TEXT, case_actors=SCAN_ACTORS, catalog=SCAN_CATALOG, published=SCAN_PUBLISHED)
     assert len(result.candidates) == 2
-    return B.build_files(
+    return case_bundle.build_files(
         "my-article",
         title="A pasted <b>article</b>",
-        published=S.PUBLISHED,
+        published=SCAN_PUBLISHED,
         article_text=TEXT,
         claims=_accepted(result),
         actors=result.actors,
         relations=result.relations,
         base_events=None,
-        base_actors=S.ACTORS,
+        base_actors=SCAN_ACTORS,
     )
 
 
 def test_built_case_validates_and_loads_in_memory(files):
-    assert B.validate(files, "my-article", set(S.CATALOG["id"])) == []
-    case = B.load(files, "my-article", get_series=S._context().get_series, get_points=S._context().get_points)
-    assert [c.id for c in case.claims] == ["c01", "c02"]
-    assert case.claims[0].verdict.rule == "value_matches"
-    assert case.meta["title"] == "A pasted <b>article</b>"  # kept as data; pages escape it on display
+    assert case_bundle.validate(files, "my-article", set(SCAN_CATALOG["id"])) == []
+    loaded = case_bundle.load(
+        files, "my-article", get_series=scan_context().get_series, get_points=scan_context().get_points
+    )
+    assert [c.id for c in loaded.claims] == ["c01", "c02"]
+    assert loaded.claims[0].verdict.rule == "value_matches"
+    assert loaded.meta["title"] == "A pasted <b>article</b>"  # kept as data; pages escape it on display
     assert "Kpler data showed" not in files["claims.toml"]  # the user paraphrases; the text is not stored
     assert "Kpler data showed" not in files["article_fingerprint.json"]
 
 
 def test_zip_round_trip_and_the_library_loads_it(files, tmp_path):
-    data = B.to_zip(files, "my-article")
-    case_id, back = B.read_zip(data)
+    data = case_bundle.to_zip(files, "my-article")
+    case_id, back = case_bundle.read_zip(data)
     assert case_id == "my-article" and back == files
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         z.extractall(tmp_path)
-    assert L.validate_dir(tmp_path / "my-article", set(S.CATALOG["id"])) == []
-    assert L.case_ids(tmp_path) == ["my-article"]
-    assert C.load_case("my-article", tmp_path, use_data_layer=False).claims
+    assert case_library.validate_dir(tmp_path / "my-article", set(SCAN_CATALOG["id"])) == []
+    assert case_library.case_ids(tmp_path) == ["my-article"]
+    assert case.load_case("my-article", tmp_path, use_data_layer=False).claims
 
 
 def _zip(entries: dict[str, bytes], compress=zipfile.ZIP_DEFLATED, symlink: str | None = None) -> bytes:
@@ -107,15 +107,15 @@ def _zip(entries: dict[str, bytes], compress=zipfile.ZIP_DEFLATED, symlink: str 
         (lambda: _zip({"c/case.toml": b"x"}), "missing"),
         (lambda: _zip({"Bad Name/case.toml": b"x"}), "lowercase"),
         (lambda: _zip({"c/case.toml": b"x"}, symlink="c/actors.csv"), "symbolic link"),
-        (lambda: b"x" * (B.MAX_ZIP_BYTES + 1), "1,048,577 bytes; the limit is 1,048,576"),
+        (lambda: b"x" * (case_bundle.MAX_ZIP_BYTES + 1), "1,048,577 bytes; the limit is 1,048,576"),
     ],
 )
 def test_hostile_zips_are_refused_with_the_reason(make, words):
-    with pytest.raises(B.BundleError, match=words):
-        B.read_zip(make())
+    with pytest.raises(case_bundle.BundleError, match=words):
+        case_bundle.read_zip(make())
 
 
 def test_schema_problems_of_an_uploaded_case_are_named(files):
     broken = dict(files, **{"actors.csv": files["actors.csv"].replace(",state,", ",empire,", 1)})
-    problems = B.validate(broken, "my-article", set(S.CATALOG["id"]))
+    problems = case_bundle.validate(broken, "my-article", set(SCAN_CATALOG["id"]))
     assert problems and problems[0].file == "actors.csv" and problems[0].field == "kind" and problems[0].line == 2

@@ -9,35 +9,36 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from components import charts as C
+from components import charts
 from components.eventstudy import aligned_windows
 from components.style import EVENT_CATEGORY_COLORS
-from tests.chart_factories import brent_march_2025, daily_series, events, flags_for_monthly, monthly_with_gaps
+from tests.factories.charts import chart_events
+from tests.factories.series import brent_march_2025, flags_for_monthly, monthly_with_gaps, random_walk_series
 
 
 def _oil_lines(start="2020-01-01", end="2026-08-18"):
     return [
-        C.Line("brent_spot_eia", "Brent spot (EIA)", daily_series(start, end, seed=0), "USD/bbl", "EIA"),
-        C.Line("wti_spot_eia", "WTI spot (EIA)", daily_series(start, end, seed=1), "USD/bbl", "EIA"),
+        charts.Line("brent_spot_eia", "Brent spot (EIA)", random_walk_series(start, end, seed=0), "USD/bbl", "EIA"),
+        charts.Line("wti_spot_eia", "WTI spot (EIA)", random_walk_series(start, end, seed=1), "USD/bbl", "EIA"),
     ]
 
 
 def _data_traces(fig):
-    return [t for t in fig.data if t.yaxis != C.EVENT_AXIS]
+    return [t for t in fig.data if t.yaxis != charts.EVENT_AXIS]
 
 
 def _event_traces(fig):
-    return [t for t in fig.data if t.yaxis == C.EVENT_AXIS and t.name != "events" and t.mode == "markers"]
+    return [t for t in fig.data if t.yaxis == charts.EVENT_AXIS and t.name != "events" and t.mode == "markers"]
 
 
 def test_event_overlay_is_three_traces_whatever_the_number_of_events():
     for n in (1, 4):
-        fig = C.build_time_series(_oil_lines(), events(n))
-        assert len([t for t in fig.data if t.yaxis == C.EVENT_AXIS]) == 3
+        fig = charts.build_time_series(_oil_lines(), chart_events(n))
+        assert len([t for t in fig.data if t.yaxis == charts.EVENT_AXIS]) == 3
 
 
 def test_time_series_traces_axis_titles_and_hover():
-    fig = C.build_time_series(_oil_lines(), events(3), title="Oil", y_title="USD/bbl")
+    fig = charts.build_time_series(_oil_lines(), chart_events(3), title="Oil", y_title="USD/bbl")
     assert isinstance(fig, go.Figure)
     data = _data_traces(fig)
     assert [t.name for t in data] == ["Brent spot (EIA)", "WTI spot (EIA)"]
@@ -49,8 +50,8 @@ def test_time_series_traces_axis_titles_and_hover():
 
 
 def test_events_are_hoverable_markers_and_dotted_lines():
-    ev = events(4)
-    fig = C.build_time_series(_oil_lines(), ev)
+    ev = chart_events(4)
+    fig = charts.build_time_series(_oil_lines(), ev)
     ev_traces = _event_traces(fig)
     assert sum(len(t.x) for t in ev_traces) == 4
     markers = ev_traces[0]  # one marker per event, coloured and labelled by its category
@@ -62,27 +63,27 @@ def test_events_are_hoverable_markers_and_dotted_lines():
     assert len(legend) == 1 and all(t.showlegend is False for t in ev_traces)  # one legend entry for all events
     texts = " ".join(" ".join(t.hovertext) for t in ev_traces)
     assert "Trump threatens banking sanctions" in texts and "Source &lt;0&gt;" in texts  # escaped
-    verticals = [t for t in fig.data if t.yaxis == C.EVENT_AXIS and t.mode == "lines"]
+    verticals = [t for t in fig.data if t.yaxis == charts.EVENT_AXIS and t.mode == "lines"]
     assert all(t.line.dash == "dot" and t.hoverinfo == "skip" for t in verticals)
     assert sorted(x for t in verticals for x in t.x if x is not None) == sorted(
         [d for d in pd.to_datetime(ev["date"]).dt.strftime("%Y-%m-%d") for _ in range(2)]
     )
     assert fig.layout.yaxis9.visible is False and fig.layout.yaxis9.overlaying == "y"
     # filtering by category and actor
-    only = C.filter_events(ev, categories=["sanctions"], actors=None)
+    only = charts.filter_events(ev, categories=["sanctions"], actors=None)
     assert list(only["id"]) == ["e3"]
-    assert list(C.filter_events(ev, categories=None, actors=["Russia"])["id"]) == ["e1", "e2"]
-    assert C.filter_events(ev, categories=[], actors=None).empty
-    assert list(C.filter_events(ev, start="2025-03-01", end="2025-03-07")["id"]) == ["e1"]
-    assert not _event_traces(C.build_time_series(_oil_lines(), only.iloc[0:0]))
+    assert list(charts.filter_events(ev, categories=None, actors=["Russia"])["id"]) == ["e1", "e2"]
+    assert charts.filter_events(ev, categories=[], actors=None).empty
+    assert list(charts.filter_events(ev, start="2025-03-01", end="2025-03-07")["id"]) == ["e1"]
+    assert not _event_traces(charts.build_time_series(_oil_lines(), only.iloc[0:0]))
     # events outside the plotted dates are left out, so they cannot stretch the x-axis
-    fig = C.build_time_series([C.Line("b", "Brent", brent_march_2025(), "USD/bbl")], ev)
+    fig = charts.build_time_series([charts.Line("b", "Brent", brent_march_2025(), "USD/bbl")], ev)
     assert sorted(x for t in _event_traces(fig) for x in t.x) == ["2025-03-07", "2025-03-08"]
 
 
 def test_rebase_and_log():
     b = brent_march_2025()
-    fig = C.build_time_series([C.Line("b", "Brent", b, "USD/bbl", "EIA")], rebase_date="2025-03-08", log=True)
+    fig = charts.build_time_series([charts.Line("b", "Brent", b, "USD/bbl", "EIA")], rebase_date="2025-03-08", log=True)
     t = fig.data[0]
     assert fig.layout.yaxis.type == "log"
     i = list(t.x).index("2025-03-07")
@@ -94,7 +95,7 @@ def test_rebase_and_log():
 
 
 def test_monthly_gaps_stay_gaps_and_flags_are_marked():
-    line = C.Line(
+    line = charts.Line(
         "india_imports_russia_kpler",
         "Kpler",
         monthly_with_gaps(),
@@ -104,7 +105,7 @@ def test_monthly_gaps_stay_gaps_and_flags_are_marked():
         flags=flags_for_monthly(),
         sources=pd.Series(["A", "B", "C", "D"], index=monthly_with_gaps().index),
     )
-    fig = C.build_time_series([line])
+    fig = charts.build_time_series([line])
     t = fig.data[0]
     assert list(t.x) == ["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01", "2024-05-01", "2024-06-01"]
     assert math.isnan(t.y[2]) and math.isnan(t.y[3])  # March/April missing: NaN, not interpolated
@@ -122,23 +123,23 @@ def test_monthly_gaps_stay_gaps_and_flags_are_marked():
 
 
 def test_figure_json_under_300kb_for_2020_2026_with_events():
-    fig = C.build_time_series(_oil_lines("2020-01-01", "2026-08-18"), events(4), rebase_date="2025-03-07")
+    fig = charts.build_time_series(_oil_lines("2020-01-01", "2026-08-18"), chart_events(4), rebase_date="2025-03-07")
     n = len(fig.to_json())
     assert n < 300_000, n
     assert sum(len(t.x) for t in _data_traces(fig)) > 3000  # really the full daily range, not thinned away
 
 
 def test_long_range_is_thinned_and_stays_small():
-    fig = C.build_time_series(_oil_lines("1987-05-20", "2026-08-18"), events(4))
+    fig = charts.build_time_series(_oil_lines("1987-05-20", "2026-08-18"), chart_events(4))
     assert len(fig.to_json()) < 300_000
     assert fig.layout.meta["resampled"] == ["weekly"]
-    assert all(len(t.x) <= C.MAX_POINTS for t in _data_traces(fig))
+    assert all(len(t.x) <= charts.MAX_POINTS for t in _data_traces(fig))
     assert "weekly averages" in fig.layout.title.subtitle.text
 
 
 def test_dual_axis_labels_both_axes_and_states_rule():
-    daily = C.Line("brent_spot_eia", "Brent", daily_series("2024-01-01", "2024-07-01"), "USD/bbl", "EIA")
-    monthly = C.Line(
+    daily = charts.Line("brent_spot_eia", "Brent", random_walk_series("2024-01-01", "2024-07-01"), "USD/bbl", "EIA")
+    monthly = charts.Line(
         "india_imports_russia_kpler",
         "India imports from Russia (Kpler)",
         monthly_with_gaps(),
@@ -148,7 +149,7 @@ def test_dual_axis_labels_both_axes_and_states_rule():
     )
     from components.series_math import monthly_mean
 
-    fig = C.build_dual_axis(daily, monthly, events(1), monthly_mean=monthly_mean(daily.series))
+    fig = charts.build_dual_axis(daily, monthly, chart_events(1), monthly_mean=monthly_mean(daily.series))
     assert fig.layout.yaxis.title.text == "Brent (USD/bbl)"
     assert "million b/d" in fig.layout.yaxis2.title.text and fig.layout.yaxis2.side == "right"
     axes = {t.name: t.yaxis for t in fig.data}
@@ -159,19 +160,21 @@ def test_dual_axis_labels_both_axes_and_states_rule():
 
 
 def test_event_study_chart_aligned_on_t0():
-    a = aligned_windows({"brent_spot_eia": brent_march_2025()}, events(2), 2, 2, labels={"brent_spot_eia": "Brent"})
-    fig = C.build_event_study(a, units={"brent_spot_eia": "USD/bbl"})
+    a = aligned_windows(
+        {"brent_spot_eia": brent_march_2025()}, chart_events(2), 2, 2, labels={"brent_spot_eia": "Brent"}
+    )
+    fig = charts.build_event_study(a, units={"brent_spot_eia": "USD/bbl"})
     assert len(fig.data) == 2
     t = fig.data[0]
     assert list(t.x) == [-2, -1, 0, 1, 2] and t.y[2] == pytest.approx(100)
     assert "USD/bbl" in t.hovertemplate
     assert fig.layout.xaxis.title.text.startswith("Observations from the event")
     assert any(s.x0 == 0 and s.x1 == 0 for s in fig.layout.shapes)
-    assert len(C.build_event_study(a.iloc[0:0]).data) == 0  # empty input: empty chart, no exception
+    assert len(charts.build_event_study(a.iloc[0:0]).data) == 0  # empty input: empty chart, no exception
 
 
 def test_lines_frame_and_csv_meta_carry_units_and_sources():
-    line = C.Line(
+    line = charts.Line(
         "india_imports_russia_kpler",
         "Kpler",
         monthly_with_gaps(),
@@ -180,10 +183,10 @@ def test_lines_frame_and_csv_meta_carry_units_and_sources():
         frequency="monthly",
         flags=flags_for_monthly(),
     )
-    df = C.lines_frame([line])
+    df = charts.lines_frame([line])
     assert len(df) == 4 and set(df["unit"]) == {"million b/d"}
     assert df.loc[df.date == "2024-02-01", "flag"].iloc[0] == "provisional"
-    meta = C.csv_meta("India imports", [line], rule="gaps are gaps")
+    meta = charts.csv_meta("India imports", [line], rule="gaps are gaps")
     assert meta["units"] == "india_imports_russia_kpler=million b/d" and "Kpler pages" in meta["sources"]
     assert meta["rule"] == "gaps are gaps"
 
@@ -201,13 +204,13 @@ def test_line_from_points_uses_chosen_points_and_keeps_flags():
             "used": [True, False, True, True],
         }
     )
-    line = C.line_from_points("india_imports_russia_kpler", "Kpler", pts, source="Kpler")
+    line = charts.line_from_points("india_imports_russia_kpler", "Kpler", pts, source="Kpler")
     assert list(line.series) == [1.67, 1.40, 1.9] and line.unit == "million b/d"
-    fig = C.build_time_series([line])
+    fig = charts.build_time_series([line])
     t = fig.data[0]
     assert list(t.x) == ["2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01"]
     assert math.isnan(t.y[2])  # March: no figure, a gap
     assert list(t.marker.symbol) == ["circle", "diamond-open", "circle", "circle"]
     assert [row[2] for row in t.customdata] == ["A", "B", "Kpler", "C"]  # per-point source, line source for the gap
-    csv = C.lines_frame([line])
+    csv = charts.lines_frame([line])
     assert list(csv["source_url"]) == ["u1", "u3", "u4"] and list(csv["flag"]) == ["", "partial", ""]

@@ -9,12 +9,10 @@ import json
 import zipfile
 
 import pytest
+from pyld import jsonld
 
 from components import claimreview as CR
 from components.case import load_case
-
-pyld = pytest.importorskip("pyld")
-from pyld import jsonld  # noqa: E402
 
 SCHEMA = "https://schema.org/"
 

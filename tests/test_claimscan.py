@@ -9,57 +9,9 @@ import tracemalloc
 import pandas as pd
 import pytest
 
-from components import evidence
-from components.claimscan import actors as A
+from components.claimscan import actors as claimscan_actors
 from components.claimscan import measures, periods, quantities, relations, scan, sentences, text_input
-from tests import case_factories as F
-
-PUBLISHED = pd.Timestamp("2025-11-25")
-CATALOG = pd.DataFrame(
-    [
-        {"id": "india_imports_russia_kpler", "unit": "million b/d", "frequency": "monthly", "origin": "snapshot"},
-        {"id": "india_imports_russia_vortexa", "unit": "million b/d", "frequency": "monthly", "origin": "snapshot"},
-        {"id": "brent_spot_eia", "unit": "USD/bbl", "frequency": "daily", "origin": "snapshot"},
-        {"id": "brent_futures_yahoo", "unit": "USD/bbl", "frequency": "daily", "origin": "live-only"},
-        {
-            "id": "urals_discount_argus",
-            "unit": "USD/bbl (negative = below Brent)",
-            "frequency": "monthly",
-            "origin": "snapshot",
-        },
-        {"id": "china_imports_russia_gacc_mt", "unit": "million tonnes", "frequency": "monthly", "origin": "snapshot"},
-        {"id": "india_russia_share_kpler", "unit": "percent", "frequency": "monthly", "origin": "snapshot"},
-    ]
-)
-ACTORS = pd.DataFrame(
-    [
-        {
-            "id": "india",
-            "label": "India",
-            "kind": "state",
-            "country": "IN",
-            "role": "",
-            "aliases": ["India", "New Delhi"],
-        },
-        {
-            "id": "russia",
-            "label": "Russia",
-            "kind": "state",
-            "country": "RU",
-            "role": "",
-            "aliases": ["Russia", "Kremlin"],
-        },
-        {
-            "id": "us",
-            "label": "United States",
-            "kind": "state",
-            "country": "US",
-            "role": "",
-            "aliases": ["US", "Washington"],
-        },
-        {"id": "trump", "label": "Donald Trump", "kind": "person", "country": "US", "role": "", "aliases": ["Trump"]},
-    ]
-)
+from tests.factories.claimscan import SCAN_ACTORS, SCAN_CATALOG, SCAN_PUBLISHED, scan_context
 
 
 def q(sentence):
@@ -103,12 +55,12 @@ def test_a_range_keeps_both_ends_and_years_are_not_figures():
     ],
 )
 def test_periods(sentence, labels):
-    assert [p.label for p in periods.parse(sentence, PUBLISHED)] == labels
+    assert [p.label for p in periods.parse(sentence, SCAN_PUBLISHED)] == labels
 
 
 # ---------------------------------------------------------------------------------------------- actors
-def found(text, actors=ACTORS):
-    result = scan.scan_article(text, case_actors=actors, published=PUBLISHED)
+def found(text, actors=SCAN_ACTORS):
+    result = scan.scan_article(text, case_actors=actors, published=SCAN_PUBLISHED)
     return result.actors.set_index("id")
 
 
@@ -137,8 +89,8 @@ def test_topic_words_are_never_actors():
 def test_relations_typed_by_verb_otherwise_mentioned_with():
     result = scan.scan_article(
         "The US sanctioned Russia. India bought oil from Russia. India and the US were both named.",
-        case_actors=ACTORS,
-        published=PUBLISHED,
+        case_actors=SCAN_ACTORS,
+        published=SCAN_PUBLISHED,
     )
     rel = {(r.source, r.target): r.type for r in result.relations.itertuples()}
     assert rel[("us", "russia")] == "sanctions"
@@ -151,10 +103,10 @@ def test_long_lists_of_names_are_linked_linearly_and_capped(n):
     """Issue 15: any paste up to the limit in < 2 s and < 100 MB extra. CPU time of this process (other
     helpers share the machine's two cores) and tracemalloc's peak; bench/bench_claimscan.py has the figures."""
     names = (", ".join(f"Name{i:05d} Person" for i in range(n)) + ".")[: text_input.MAX_BYTES]
-    scan.scan_article("warm up the parsers: 1.5 mb/d in May 2025.", published=PUBLISHED)
+    scan.scan_article("warm up the parsers: 1.5 mb/d in May 2025.", published=SCAN_PUBLISHED)
     tracemalloc.start()
     cpu = time.process_time()
-    result = scan.scan_article(names, published=PUBLISHED)
+    result = scan.scan_article(names, published=SCAN_PUBLISHED)
     cpu = time.process_time() - cpu
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
@@ -164,32 +116,21 @@ def test_long_lists_of_names_are_linked_linearly_and_capped(n):
 
 
 def test_notice_counts_every_possible_pair():
-    mentions = [A.Mention(f"a{i}", i * 3, i * 3 + 2, "x") for i in range(1000)]
+    mentions = [claimscan_actors.Mention(f"a{i}", i * 3, i * 3 + 2, "x") for i in range(1000)]
     links = relations.link([(1, "x" * 3000, mentions)])
     assert "showing the 200 strongest of 499,500 links" in links.notice
 
 
 # ------------------------------------------------------------------------------------- matching, rules
 def test_matches_catalog_series_with_reason_and_converts_units():
-    m = measures.match("India imported 1.8 mb/d of Russian crude.", {"india", "russia"}, {"flow"}, CATALOG)
+    m = measures.match("India imported 1.8 mb/d of Russian crude.", {"india", "russia"}, {"flow"}, SCAN_CATALOG)
     assert m.series == ("india_imports_russia_kpler", "india_imports_russia_vortexa") and "India" in m.reason
     (tonnes,) = q("China bought 8.85 million tonnes")
     low, high, how = measures.to_series_unit(tonnes, "million b/d", pd.Timestamp("2025-03-01"), "x")
     assert low == pytest.approx(8.85 * 7.33 / 31) and "7.33" in how
-    assert measures.match("Brent averaged $71 a barrel in March.", set(), {"price"}, CATALOG).series == (
+    assert measures.match("Brent averaged $71 a barrel in March.", set(), {"price"}, SCAN_CATALOG).series == (
         "brent_spot_eia",
     )
-
-
-def _context():
-    series = {
-        "india_imports_russia_kpler": F.monthly(
-            "2023-01-01", [1.3] + [1.8] * 34 + [1.27], "india_imports_russia_kpler"
-        ),
-        "india_imports_russia_vortexa": F.monthly("2025-09-01", [1.6, 1.7, 2.2], "india_imports_russia_vortexa"),
-    }
-    get_series, get_points = F.loaders(series)
-    return evidence.Context(get_series=get_series, get_points=get_points, today=pd.Timestamp("2026-06-01"))
 
 
 def test_candidates_ranked_parsed_matched_and_checked():
@@ -198,7 +139,9 @@ def test_candidates_ranked_parsed_matched_and_checked():
         "India is expected to import about 1.87 million bpd of Russian crude in November, Kpler data showed.\n\n"
         "In December India's Russian crude imports fell to the lowest in three years."
     )
-    result = scan.scan_article(text, case_actors=ACTORS, catalog=CATALOG, context=_context(), published=PUBLISHED)
+    result = scan.scan_article(
+        text, case_actors=SCAN_ACTORS, catalog=SCAN_CATALOG, context=scan_context(), published=SCAN_PUBLISHED
+    )
     by_no = {c.sentence_no: c for c in result.candidates}
     assert 1 not in by_no  # no figure, date or comparison
     nov = by_no[2]
@@ -222,7 +165,7 @@ def test_one_bad_candidate_never_stops_the_others(monkeypatch):
 
     monkeypatch.setattr(measures, "match_events", boom)
     text = "India took 1.8 mb/d of Russian oil in October. India took 1.9 mb/d of Russian oil in November."
-    result = scan.scan_article(text, case_actors=ACTORS, catalog=CATALOG, published=PUBLISHED)
+    result = scan.scan_article(text, case_actors=SCAN_ACTORS, catalog=SCAN_CATALOG, published=SCAN_PUBLISHED)
     assert result.candidates[0].error and not result.candidates[1].error
     assert result.candidates[1].spec["rule"] == "value_matches"
 
@@ -270,9 +213,9 @@ def test_headlines_eras_and_title_case_phrases_are_not_actors():
 def test_a_fall_in_one_month_is_checked_against_the_month_before():
     result = scan.scan_article(
         "India's imports of Russian crude fell in February 2025.",
-        case_actors=ACTORS,
-        catalog=CATALOG,
-        published=PUBLISHED,
+        case_actors=SCAN_ACTORS,
+        catalog=SCAN_CATALOG,
+        published=SCAN_PUBLISHED,
     )
     (c,) = result.candidates
     assert c.spec["rule"] == "change_between" and c.spec["expect"] == "down"

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from components.data.coverage import count_gaps, coverage
-from tests.factories import daily_series, monthly_series
+from tests.factories.series import business_day_series, monthly_series
 
 
 def test_monthly_gaps_count_missing_months():
@@ -12,7 +12,7 @@ def test_monthly_gaps_count_missing_months():
 
 
 def test_daily_gaps_ignore_weekends_but_count_long_breaks():
-    s = daily_series(values=range(10))
+    s = business_day_series(values=range(10))
     assert count_gaps(s, "daily") == 0
     broken = pd.concat([s, pd.Series([1.0], index=[s.index.max() + pd.Timedelta(days=10)])])
     assert count_gaps(broken, "daily") == 1

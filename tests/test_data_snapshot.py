@@ -5,7 +5,7 @@ import pytest
 
 from components import data
 from components.data import snapshot
-from tests.factories import copy_snapshot
+from tests.factories.snapshot import copy_snapshot
 
 FIXED_IDS = [
     "brent_spot_eia",

@@ -11,7 +11,7 @@ from scipy import stats
 
 from components import event_tests
 from components.eventstudy import abnormal
-from tests.factories_events import (
+from tests.factories.event_returns import (
     iid_returns_series,
     market_pair,
     snapshot_series,

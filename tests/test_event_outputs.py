@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from components import event_charts, event_tables, event_tests
-from tests.factories_events import EVENT, market_pair
+from tests.factories.event_returns import EVENT, market_pair
 
 
 @pytest.fixture(scope="module")

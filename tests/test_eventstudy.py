@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from components import eventstudy as E
-from components import series_math
-from tests.chart_factories import brent_march_2025, events, monthly_with_gaps
+from components import eventstudy, series_math
+from tests.factories.charts import chart_events
+from tests.factories.series import brent_march_2025, monthly_with_gaps
 
 
 def test_anchor_is_last_observation_on_or_before():
@@ -21,7 +21,7 @@ def test_anchor_is_last_observation_on_or_before():
 
 def test_event_day_change_matches_hand_computation():
     s = brent_march_2025()
-    c = E.change_between(s, "2025-03-07", -1, 0)
+    c = eventstudy.change_between(s, "2025-03-07", -1, 0)
     # 6 Mar 71.08 -> 7 Mar 72.49 (EIA): +1.41 USD, +1.9837 %
     assert c.from_date == pd.Timestamp("2025-03-06") and c.to_date == pd.Timestamp("2025-03-07")
     assert c.abs == pytest.approx(1.41, abs=1e-9)
@@ -33,32 +33,34 @@ def test_event_day_change_matches_hand_computation():
 def test_windows_count_observations_not_days():
     s = brent_march_2025()
     # t0 = 7 Mar; t+1 = Mon 10 Mar (weekend skipped), t-3 = Tue 4 Mar
-    post = E.change_between(s, "2025-03-07", 0, 1)
+    post = eventstudy.change_between(s, "2025-03-07", 0, 1)
     assert post.to_date == pd.Timestamp("2025-03-10") and post.abs == pytest.approx(71.02 - 72.49)
-    pre = E.change_between(s, "2025-03-07", -3, 0)
+    pre = eventstudy.change_between(s, "2025-03-07", -3, 0)
     assert pre.from_date == pd.Timestamp("2025-03-04") and pre.pct == pytest.approx((72.49 / 72.31 - 1) * 100)
 
 
 def test_missing_data_is_reported_not_hidden():
     s = brent_march_2025()
-    c = E.change_between(s, "2025-03-07", 0, 5)  # only 2 observations after 7 Mar in the factory
+    c = eventstudy.change_between(s, "2025-03-07", 0, 5)  # only 2 observations after 7 Mar in the factory
     assert c.abs is None and "only 2 observation(s) after" in c.missing
-    c = E.change_between(s, "2025-03-07", -10, 0)
+    c = eventstudy.change_between(s, "2025-03-07", -10, 0)
     assert c.pct is None and "not enough observations before" in c.missing
     # a series that ended long before the event (like USD/RUB from the ECB, ending 2022-03-01)
     rub = pd.Series([100.0, 105.0], index=pd.DatetimeIndex(["2022-02-28", "2022-03-01"]))
-    c = E.change_between(rub, "2025-03-07", -1, 0, frequency="daily")
+    c = eventstudy.change_between(rub, "2025-03-07", -1, 0, frequency="daily")
     assert c.abs is None and "2022-03-01" in c.missing
     # ... and a stale series draws nothing in the aligned chart either
-    assert E.window(rub, "2025-03-07", 5, 5).empty
-    assert E.aligned_windows({"rub": rub, "brent": s}, events(1), 1, 1)["series_id"].unique().tolist() == ["brent"]
+    assert eventstudy.window(rub, "2025-03-07", 5, 5).empty
+    assert eventstudy.aligned_windows({"rub": rub, "brent": s}, chart_events(1), 1, 1)[
+        "series_id"
+    ].unique().tolist() == ["brent"]
 
 
 def test_event_table_one_row_per_event_and_series():
     s = brent_march_2025()
     rub = pd.Series([100.0, 105.0], index=pd.DatetimeIndex(["2022-02-28", "2022-03-01"]))
-    ev = events(3)
-    t = E.event_table({"brent": s, "rub": rub}, ev, before=1, after=1)
+    ev = chart_events(3)
+    t = eventstudy.event_table({"brent": s, "rub": rub}, ev, before=1, after=1)
     assert len(t) == 6  # nothing dropped
     row = t[(t.event_id == "e1") & (t.series_id == "brent")].iloc[0]
     assert row.day_abs == pytest.approx(1.41) and row.t0_value == 72.49 and row.prev_value == 71.08
@@ -74,7 +76,7 @@ def test_event_table_one_row_per_event_and_series():
 
 def test_aligned_windows_rebased_to_100_at_t0():
     s = brent_march_2025()
-    a = E.aligned_windows({"brent": s}, events(1), 2, 2)
+    a = eventstudy.aligned_windows({"brent": s}, chart_events(1), 2, 2)
     assert list(a["t"]) == [-2, -1, 0, 1, 2]
     assert a.loc[a.t == 0, "rebased"].iloc[0] == pytest.approx(100.0)
     assert a.loc[a.t == -1, "rebased"].iloc[0] == pytest.approx(71.08 / 72.49 * 100)
@@ -82,7 +84,7 @@ def test_aligned_windows_rebased_to_100_at_t0():
 
 def test_monthly_offsets_are_months_and_gaps_not_filled():
     m = monthly_with_gaps()  # Jan, Feb, May, Jun 2024
-    c = E.change_between(m, "2024-02-15", 0, 1, frequency="monthly")
+    c = eventstudy.change_between(m, "2024-02-15", 0, 1, frequency="monthly")
     # next *observation* after Feb is May (Mar/Apr missing) -> stated by the dates, not interpolated
     assert c.to_date == pd.Timestamp("2024-05-01") and c.abs == pytest.approx(0.4)
     assert series_math.infer_frequency(m) == "monthly" and series_math.infer_frequency(brent_march_2025()) == "daily"

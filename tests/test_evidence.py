@@ -5,15 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components import evidence as E
-from tests import case_factories as F
+from components import evidence
+from tests.factories.series import monthly_series, series_loaders
 
 TODAY = pd.Timestamp("2026-11-25")
 
 
-def ctx(series: dict, flags=None, events=None, facts=None, today=TODAY) -> E.Context:
-    gs, gp = F.loaders(series, flags)
-    return E.Context(
+def ctx(series: dict, flags=None, events=None, facts=None, today=TODAY) -> evidence.Context:
+    gs, gp = series_loaders(series, flags)
+    return evidence.Context(
         get_series=gs,
         get_points=gp,
         events=events if events is not None else pd.DataFrame(),
@@ -29,12 +29,12 @@ LOW_SPEC = {"rule": "lowest_since", "series": ["imp_kpler", "imp_vortexa"], "at"
 
 
 def test_lowest_since_supported_with_sources():
-    v = E.evaluate(
+    v = evidence.evaluate(
         LOW_SPEC,
         ctx(
             {
-                "imp_kpler": F.monthly("2023-02-01", HIGH, "imp_kpler"),
-                "imp_vortexa": F.monthly("2023-02-01", HIGH, "imp_vortexa"),
+                "imp_kpler": monthly_series("2023-02-01", HIGH, "imp_kpler"),
+                "imp_vortexa": monthly_series("2023-02-01", HIGH, "imp_vortexa"),
             }
         ),
     )
@@ -47,50 +47,50 @@ def test_lowest_since_supported_with_sources():
 
 def test_lowest_since_contradicted_and_mixed():
     lower = {
-        "imp_kpler": F.monthly("2023-02-01", LOWER_BEFORE, "imp_kpler"),
-        "imp_vortexa": F.monthly("2023-02-01", LOWER_BEFORE, "imp_vortexa"),
+        "imp_kpler": monthly_series("2023-02-01", LOWER_BEFORE, "imp_kpler"),
+        "imp_vortexa": monthly_series("2023-02-01", LOWER_BEFORE, "imp_vortexa"),
     }
-    assert E.evaluate(LOW_SPEC, ctx(lower)).status == "contradicted"
+    assert evidence.evaluate(LOW_SPEC, ctx(lower)).status == "contradicted"
     mixed = {
-        "imp_kpler": F.monthly("2023-02-01", HIGH, "imp_kpler"),
-        "imp_vortexa": F.monthly("2023-02-01", LOWER_BEFORE, "imp_vortexa"),
+        "imp_kpler": monthly_series("2023-02-01", HIGH, "imp_kpler"),
+        "imp_vortexa": monthly_series("2023-02-01", LOWER_BEFORE, "imp_vortexa"),
     }
-    v = E.evaluate(LOW_SPEC, ctx(mixed))
+    v = evidence.evaluate(LOW_SPEC, ctx(mixed))
     assert v.status == "mixed"
     assert "Kpler" in v.detail and "Vortexa" in v.detail and "Dec 2023" in v.detail
 
 
 def test_lowest_since_gaps_stay_gaps_and_missing_data():
     three = [1.7] + [None] * 19 + [1.6, None, 1.5, None, 1.4]
-    v = E.evaluate(LOW_SPEC, ctx({"imp_kpler": F.monthly("2023-02-01", three, "imp_kpler")}))
+    v = evidence.evaluate(LOW_SPEC, ctx({"imp_kpler": monthly_series("2023-02-01", three, "imp_kpler")}))
     assert v.parts[0].status == "supported" and "3 of 24 earlier months" in v.parts[0].detail
     gappy = [None] * 20 + [1.6, None, 1.5, None, 1.4]
     # 2 earlier months < min_months 3 -> no data for kpler; vortexa unknown id -> no data
     spec = dict(LOW_SPEC, min_months=3)
-    v = E.evaluate(spec, ctx({"imp_kpler": F.monthly("2023-02-01", gappy, "imp_kpler")}))
+    v = evidence.evaluate(spec, ctx({"imp_kpler": monthly_series("2023-02-01", gappy, "imp_kpler")}))
     assert v.parts[0].status == "no data" and "only 2 of 24" in v.parts[0].detail
     assert v.parts[1].status == "no data" and v.status == "no data"
-    no_feb = F.monthly("2023-02-01", HIGH[:-1] + [None], "imp_kpler")
-    v = E.evaluate(LOW_SPEC, ctx({"imp_kpler": no_feb}))
+    no_feb = monthly_series("2023-02-01", HIGH[:-1] + [None], "imp_kpler")
+    v = evidence.evaluate(LOW_SPEC, ctx({"imp_kpler": no_feb}))
     assert v.status == "no data" and "no usable figure for Feb 2025" in v.detail
 
 
 def test_lowest_since_excludes_flagged_points():
-    s = F.monthly("2023-02-01", LOWER_BEFORE, "imp_kpler")
+    s = monthly_series("2023-02-01", LOWER_BEFORE, "imp_kpler")
     flags = {"imp_kpler": {"2023-12-01": "partial"}}  # the earlier low is only a partial month
-    v = E.evaluate(dict(LOW_SPEC, series=["imp_kpler"]), ctx({"imp_kpler": s}, flags))
+    v = evidence.evaluate(dict(LOW_SPEC, series=["imp_kpler"]), ctx({"imp_kpler": s}, flags))
     assert v.status == "supported" and "Left out as partial/provisional: Dec 2023" in v.detail
     flags = {"imp_kpler": {"2025-02-01": "provisional"}}
-    assert E.evaluate(dict(LOW_SPEC, series=["imp_kpler"]), ctx({"imp_kpler": s}, flags)).status == "no data"
+    assert evidence.evaluate(dict(LOW_SPEC, series=["imp_kpler"]), ctx({"imp_kpler": s}, flags)).status == "no data"
 
 
 def test_verdict_changes_when_data_changes():
     spec = dict(LOW_SPEC, series=["imp_kpler"])
-    s = F.monthly("2023-02-01", HIGH, "imp_kpler")
-    assert E.evaluate(spec, ctx({"imp_kpler": s})).status == "supported"
+    s = monthly_series("2023-02-01", HIGH, "imp_kpler")
+    assert evidence.evaluate(spec, ctx({"imp_kpler": s})).status == "supported"
     s2 = s.copy()
     s2.iloc[5] = 1.0
-    assert E.evaluate(spec, ctx({"imp_kpler": s2})).status == "contradicted"
+    assert evidence.evaluate(spec, ctx({"imp_kpler": s2})).status == "contradicted"
 
 
 CHG = {
@@ -113,15 +113,20 @@ CHG = {
     ],
 )
 def test_change_between(k, v, status):
-    c = ctx({"a_kpler": F.monthly("2025-01-01", k, "a_kpler"), "a_vortexa": F.monthly("2025-01-01", v, "a_vortexa")})
-    out = E.evaluate(CHG, c)
+    c = ctx(
+        {
+            "a_kpler": monthly_series("2025-01-01", k, "a_kpler"),
+            "a_vortexa": monthly_series("2025-01-01", v, "a_vortexa"),
+        }
+    )
+    out = evidence.evaluate(CHG, c)
     assert out.status == status
     assert "%" in out.parts[0].detail and len(out.parts[0].numbers) == 2
 
 
 def test_change_between_windows_missing_and_pending():
-    c = ctx({"a_kpler": F.monthly("2025-01-01", (1.5, None), "a_kpler")})
-    out = E.evaluate(dict(CHG, series=["a_kpler"]), c)
+    c = ctx({"a_kpler": monthly_series("2025-01-01", (1.5, None), "a_kpler")})
+    out = evidence.evaluate(dict(CHG, series=["a_kpler"]), c)
     assert out.status == "no data" and "later window" in out.detail
     spec = {
         "rule": "change_between",
@@ -132,9 +137,9 @@ def test_change_between_windows_missing_and_pending():
         "b_end": "2027-03-01",
         "expect": "up",
     }
-    assert E.evaluate(spec, c).status == "pending"
+    assert evidence.evaluate(spec, c).status == "pending"
     up_ok = dict(spec, b_start="2025-01-01", b_end="2025-02-01", expect="up", min_pct=-20)
-    assert "no more than 20%" in E.evaluate(up_ok, c).rule_text
+    assert "no more than 20%" in evidence.evaluate(up_ok, c).rule_text
 
 
 FACTS = pd.DataFrame(
@@ -195,7 +200,7 @@ FACTS = pd.DataFrame(
     ],
 )
 def test_share_at_facts(spec, status):
-    v = E.evaluate(dict(spec, rule="share_at", context_periods=["2014-2018"]), ctx({}, facts=FACTS))
+    v = evidence.evaluate(dict(spec, rule="share_at", context_periods=["2014-2018"]), ctx({}, facts=FACTS))
     assert v.status == status
     if status != "no data":
         assert v.numbers[0]["source_url"].startswith("https://") and v.numbers[0]["provider"].startswith(
@@ -204,10 +209,10 @@ def test_share_at_facts(spec, status):
 
 
 def test_share_at_series_with_tolerance():
-    c = ctx({"x_kpler": F.monthly("2024-06-01", (1.2, None, None), "x_kpler")})
+    c = ctx({"x_kpler": monthly_series("2024-06-01", (1.2, None, None), "x_kpler")})
     spec = {"rule": "share_at", "series": ["x_kpler"], "at": "2024-08-01", "supported_at": 1.0}
-    assert E.evaluate(spec, c).status == "no data"
-    assert E.evaluate(dict(spec, tolerance_months=3), c).status == "supported"
+    assert evidence.evaluate(spec, c).status == "no data"
+    assert evidence.evaluate(dict(spec, tolerance_months=3), c).status == "supported"
 
 
 def _events():
@@ -247,17 +252,17 @@ def test_event_on_record_filters():
         "start": "2025-03-09",
         "end": "2025-04-30",
     }
-    v = E.evaluate(spec, c)
+    v = evidence.evaluate(spec, c)
     assert v.status == "supported" and v.numbers[0]["source_url"] == "https://x.org/1"
-    assert E.evaluate(dict(spec, end="2025-03-10"), c).status == E.NOT_IN_RECORD
-    assert E.evaluate(dict(spec, actors_all=["modi"]), c).status == E.NOT_IN_RECORD
-    assert E.evaluate(dict(spec, actors_all=[], actors_any=["putin", "xi"]), c).status == "supported"
-    assert E.evaluate(dict(spec, min_events=2), c).status == E.NOT_IN_RECORD
-    assert E.evaluate(spec, ctx({}, events=_events().iloc[:0])).status == "no data"  # no record loaded at all
+    assert evidence.evaluate(dict(spec, end="2025-03-10"), c).status == evidence.NOT_IN_RECORD
+    assert evidence.evaluate(dict(spec, actors_all=["modi"]), c).status == evidence.NOT_IN_RECORD
+    assert evidence.evaluate(dict(spec, actors_all=[], actors_any=["putin", "xi"]), c).status == "supported"
+    assert evidence.evaluate(dict(spec, min_events=2), c).status == evidence.NOT_IN_RECORD
+    assert evidence.evaluate(spec, ctx({}, events=_events().iloc[:0])).status == "no data"  # no record loaded at all
 
 
 def test_interpretive():
-    v = E.evaluate({"rule": "interpretive"}, ctx({}))
+    v = evidence.evaluate({"rule": "interpretive"}, ctx({}))
     assert v.status == "not testable" and v.rule_text
 
 
@@ -300,22 +305,22 @@ def _scen(today, **extra):
     ],
 )
 def test_scenario_outcome(b_value, events, today, status):
-    s = F.monthly("2025-03-01", [2.0] + [None] * 8 + [b_value], "imp_kpler")
+    s = monthly_series("2025-03-01", [2.0] + [None] * 8 + [b_value], "imp_kpler")
     ev = _events() if events else _events().iloc[:1]  # without the tariff: only an unrelated call on record
-    v = E.evaluate(_scen(today), ctx({"imp_kpler": s}, events=ev, today=today))
+    v = evidence.evaluate(_scen(today), ctx({"imp_kpler": s}, events=ev, today=today))
     assert v.status == status
     assert [p.label for p in v.parts] == ["tariff", "imports fell"]
 
 
 def test_scenario_none_met_and_validation():
-    s = F.monthly("2025-03-01", [2.0] + [None] * 8 + [1.9], "imp_kpler")
+    s = monthly_series("2025-03-01", [2.0] + [None] * 8 + [1.9], "imp_kpler")
     spec = _scen(TODAY)
     spec["conditions"][0]["required"] = False
-    v = E.evaluate(spec, ctx({"imp_kpler": s}, events=_events().iloc[:0]))
+    v = evidence.evaluate(spec, ctx({"imp_kpler": s}, events=_events().iloc[:0]))
     assert v.status == "did not happen"
-    assert E.validate_spec(spec) == []
+    assert evidence.validate_spec(spec) == []
     bad = dict(spec, conditions=[{"rule": "scenario_outcome", "conditions": []}, {"rule": "lowest_since"}])
-    fields = [f for f, _ in E.validate_spec(bad)]
+    fields = [f for f, _ in evidence.validate_spec(bad)]
     assert "evidence.conditions[0].rule" in fields and "evidence.conditions[1].series" in fields
 
 
@@ -323,13 +328,13 @@ def test_loader_errors_become_no_data():
     def boom(_):
         raise KeyError("unknown id")
 
-    c = E.Context(get_series=boom, get_points=boom)
-    assert E.evaluate(LOW_SPEC, c).status == "no data"
-    assert E.series_ids(_scen(TODAY)) == ["imp_kpler"]
+    c = evidence.Context(get_series=boom, get_points=boom)
+    assert evidence.evaluate(LOW_SPEC, c).status == "no data"
+    assert evidence.series_ids(_scen(TODAY)) == ["imp_kpler"]
 
 
 def test_numbers_markdown_escapes_source_text_and_links_only_http():
-    from components import evidence_charts as EC
+    from components import evidence_charts
     from components.evidence import Verdict
 
     nums = [
@@ -354,11 +359,11 @@ def test_numbers_markdown_escapes_source_text_and_links_only_http():
             "source_url": "javascript:alert(1)",
         },
     ]
-    md = EC.numbers_markdown(Verdict("supported", "r", "rule", nums))
+    md = evidence_charts.numbers_markdown(Verdict("supported", "r", "rule", nums))
     lines = md.splitlines()
     assert len(lines) == 4 and all(line.count(" | ") == 6 for line in lines[2:])  # no cell split by a stray pipe
     assert r"Kpler \| Jan \[x\]\(javascript\:alert\(1\)\)" in lines[2]
     assert r"\$x\$ \:red\[y\]" in lines[2] and r"\<b\>page\</b\> with \| pipes" in lines[2]
     assert "(<https://example.org/a_(b)>)" in lines[2]
     assert "javascript:alert" not in lines[3] and lines[3].endswith("| T |")
-    assert EC.numbers_markdown(Verdict("no data", "r", "rule", [])) == ""
+    assert evidence_charts.numbers_markdown(Verdict("no data", "r", "rule", [])) == ""

@@ -8,7 +8,8 @@ from components import charts, evidence_charts
 from components.case import Claim
 from components.evidence import Verdict
 from components.style import EVENT_CATEGORY_COLORS
-from tests.chart_factories import brent_march_2025, events
+from tests.factories.charts import chart_events
+from tests.factories.series import brent_march_2025
 
 
 def _claim(kind: str = "quantitative", **evidence) -> Claim:
@@ -27,7 +28,7 @@ def _marker_colours(fig) -> dict[str, str]:
 
 
 def test_claim_chart_events_match_the_market_chart():
-    ev = events(2)
+    ev = chart_events(2)
     claim_fig = evidence_charts.build_claim_chart(_claim(), None, {"brent": brent_march_2025()}, ev)
     oil_fig = charts.build_time_series([charts.Line("brent", "Brent", brent_march_2025(), "USD/bbl")], ev)
     assert len(_overlay(claim_fig)) == 3 and not claim_fig.layout.shapes[1:]  # one period band, no shape per event
@@ -38,7 +39,7 @@ def test_claim_chart_events_match_the_market_chart():
 
 
 def test_claim_chart_without_series_shows_the_cited_events_only():
-    ev = events(2)
+    ev = chart_events(2)
     cited = [{"label": "x", "value": "on record", "event_id": "e2", "date": pd.Timestamp("2025-03-08").date()}]
     verdict = Verdict("supported", "event_on_record", "rule", cited)
     fig = evidence_charts.build_claim_chart(_claim("event", rule="event_on_record"), verdict, {}, ev)
@@ -47,7 +48,7 @@ def test_claim_chart_without_series_shows_the_cited_events_only():
 
 
 def test_hindsight_timeline_uses_the_overlay_and_keeps_its_bars():
-    ev = events(2)
+    ev = chart_events(2)
     claim = _claim("scenario")
     claim.verdict = Verdict("partly", "scenario_outcome", "rule")
     fig = evidence_charts.build_hindsight_timeline([claim], ev, pd.Timestamp("2025-03-08"))

@@ -12,19 +12,12 @@ import pytest
 from components import case as case_module
 from components.data import live, snapshot
 from tests.apptest_helpers import PAGES, ROOT, app_test, texts
-from tests.factories import copy_snapshot, empty_yf_frame, snapshot_digest, yf_frame
+from tests.factories.series import empty_yf_frame, yf_frame
+from tests.factories.snapshot import copy_snapshot, snapshot_digest
 
-ALL = PAGES  # every registered page (components/routes.py), Home first
-LIVE_PAGES = [p for p in ALL if "ui.live(" in (ROOT / p).read_text(encoding="utf-8")]
-CASE_PAGES = [p for p in ALL if re.search(r"ui\.case(_events|_or_stop)?\(", (ROOT / p).read_text(encoding="utf-8"))]
+LIVE_PAGES = [p for p in PAGES if "ui.live(" in (ROOT / p).read_text(encoding="utf-8")]
+CASE_PAGES = [p for p in PAGES if re.search(r"ui\.case(_events|_or_stop)?\(", (ROOT / p).read_text(encoding="utf-8"))]
 DATA_DIGEST = snapshot_digest(ROOT / "data")
-
-KNOWN_SNAPSHOT: dict[str, str] = {}  # page -> reason, for a known bug (xfail, strict=False)
-KNOWN_CASE: dict[str, str] = {}
-
-
-def known(pages: list[str], bugs: dict[str, str]) -> list:
-    return [pytest.param(p, marks=pytest.mark.xfail(reason=bugs[p], strict=False)) if p in bugs else p for p in pages]
 
 
 def exceptions(at) -> list[str]:
@@ -210,7 +203,7 @@ def corrupted(tmp_path, monkeypatch):
     assert snapshot_digest(folder) == before, "the app rewrote or deleted snapshot files"
 
 
-@pytest.mark.parametrize("page", known(ALL, KNOWN_SNAPSHOT))
+@pytest.mark.parametrize("page", PAGES)
 def test_corrupted_snapshot_files_are_named_and_pages_keep_working(corrupted, page):
     at = app_test(page).run()
     assert not at.exception, exceptions(at)
@@ -231,7 +224,7 @@ CASE_BREAKS = {
 
 
 @pytest.mark.parametrize("broken", sorted(CASE_BREAKS))
-@pytest.mark.parametrize("page", known(CASE_PAGES, KNOWN_CASE))
+@pytest.mark.parametrize("page", CASE_PAGES)
 def test_broken_case_file_gives_a_message_not_an_exception(tmp_path, monkeypatch, page, broken):
     root = tmp_path / "cases"
     src = case_module.CASES_ROOT / case_module.DEFAULT_CASE

@@ -5,7 +5,7 @@ import pytest
 
 from components.data import snapshot
 from importers import snapshot as importer
-from tests.factories import write_compiled_sources
+from tests.factories.snapshot import write_compiled_sources
 
 
 @pytest.mark.parametrize(

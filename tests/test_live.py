@@ -11,7 +11,8 @@ from components.data import __main__ as cli
 from components.data import live
 from components.data.publishers import Update
 from components.data.refresh import RefreshReport
-from tests.factories import ROOT, empty_yf_frame, snapshot_digest, yf_frame
+from tests.factories.series import empty_yf_frame, yf_frame
+from tests.factories.snapshot import ROOT, snapshot_digest
 
 TICKERS = {"brent_futures_yahoo": "BZ=F", "usd_rub_yahoo": "RUB=X"}
 

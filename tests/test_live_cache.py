@@ -11,7 +11,7 @@ import pytest
 import yfinance as yf
 
 from components.data import live
-from tests.factories import yf_frame
+from tests.factories.series import yf_frame
 
 SID, TICKER = "brent_futures_yahoo", "BZ=F"
 

@@ -7,7 +7,7 @@ import pytest
 
 from components import evidence, strength
 from components.eventstudy import abnormal
-from tests.factories_events import EVENT, calm_then_wild, event_frame, iid_returns_series, market_pair
+from tests.factories.event_returns import EVENT, calm_then_wild, event_frame, iid_returns_series, market_pair
 
 EVENTS = event_frame(("threat", EVENT, "Sanctions threat"), ("strike", "2025-03-11", "A strike"))
 META = {"unit": "USD/bbl", "name": "Test crude", "frequency": "daily", "source_url": "https://www.eia.gov/x"}

@@ -12,23 +12,30 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components import network as N
-from tests import network_factories as F
+from bench.synthetic import random_network_case
+from components import network
+from tests.factories.network import (
+    hostile_network_case,
+    network_actors,
+    network_case,
+    network_claims,
+    network_relations,
+)
 
 
 @pytest.fixture
 def case():
-    return F.make_case()
+    return network_case()
 
 
 @pytest.fixture
 def G(case):
-    return N.graph_from_case(case)
+    return network.graph_from_case(case)
 
 
 @pytest.fixture
 def statuses(case):
-    return N.claim_statuses(case.claims)
+    return network.claim_statuses(case.claims)
 
 
 def _data(doc: str, which: str) -> list[dict]:
@@ -48,19 +55,19 @@ def test_build_graph_nodes_edges_and_attributes(G):
 
 
 def test_parallel_relations_are_kept(G):
-    rel = F.make_relations(
+    rel = network_relations(
         [
             ("us", "india", "threatens", True, 1, None, None, "", "", ""),
             ("us", "india", "tariffs", True, 1, None, None, "", "", ""),
         ]
     )
-    H = N.build_graph(F.make_actors(), rel)
+    H = network.build_graph(network_actors(), rel)
     assert H.number_of_edges("us", "india") == 2
 
 
 def test_unknown_actor_in_relation_becomes_visible_node():
-    rel = F.make_relations([("us", "ghost", "threatens", True, 1, None, None, "", "", "")])
-    H = N.build_graph(F.make_actors(), rel)
+    rel = network_relations([("us", "ghost", "threatens", True, 1, None, None, "", "", "")])
+    H = network.build_graph(network_actors(), rel)
     assert H.nodes["ghost"]["kind"] == "unknown"
 
 
@@ -81,7 +88,7 @@ def test_bad_weight_and_string_lists_are_normalised():
             }
         ]
     )
-    H = N.build_graph(F.make_actors(), rel)
+    H = network.build_graph(network_actors(), rel)
     ((_, _, d),) = H.edges(data=True)
     assert d["weight"] == 1.0 and d["directed"] is False and d["claims"] == ["c1", "c2"] and d["series"] == []
     assert pd.isna(d["start"]) and d["note"] == ""
@@ -91,98 +98,98 @@ def test_bloc_groups_people_with_their_state_and_member_with_bloc(G):
     assert G.nodes["russia"]["bloc"] == "OPEC+"  # member_of relation
     assert G.nodes["putin"]["bloc"] == "Russia"  # same country code as the state
     assert G.nodes["eu"]["bloc"] == "European Union"  # a bloc is its own group
-    assert G.nodes["opec"]["bloc"] == N.NO_BLOC
-    assert set(G.graph["bloc_colours"]) >= {"Russia", "OPEC+", N.NO_BLOC}
+    assert G.nodes["opec"]["bloc"] == network.NO_BLOC
+    assert set(G.graph["bloc_colours"]) >= {"Russia", "OPEC+", network.NO_BLOC}
 
 
 # ----------------------------------------------------------------------------------------- filters
 def test_no_filter_keeps_everything_connected(G, statuses):
-    H, notes = N.filter_graph(G, N.View(), statuses)
+    H, notes = network.filter_graph(G, network.View(), statuses)
     assert notes == [] and H.number_of_edges() == 13 and H.number_of_nodes() == 11
 
 
 def test_type_filter_drops_isolates(G):
-    H, _ = N.filter_graph(G, N.View(types=("buys_oil_from",)))
+    H, _ = network.filter_graph(G, network.View(types=("buys_oil_from",)))
     assert set(H.nodes) == {"india", "china", "russia"} and H.number_of_edges() == 2
 
 
 def test_type_filter_keep_isolates(G):
-    H, _ = N.filter_graph(G, N.View(types=("buys_oil_from",), keep_isolates=True))
+    H, _ = network.filter_graph(G, network.View(types=("buys_oil_from",), keep_isolates=True))
     assert H.number_of_nodes() == 11 and H.number_of_edges() == 2
 
 
 def test_kind_filter_removes_nodes_and_their_edges(G):
-    H, _ = N.filter_graph(G, N.View(kinds=("state",)))
+    H, _ = network.filter_graph(G, network.View(kinds=("state",)))
     assert all(d["kind"] == "state" for _, d in H.nodes(data=True))
     assert ("trump", "russia") not in H.edges()
 
 
 def test_date_filter_inclusive_and_open_ended(G):
-    H, _ = N.filter_graph(G, N.View(date=pd.Timestamp("2025-03-30")))
+    H, _ = network.filter_graph(G, network.View(date=pd.Timestamp("2025-03-30")))
     types = {d["type"] for *_, d in H.edges(data=True)}
     assert "threatens" in types  # starts that day (inclusive)
     assert "aids" not in types  # ended 2025-03-03
     assert "negotiates_with" in types  # 2025-02-12 .. 2025-08-15
-    H2, _ = N.filter_graph(G, N.View(date=pd.Timestamp("2025-03-03")))
+    H2, _ = network.filter_graph(G, network.View(date=pd.Timestamp("2025-03-03")))
     assert "aids" in {d["type"] for *_, d in H2.edges(data=True)}  # end inclusive
-    H3, _ = N.filter_graph(G, N.View(date=pd.Timestamp("1990-01-01")))
+    H3, _ = network.filter_graph(G, network.View(date=pd.Timestamp("1990-01-01")))
     assert H3.number_of_edges() == 0
 
 
 def test_active_on_nat_is_open():
-    assert N.active_on(pd.NaT, pd.NaT, pd.Timestamp("1900-01-01"))
-    assert not N.active_on(pd.Timestamp("2020-01-01"), pd.NaT, pd.Timestamp("2019-12-31"))
+    assert network.active_on(pd.NaT, pd.NaT, pd.Timestamp("1900-01-01"))
+    assert not network.active_on(pd.Timestamp("2020-01-01"), pd.NaT, pd.Timestamp("2019-12-31"))
 
 
 def test_verdict_filter_needs_a_claim_with_that_status(G, statuses):
-    H, _ = N.filter_graph(G, N.View(verdicts=("contradicted",)), statuses)
+    H, _ = network.filter_graph(G, network.View(verdicts=("contradicted",)), statuses)
     assert [(u, v) for u, v in H.edges()] == [("us", "ukraine")]
-    H2, _ = N.filter_graph(G, N.View(verdicts=("supported",)), statuses)
+    H2, _ = network.filter_graph(G, network.View(verdicts=("supported",)), statuses)
     assert {d["type"] for *_, d in H2.edges(data=True)} == {"buys_oil_from", "supplies"}
 
 
 def test_ego_depth(G):
-    H1, _ = N.filter_graph(G, N.View(ego="india", depth=1))
+    H1, _ = network.filter_graph(G, network.View(ego="india", depth=1))
     assert set(H1.nodes) == {"india", "russia", "us"}
-    H2, _ = N.filter_graph(G, N.View(ego="india", depth=2))
+    H2, _ = network.filter_graph(G, network.View(ego="india", depth=2))
     assert {"putin", "china", "trump", "ukraine", "eu", "opec"} <= set(H2.nodes)
     assert "reliance" not in H2
 
 
 def test_ego_respects_other_filters_and_missing_ego_notice(G):
-    H, _ = N.filter_graph(G, N.View(ego="india", depth=3, types=("buys_oil_from",)))
+    H, _ = network.filter_graph(G, network.View(ego="india", depth=3, types=("buys_oil_from",)))
     assert set(H.nodes) == {"india", "russia", "china"}
-    H2, notes = N.filter_graph(G, N.View(ego="trump", kinds=("state",)))
+    H2, notes = network.filter_graph(G, network.View(ego="trump", kinds=("state",)))
     assert notes and "not in the current view" in notes[0] and H2.number_of_nodes() > 0
 
 
 def test_ego_without_relations_is_kept_alone(G):
-    H, _ = N.filter_graph(G, N.View(ego="reliance", types=("threatens",)))
+    H, _ = network.filter_graph(G, network.View(ego="reliance", types=("threatens",)))
     assert list(H.nodes) == ["reliance"]
 
 
 # -------------------------------------------------------------------------------------- centrality
-@pytest.mark.parametrize("measure", N.CENTRALITIES)
+@pytest.mark.parametrize("measure", network.CENTRALITIES)
 def test_centralities_cover_every_node(G, measure):
-    c, _ = N.centrality(G, measure)
+    c, _ = network.centrality(G, measure)
     assert set(c) == set(G.nodes) and all(v >= 0 for v in c.values())
 
 
 def test_russia_is_most_central(G):
     for m in ("degree", "pagerank"):
-        c, _ = N.centrality(G, m)
+        c, _ = network.centrality(G, m)
         assert max(c, key=c.get) == "russia"
 
 
 def test_eigenvector_falls_back_on_acyclic_directed_graph():
-    rel = F.make_relations(
+    rel = network_relations(
         [
             ("us", "india", "threatens", True, 1, None, None, "", "", ""),
             ("india", "russia", "buys_oil_from", True, 1, None, None, "", "", ""),
         ]
     )
-    H, _ = N.filter_graph(N.build_graph(F.make_actors(), rel), N.View())
-    c, note = N.centrality(H, "eigenvector")
+    H, _ = network.filter_graph(network.build_graph(network_actors(), rel), network.View())
+    c, note = network.centrality(H, "eigenvector")
     assert note and "undirected" in note
     assert set(c) == {"us", "india", "russia"} and c["india"] > c["us"]
 
@@ -192,8 +199,8 @@ def test_eigenvector_final_fallback_is_degree(monkeypatch, G):
         raise nx.PowerIterationFailedConvergence(1)
 
     monkeypatch.setattr(nx, "eigenvector_centrality", boom)
-    c, note = N.centrality(G, "eigenvector")
-    assert note and "degree" in note and c == nx.degree_centrality(N.collapse(G))
+    c, note = network.centrality(G, "eigenvector")
+    assert note and "degree" in note and c == nx.degree_centrality(network.collapse(G))
 
 
 def test_pagerank_without_scipy(monkeypatch, G):
@@ -201,57 +208,57 @@ def test_pagerank_without_scipy(monkeypatch, G):
         raise ImportError("scipy")
 
     monkeypatch.setattr(nx, "pagerank", no_scipy)
-    c, _ = N.centrality(G, "pagerank")
+    c, _ = network.centrality(G, "pagerank")
     assert abs(sum(c.values()) - 1) < 1e-6
 
 
 def test_centrality_empty_and_single():
-    assert N.centrality(nx.MultiDiGraph(), "eigenvector") == ({}, None)
+    assert network.centrality(nx.MultiDiGraph(), "eigenvector") == ({}, None)
     g = nx.MultiDiGraph()
     g.add_node("a")
-    assert N.centrality(g, "betweenness") == ({"a": 1.0}, None)
+    assert network.centrality(g, "betweenness") == ({"a": 1.0}, None)
 
 
 def test_undirected_relation_counts_both_ways(G):
-    D = N.collapse(G)
+    D = network.collapse(G)
     assert D.has_edge("trump", "putin") and D.has_edge("putin", "trump")
 
 
 def test_scale_sizes():
-    assert N.scale_sizes({}) == {}
-    s = N.scale_sizes({"a": 0.0, "b": 1.0, "c": 0.5})
-    assert s["a"] == N.MIN_SIZE and s["b"] == N.MAX_SIZE and N.MIN_SIZE < s["c"] < N.MAX_SIZE
-    assert set(N.scale_sizes({"a": 2, "b": 2}).values()) == {(N.MIN_SIZE + N.MAX_SIZE) / 2}
+    assert network.scale_sizes({}) == {}
+    s = network.scale_sizes({"a": 0.0, "b": 1.0, "c": 0.5})
+    assert s["a"] == network.MIN_SIZE and s["b"] == network.MAX_SIZE and network.MIN_SIZE < s["c"] < network.MAX_SIZE
+    assert set(network.scale_sizes({"a": 2, "b": 2}).values()) == {(network.MIN_SIZE + network.MAX_SIZE) / 2}
 
 
 # -------------------------------------------------------------------------------------------- html
 def test_html_is_offline(G, statuses):
-    doc, *_ = N.render(G, N.View(), statuses)
-    assert N.external_refs(doc) == []
+    doc, *_ = network.render(G, network.View(), statuses)
+    assert network.external_refs(doc) == []
     assert "cdn.jsdelivr" not in doc and "node_modules" not in doc
     assert "new vis.Network" in doc and "vis-network" in doc  # library inlined
 
 
 def test_html_has_seeded_positions_and_is_deterministic(G, statuses):
-    a, *_ = N.render(G, N.View(seed=3), statuses)
-    b, *_ = N.render(G, N.View(seed=3), statuses)
-    c, *_ = N.render(G, N.View(seed=4), statuses)
+    a, *_ = network.render(G, network.View(seed=3), statuses)
+    b, *_ = network.render(G, network.View(seed=3), statuses)
+    c, *_ = network.render(G, network.View(seed=4), statuses)
     assert a == b and a != c
     nodes = _data(a, "nodes")
     assert all("x" in n and "y" in n for n in nodes)
 
 
 def test_physics_flag_in_options(G):
-    on, *_ = N.render(G, N.View(physics=True))
-    off, *_ = N.render(G, N.View(physics=False))
+    on, *_ = network.render(G, network.View(physics=True))
+    off, *_ = network.render(G, network.View(physics=False))
     assert '"physics": {"enabled": true' in on and '"physics": {"enabled": false' in off
 
 
 def test_edge_styles_arrows_and_width(G, statuses):
-    doc, *_ = N.render(G, N.View(), statuses)
+    doc, *_ = network.render(G, network.View(), statuses)
     edges = _data(doc, "edges")
     thr = [e for e in edges if e["from"] == "trump" and e["to"] == "russia"][0]
-    assert thr["arrows"] == "to" and thr["dashes"] and thr["color"] == N.RELATION_STYLES["threatens"][0]
+    assert thr["arrows"] == "to" and thr["dashes"] and thr["color"] == network.RELATION_STYLES["threatens"][0]
     und = [e for e in edges if {e["from"], e["to"]} == {"trump", "putin"}][0]
     assert und["arrows"] == ""
     war = [e for e in edges if e["from"] == "russia" and e["to"] == "ukraine"][0]
@@ -259,42 +266,42 @@ def test_edge_styles_arrows_and_width(G, statuses):
 
 
 def test_tooltip_mentions_period_claims_series(G, statuses):
-    doc, *_ = N.render(G, N.View(), statuses)
+    doc, *_ = network.render(G, network.View(), statuses)
     thr = [e for e in _data(doc, "edges") if e["from"] == "trump" and e["to"] == "russia"][0]
     t = thr["title"]
     assert "2025-03-30 to ongoing" in t and "c1 (happened)" in t and "brent_spot_eia" in t
 
 
 def test_node_size_follows_chosen_centrality(G):
-    doc, _, cent, _ = N.render(G, N.View(centrality="betweenness"))
+    doc, _, cent, _ = network.render(G, network.View(centrality="betweenness"))
     nodes = {n["id"]: n for n in _data(doc, "nodes")}
     top = max(cent, key=cent.get)
     assert nodes[top]["size"] == max(n["size"] for n in nodes.values())
 
 
 def test_colour_by_kind_and_bloc(G):
-    doc, *_ = N.render(G, N.View(colour="kind"))
+    doc, *_ = network.render(G, network.View(colour="kind"))
     nodes = {n["id"]: n for n in _data(doc, "nodes")}
-    assert nodes["trump"]["color"] == N.KIND_COLOURS["person"]
-    doc2, *_ = N.render(G, N.View(colour="bloc"))
+    assert nodes["trump"]["color"] == network.KIND_COLOURS["person"]
+    doc2, *_ = network.render(G, network.View(colour="bloc"))
     nodes2 = {n["id"]: n for n in _data(doc2, "nodes")}
     assert nodes2["putin"]["color"] == nodes2["rosneft"]["color"] == G.graph["bloc_colours"]["Russia"]
     assert "Colour: bloc" in doc2
 
 
 def test_legend_lists_types_in_view(G):
-    doc, *_ = N.render(G, N.View(types=("sanctions", "threatens")))
+    doc, *_ = network.render(G, network.View(types=("sanctions", "threatens")))
     legend = re.search(r'<div id="cl-legend".*?</div></div>', doc, re.DOTALL) or re.search(r'id="cl-legend"', doc)
     assert legend
     assert ">threatens</div>" in doc and ">sanctions</div>" in doc and ">buys oil from</div>" not in doc
 
 
 def test_hostile_text_is_escaped():
-    hc = F.make_hostile_case()
-    G = N.graph_from_case(hc)
-    doc, *_ = N.render(G, N.View(), N.claim_statuses(hc.claims))
+    hc = hostile_network_case()
+    G = network.graph_from_case(hc)
+    doc, *_ = network.render(G, network.View(), network.claim_statuses(hc.claims))
     assert "<script>alert" not in doc and "<img src=x" not in doc and "<i>note" not in doc
-    assert N.external_refs(doc) == []
+    assert network.external_refs(doc) == []
     nodes = {n["id"]: n for n in _data(doc, "nodes")}
     assert nodes["evil"]["label"] == "<script>alert('x')</script>"  # canvas text, shown literally
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in nodes["evil"]["title"]
@@ -307,24 +314,24 @@ def test_hostile_text_is_escaped():
 
 
 def test_title_hook_injected(G):
-    doc, *_ = N.render(G, N.View())
+    doc, *_ = network.render(G, network.View())
     assert "el.innerHTML = item.title" in doc
     assert doc.index("el.innerHTML = item.title") < doc.index("data = {nodes: nodes, edges: edges};")
 
 
 def test_external_refs_detects():
-    assert N.external_refs('<script src="https://x/y.js"></script><a href="#a">') == ["https://x/y.js"]
-    assert N.external_refs("<link href='//cdn/x.css'>") == ["//cdn/x.css"]
+    assert network.external_refs('<script src="https://x/y.js"></script><a href="#a">') == ["https://x/y.js"]
+    assert network.external_refs("<link href='//cdn/x.css'>") == ["//cdn/x.css"]
 
 
 def test_empty_graph_renders(G):
-    doc, H, cent, _ = N.render(G, N.View(types=()))
+    doc, H, cent, _ = network.render(G, network.View(types=()))
     assert H.number_of_nodes() == 0 and cent == {} and "new vis.Network" in doc
 
 
 # ----------------------------------------------------------------------------------------- exports
 def test_gexf_roundtrip(G):
-    data = N.to_gexf_bytes(G)
+    data = network.to_gexf_bytes(G)
     ET.fromstring(data)
     import io
 
@@ -334,36 +341,36 @@ def test_gexf_roundtrip(G):
 
 
 def test_edge_table_columns(G):
-    t = N.edge_table(G)
+    t = network.edge_table(G)
     assert list(t.columns[:2]) == ["source", "target"] and len(t) == 13
     row = t[(t.source == "trump") & (t.target == "russia")].iloc[0]
     assert row["claims"] == "c1;c2" and row["start"] == "2025-03-30" and row["end"] == ""
 
 
 def test_actor_relations_and_links(G, statuses):
-    r = N.actor_relations(G, "india", statuses)
+    r = network.actor_relations(G, "india", statuses)
     assert set(r["direction"]) == {"outgoing", "incoming"} and len(r) == 2
-    links = N.link_table(G, "india", statuses)
+    links = network.link_table(G, "india", statuses)
     assert "Claims?claims_id=c3" in set(links["link"])
     assert "Data_sources?data_id=india_imports_russia_kpler" in set(links["link"])
-    assert N.actor_relations(G, "nobody").empty
+    assert network.actor_relations(G, "nobody").empty
 
 
 def test_series_link_routing():
-    assert N.series_link("brent_spot_eia") == "Data_sources?data_id=brent_spot_eia"
-    assert N.series_link("a b") == "Data_sources?data_id=a%20b"
-    assert N.claim_link("a b&c") == "Claims?claims_id=a%20b%26c"
+    assert network.series_link("brent_spot_eia") == "Data_sources?data_id=brent_spot_eia"
+    assert network.series_link("a b") == "Data_sources?data_id=a%20b"
+    assert network.claim_link("a b&c") == "Claims?claims_id=a%20b%26c"
 
 
 # -------------------------------------------------------------------------------------- URL params
 @pytest.fixture
 def opts(G, statuses):
-    return N.options_for(G, statuses, today=pd.Timestamp("2026-11-25"))
+    return network.options_for(G, statuses, today=pd.Timestamp("2026-11-25"))
 
 
 def test_parse_view_defaults(opts):
-    v, notes = N.parse_view({}, opts)
-    assert v == N.View() and notes == []
+    v, notes = network.parse_view({}, opts)
+    assert v == network.View() and notes == []
 
 
 def test_parse_view_valid(opts):
@@ -378,12 +385,12 @@ def test_parse_view_valid(opts):
         "net_colour": "bloc",
         "net_physics": "1",
     }
-    v, notes = N.parse_view(qp, opts)
+    v, notes = network.parse_view(qp, opts)
     assert notes == []
     assert v.types == ("threatens", "sanctions") and v.kinds == ("state",) and v.ego == "india"
     assert v.depth == 2 and v.date == pd.Timestamp("2025-03-30") and v.verdicts == ("supported",)
     assert v.centrality == "pagerank" and v.colour == "bloc" and v.physics is True
-    assert N.parse_view(N.format_view(v, opts), opts)[0] == v
+    assert network.parse_view(network.format_view(v, opts), opts)[0] == v
 
 
 @pytest.mark.parametrize(
@@ -403,9 +410,9 @@ def test_parse_view_valid(opts):
     ],
 )
 def test_parse_view_tampered(opts, name, value):
-    v, notes = N.parse_view({name: value}, opts)
+    v, notes = network.parse_view({name: value}, opts)
     assert len(notes) == 1
-    default = N.View()
+    default = network.View()
     field = {
         "net_types": "types",
         "net_kinds": "kinds",
@@ -425,33 +432,33 @@ def test_parse_view_tampered(opts, name, value):
 
 
 def test_format_view_omits_defaults(opts):
-    assert N.format_view(N.View(), opts) == {}
-    assert N.format_view(N.View(types=tuple(opts.types)), opts) == {}
+    assert network.format_view(network.View(), opts) == {}
+    assert network.format_view(network.View(types=tuple(opts.types)), opts) == {}
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.dictionaries(st.sampled_from(N.PARAM_NAMES), st.text(max_size=30), max_size=9))
+@given(st.dictionaries(st.sampled_from(network.PARAM_NAMES), st.text(max_size=30), max_size=9))
 def test_parse_view_never_raises(raw):
-    G = N.graph_from_case(F.make_case())
-    statuses = N.claim_statuses(F.make_claims())
-    opts = N.options_for(G, statuses, today=pd.Timestamp("2026-11-25"))
-    v, notes = N.parse_view(raw, opts)
-    assert v.centrality in N.CENTRALITIES and v.colour in N.COLOUR_BY and 1 <= v.depth <= N.MAX_DEPTH
-    H, _ = N.filter_graph(G, v, statuses)  # and the view it yields always filters fine
+    G = network.graph_from_case(network_case())
+    statuses = network.claim_statuses(network_claims())
+    opts = network.options_for(G, statuses, today=pd.Timestamp("2026-11-25"))
+    v, notes = network.parse_view(raw, opts)
+    assert v.centrality in network.CENTRALITIES and v.colour in network.COLOUR_BY and 1 <= v.depth <= network.MAX_DEPTH
+    H, _ = network.filter_graph(G, v, statuses)  # and the view it yields always filters fine
     assert H.number_of_nodes() <= G.number_of_nodes()
 
 
 # ---------------------------------------------------------------------------------------- scale
 def test_large_graph_renders_offline():
-    big = F.make_random_graph_frames(300, 1200, seed=1)
-    G = N.graph_from_case(big)
-    doc, H, cent, notes = N.render(G, N.View(centrality="eigenvector"), N.claim_statuses(big.claims))
-    assert H.number_of_edges() == N.MAX_EDGES and N.external_refs(doc) == []
+    big = random_network_case(300, 1200, seed=1)
+    G = network.graph_from_case(big)
+    doc, H, cent, notes = network.render(G, network.View(centrality="eigenvector"), network.claim_statuses(big.claims))
+    assert H.number_of_edges() == network.MAX_EDGES and network.external_refs(doc) == []
     assert any(f"strongest of {G.number_of_edges():,} links" in note for note in notes), notes
 
 
 def test_betweenness_is_sampled_on_big_views(monkeypatch, G):
-    monkeypatch.setattr(N.metrics, "BETWEENNESS_EXACT_MAX", 5)  # the module that reads it
-    c1, note = N.centrality(G, "betweenness")
-    c2, _ = N.centrality(G, "betweenness")
+    monkeypatch.setattr(network.metrics, "BETWEENNESS_EXACT_MAX", 5)  # the module that reads it
+    c1, note = network.centrality(G, "betweenness")
+    c2, _ = network.centrality(G, "betweenness")
     assert note and "sampled" in note and c1 == c2 and set(c1) == set(G.nodes)

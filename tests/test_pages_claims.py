@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import case as C
-
-ROOT = Path(__file__).parent.parent
+from components import case
+from tests.apptest_helpers import app_test
 
 
 @pytest.fixture(scope="module")
 def real():
-    return C.load_case(use_data_layer=True)
+    return case.load_case(use_data_layer=True)
 
 
 def run(rel: str, **params) -> AppTest:
-    at = AppTest.from_file(str(ROOT / rel), default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
+    at = app_test(rel, params).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

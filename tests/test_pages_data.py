@@ -6,7 +6,8 @@ import pytest
 from components import data
 from components.data import live, snapshot
 from tests.apptest_helpers import app_test, texts
-from tests.factories import copy_snapshot, yf_frame
+from tests.factories.series import yf_frame
+from tests.factories.snapshot import copy_snapshot
 
 PAGE = "pages/8_Data_sources.py"
 

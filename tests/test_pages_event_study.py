@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest_helpers import app_test, texts
-from tests.factories_events import snapshot_series
+from tests.factories.event_returns import snapshot_series
 
 PAGE = "pages/5_Event_study.py"
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import ROOT, app_test
+from tests.apptest_helpers import ROOT, app_test, captions
 
 
 def _app(page: str, **params) -> AppTest:
@@ -32,10 +32,6 @@ def _trace_names(fig: dict) -> list[str]:
     return [t.get("name", "") for t in fig["data"]]
 
 
-def _captions(at: AppTest) -> str:
-    return "\n".join(c.value for c in at.caption)
-
-
 def _no_exception(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
 
@@ -49,12 +45,12 @@ def test_oil_default_view():
     names = _trace_names(figs[0])
     assert "Brent spot (EIA)" in names and "WTI spot (EIA)" in names
     assert "event markers" in names  # the case's events as markers
-    assert "live only, not available offline" in _captions(at)  # futures, offline (tests run with CLAIMLENS_OFFLINE)
+    assert "live only, not available offline" in captions(at)  # futures, offline (tests run with CLAIMLENS_OFFLINE)
     assert at.query_params["oil_range"].endswith(
         str(pd.read_csv(ROOT / "data/series/brent_spot_eia.csv")["date"].max())
     )
     assert figs[0]["layout"]["yaxis"]["title"]["text"] == "USD per barrel"
-    assert "Computed discount" in _captions(at)
+    assert "Computed discount" in captions(at)
     assert len(at.get("download_button")) == 3
     for fig in figs:
         assert len(json.dumps(fig)) < 300_000
@@ -109,7 +105,7 @@ def test_oil_tampered_params_give_notice(params):
     at = _app("2_Oil_markets.py", **params)
     _no_exception(at)
     name = next(iter(params))
-    assert f"Ignored URL parameter {name}" in _captions(at)
+    assert f"Ignored URL parameter {name}" in captions(at)
     assert len(_figures(at)) == 3
 
 
@@ -137,7 +133,7 @@ def test_trade_default_view_gaps_flags_and_table():
     at.radio(key="trade_view").set_value("brent").run()
     mixed = _figures(at)[0]
     assert "yaxis2" in mixed["layout"] and "million b/d" in mixed["layout"]["yaxis2"]["title"]["text"]
-    assert "Alignment rule" in _captions(at)
+    assert "Alignment rule" in captions(at)
 
 
 @pytest.mark.parametrize("view", ["share", "suppliers", "versus"])
@@ -164,9 +160,9 @@ def test_trade_provider_change_and_slider():
 def test_trade_tampered_param():
     at = _app("3_Trade_flows.py", trade_providers="india_imports_russia_nobody", trade_main="x", trade_view="versus")
     _no_exception(at)
-    assert "Ignored URL parameter trade_providers" in _captions(at)
-    assert "Ignored URL parameter trade_main" in _captions(at)
-    assert "Ignored URL parameter trade_view" in _captions(_app("3_Trade_flows.py", trade_view="<b>x</b>"))
+    assert "Ignored URL parameter trade_providers" in captions(at)
+    assert "Ignored URL parameter trade_main" in captions(at)
+    assert "Ignored URL parameter trade_view" in captions(_app("3_Trade_flows.py", trade_view="<b>x</b>"))
 
 
 # ------------------------------------------------------------------------------------------ FX
@@ -177,7 +173,7 @@ def test_fx_default_view_says_rub_ends():
     figs = _figures(at)
     assert len(figs) == 2  # INR and CNY; RUB has no ECB data after 2022-03-01 and no live data offline
     assert "USD/INR (ECB-derived)" in _trace_names(figs[0])
-    assert "live only, not available offline" in _captions(at)
+    assert "live only, not available offline" in captions(at)
 
 
 def test_fx_slider_back_to_2022_shows_rub():
@@ -194,7 +190,7 @@ def test_fx_slider_back_to_2022_shows_rub():
 def test_fx_tampered_param():
     at = _app("4_Currencies.py", fx_pairs="USD/XXX", fx_range="2030-01-01..2031-01-01")
     _no_exception(at)
-    assert "Ignored URL parameter fx_pairs" in _captions(at) and "Ignored URL parameter fx_range" in _captions(at)
+    assert "Ignored URL parameter fx_pairs" in captions(at) and "Ignored URL parameter fx_range" in captions(at)
     assert len(_figures(at)) == 2
 
 
@@ -224,7 +220,7 @@ def test_oil_live_futures_labelled_as_futures(fake_live):
     names = _trace_names(_figures(at)[0])
     fut = [n for n in names if "FUTURES" in n]
     assert fut == ["Brent FUTURES (Yahoo BZ=F, front month)", "WTI FUTURES (Yahoo CL=F, front month)"]
-    assert "not available offline" not in _captions(at)
+    assert "not available offline" not in captions(at)
 
 
 def test_fx_live_rub_after_ecb_stopped(fake_live):

@@ -1,33 +1,27 @@
 """pages/6_Actor_network.py under AppTest: default and filtered views, URL state, tampered params, BYO tab.
 
-Two sources: the real case (skipped if it does not load yet) and the fixture case patched into
-components.ui.case (AppTest runs the script in this process, so the patch applies).
+Two sources: the real case, and the fixture case patched into components.ui.case (AppTest runs the script
+in this process, so the patch applies).
 """
 
 from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import network as N
-from tests import network_factories as F
+from components import network
+from tests.apptest_helpers import app_test, captions
+from tests.factories.network import hostile_network_case, network_case
+from tests.factories.text import UNKNOWN_ACTORS_ARTICLE
 
-PAGE = str(Path(__file__).resolve().parent.parent / "pages/6_Actor_network.py")
+PAGE = "pages/6_Actor_network.py"
 
 
 def _app(params: dict | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    for k, v in (params or {}).items():
-        at.query_params[k] = v
-    return at
-
-
-def _captions(at) -> str:
-    return "\n".join(str(c.value) for c in at.caption)
+    return app_test(PAGE, params)
 
 
 def _iframes(at) -> list[str]:
@@ -42,8 +36,8 @@ def _iframes(at) -> list[str]:
 
 
 def _counts(at) -> tuple[int, int]:
-    m = re.search(r"(\d+) actors and (\d+) relations in this view", _captions(at))
-    assert m, _captions(at)
+    m = re.search(r"(\d+) actors and (\d+) relations in this view", captions(at))
+    assert m, captions(at)
     return int(m.group(1)), int(m.group(2))
 
 
@@ -51,39 +45,24 @@ def _counts(at) -> tuple[int, int]:
 def fixture_case(monkeypatch):
     import components.ui as ui
 
-    case = F.make_case()
+    case = network_case()
     monkeypatch.setattr(ui, "case", lambda case_id=None: case)
     return case
 
 
-def _real_case_ok() -> bool:
-    try:
-        from components.case import DEFAULT_CASE, load_case
-
-        load_case(DEFAULT_CASE)
-        return True
-    except Exception:
-        return False
-
-
-real = pytest.mark.skipif(not _real_case_ok(), reason="real case files not loadable yet")
-
-
 # ----------------------------------------------------------------------------------------- real case
-@real
 def test_default_view_real_case():
     at = _app()
     at.run()
     assert not at.exception
     frames = _iframes(at)
-    assert len(frames) == 1 and "new vis.Network" in frames[0] and N.external_refs(frames[0]) == []
+    assert len(frames) == 1 and "new vis.Network" in frames[0] and network.external_refs(frames[0]) == []
     n, e = _counts(at)
     assert n > 5 and e > 5
     assert dict(at.query_params) == {}  # defaults keep the URL plain
     assert len(at.get("download_button")) >= 3
 
 
-@real
 def test_filtered_view_real_case_roundtrips_url():
     at = _app({"net_types": "sanctions", "net_centrality": "pagerank", "net_colour": "bloc"})
     at.run()
@@ -166,7 +145,7 @@ def test_tampered_params_fall_back_with_notice(fixture_case, params):
     at = _app(params)
     at.run()
     assert not at.exception
-    assert "Ignored" in _captions(at)
+    assert "Ignored" in captions(at)
     assert _counts(at) == (11, 13)  # every tampered value fell back to the default view
     assert all("<script>alert(1)" not in f for f in _iframes(at))
 
@@ -174,7 +153,7 @@ def test_tampered_params_fall_back_with_notice(fixture_case, params):
 def test_hostile_case_page(monkeypatch):
     import components.ui as ui
 
-    case = F.make_hostile_case()
+    case = hostile_network_case()
     monkeypatch.setattr(ui, "case", lambda case_id=None: case)
     at = _app()
     at.run()
@@ -194,7 +173,7 @@ def test_broken_case_shows_error_and_byo_still_works(monkeypatch):
     at.run()
     assert not at.exception
     assert any("could not be read" in e.value and "relations.csv line 3" in e.value.replace("\\", "") for e in at.error)
-    at.text_area(key="net_byo_text").input("Alpha Corp met Beta Group in Geneva on 3 May 2024.").run()
+    at.text_area(key="net_byo_text").input(UNKNOWN_ACTORS_ARTICLE).run()
     assert not at.exception
     assert len(_iframes(at)) == 1
 

@@ -5,88 +5,88 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from components import params as P
+from components import params
 
 D0 = pd.Timestamp("2024-07-01")
 
 
 def test_parse_date_valid_and_absent():
-    assert P.parse_date("2025-03-07", D0) == (pd.Timestamp("2025-03-07"), None)
-    assert P.parse_date(None, D0) == (D0, None)
-    assert P.parse_date(["2020-01-01", "2025-03-07"], D0)[0] == pd.Timestamp("2025-03-07")  # last wins
+    assert params.parse_date("2025-03-07", D0) == (pd.Timestamp("2025-03-07"), None)
+    assert params.parse_date(None, D0) == (D0, None)
+    assert params.parse_date(["2020-01-01", "2025-03-07"], D0)[0] == pd.Timestamp("2025-03-07")  # last wins
 
 
 @pytest.mark.parametrize("raw", ["2025-13-01", "2025-02-30", "yesterday", "2025-3-7", "<script>", "9" * 5000])
 def test_parse_date_invalid(raw):
-    value, notice = P.parse_date(raw, D0, name="oil_start")
+    value, notice = params.parse_date(raw, D0, name="oil_start")
     assert value == D0
     assert notice and "oil_start" in notice and "2024-07-01" in notice
     assert len(notice) < 200
 
 
 def test_parse_date_bounds():
-    v, n = P.parse_date("1999-01-01", D0, min_date="2020-01-01", max_date="2026-08-18")
+    v, n = params.parse_date("1999-01-01", D0, min_date="2020-01-01", max_date="2026-08-18")
     assert v == D0 and "outside" in n
-    assert P.parse_date("2026-08-18", D0, max_date="2026-08-18") == (pd.Timestamp("2026-08-18"), None)
+    assert params.parse_date("2026-08-18", D0, max_date="2026-08-18") == (pd.Timestamp("2026-08-18"), None)
 
 
 def test_parse_date_range():
     d = (pd.Timestamp("2024-01-01"), pd.Timestamp("2025-01-01"))
-    assert P.parse_date_range("2024-06-01..2025-03-31", d) == (
+    assert params.parse_date_range("2024-06-01..2025-03-31", d) == (
         (pd.Timestamp("2024-06-01"), pd.Timestamp("2025-03-31")),
         None,
     )
     for bad in ["2025-03-31..2024-06-01", "2024-06-01", "a..b", "2024-06-01..2024-07-01..2024-08-01"]:
-        v, n = P.parse_date_range(bad, d)
+        v, n = params.parse_date_range(bad, d)
         assert v == d and n, bad
-    v, n = P.parse_date_range("2019-01-01..2024-07-01", d, min_date="2020-01-01")
+    v, n = params.parse_date_range("2019-01-01..2024-07-01", d, min_date="2020-01-01")
     assert v == d and "outside" in n
-    assert P.parse_date_range(P.format_date_range(d), d) == (d, None)
+    assert params.parse_date_range(params.format_date_range(d), d) == (d, None)
 
 
 def test_parse_choice():
     ch = ["brent", "wti"]
-    assert P.parse_choice("wti", ch, "brent") == ("wti", None)
-    assert P.parse_choice("WTI", ch, "brent") == ("wti", None)
-    v, n = P.parse_choice("gold", ch, "brent", name="oil_x")
+    assert params.parse_choice("wti", ch, "brent") == ("wti", None)
+    assert params.parse_choice("WTI", ch, "brent") == ("wti", None)
+    v, n = params.parse_choice("gold", ch, "brent", name="oil_x")
     assert v == "brent" and "oil_x" in n
 
 
 def test_parse_multi_keeps_known_and_reports_unknown():
     ch = ["sanctions", "tariffs", "statement"]
-    assert P.parse_multi("tariffs,sanctions", ch, ch) == (["tariffs", "sanctions"], None)
-    v, n = P.parse_multi("tariffs,bogus,tariffs", ch, ch, name="oil_cats")
+    assert params.parse_multi("tariffs,sanctions", ch, ch) == (["tariffs", "sanctions"], None)
+    v, n = params.parse_multi("tariffs,bogus,tariffs", ch, ch, name="oil_cats")
     assert v == ["tariffs"] and "bogus" in n
-    v, n = P.parse_multi("bogus", ch, ["sanctions"])
+    v, n = params.parse_multi("bogus", ch, ["sanctions"])
     assert v == ["sanctions"] and n
-    assert P.parse_multi("", ch, ["sanctions"]) == ([], None)
-    assert P.parse_multi(P.format_multi([]), ch, ["sanctions"]) == ([], None)  # 'none' = explicit empty
-    v, n = P.parse_multi("", ch, ["sanctions"], allow_empty=False)
+    assert params.parse_multi("", ch, ["sanctions"]) == ([], None)
+    assert params.parse_multi(params.format_multi([]), ch, ["sanctions"]) == ([], None)  # 'none' = explicit empty
+    v, n = params.parse_multi("", ch, ["sanctions"], allow_empty=False)
     assert v == ["sanctions"] and n
-    assert P.parse_multi(None, ch, ["statement"]) == (["statement"], None)
+    assert params.parse_multi(None, ch, ["statement"]) == (["statement"], None)
 
 
 def test_parse_int_and_range():
-    assert P.parse_int("5", 0, 60, 10) == (5, None)
+    assert params.parse_int("5", 0, 60, 10) == (5, None)
     for bad in ["-1", "61", "5.5", "x", "", "²", "٣"]:
-        v, n = P.parse_int(bad, 0, 60, 10)
+        v, n = params.parse_int(bad, 0, 60, 10)
         assert v == 10 and (n is not None or bad == "")
-    assert P.parse_int_range("2,8", 0, 60, (5, 10)) == ((2, 8), None)
-    assert P.parse_int_range("2..8", 0, 60, (5, 10)) == ((2, 8), None)
+    assert params.parse_int_range("2,8", 0, 60, (5, 10)) == ((2, 8), None)
+    assert params.parse_int_range("2..8", 0, 60, (5, 10)) == ((2, 8), None)
     for bad in ["8,2", "1,99", "a,b", "3", "1,2,3"]:
-        v, n = P.parse_int_range(bad, 0, 60, (5, 10))
+        v, n = params.parse_int_range(bad, 0, 60, (5, 10))
         assert v == (5, 10) and n, bad
 
 
 def test_parse_bool():
-    assert P.parse_bool("1", False) == (True, None)
-    assert P.parse_bool("off", True) == (False, None)
-    v, n = P.parse_bool("maybe", True, name="oil_log")
+    assert params.parse_bool("1", False) == (True, None)
+    assert params.parse_bool("off", True) == (False, None)
+    v, n = params.parse_bool("maybe", True, name="oil_log")
     assert v is True and "oil_log" in n
 
 
 def test_notice_is_safe_text():
-    _, n = P.parse_choice("`**x**`\n" + "y" * 100, ["a"], "a")
+    _, n = params.parse_choice("`**x**`\n" + "y" * 100, ["a"], "a")
     assert "`" not in n and "\n" not in n and len(n) < 200
 
 
@@ -94,14 +94,14 @@ def test_notice_is_safe_text():
 @given(st.one_of(st.none(), st.text(max_size=60), st.lists(st.text(max_size=20), max_size=3)))
 def test_parsers_never_raise(raw):
     d = (pd.Timestamp("2024-01-01"), pd.Timestamp("2025-01-01"))
-    for _value, notice in [
-        P.parse_date(raw, D0, min_date="2020-01-01"),
-        P.parse_date_range(raw, d),
-        P.parse_choice(raw, ["a", "b"], "a"),
-        P.parse_multi(raw, ["a", "b"], ["a"]),
-        P.parse_int(raw, 0, 60, 5),
-        P.parse_int_range(raw, 0, 60, (1, 5)),
-        P.parse_bool(raw, True),
+    for _, notice in [
+        params.parse_date(raw, D0, min_date="2020-01-01"),
+        params.parse_date_range(raw, d),
+        params.parse_choice(raw, ["a", "b"], "a"),
+        params.parse_multi(raw, ["a", "b"], ["a"]),
+        params.parse_int(raw, 0, 60, 5),
+        params.parse_int_range(raw, 0, 60, (1, 5)),
+        params.parse_bool(raw, True),
     ]:
         assert notice is None or isinstance(notice, str)
 
@@ -115,8 +115,8 @@ def test_parsers_never_raise(raw):
 )
 def test_round_trip(day, a, b, flag):
     ts = pd.Timestamp(day)
-    assert P.parse_date(P.format_date(ts), D0) == (ts, None)
+    assert params.parse_date(params.format_date(ts), D0) == (ts, None)
     lo, hi = sorted((a, b))
-    assert P.parse_int_range(P.format_int_range((lo, hi)), 0, 60, (0, 1)) == ((lo, hi), None)
-    assert P.parse_bool(P.format_bool(flag), not flag) == (flag, None)
-    assert P.parse_multi(P.format_multi(["b", "a"]), ["a", "b"], []) == (["b", "a"], None)
+    assert params.parse_int_range(params.format_int_range((lo, hi)), 0, 60, (0, 1)) == ((lo, hi), None)
+    assert params.parse_bool(params.format_bool(flag), not flag) == (flag, None)
+    assert params.parse_multi(params.format_multi(["b", "a"]), ["a", "b"], []) == (["b", "a"], None)

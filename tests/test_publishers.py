@@ -9,27 +9,13 @@ from urllib.parse import parse_qs, urlparse
 import pandas as pd
 import pytest
 
+from bench.recorded import ECB_COLUMNS, HTML_ERROR_PAGE, Recorded, ecb_csv, ecb_rates, ecb_zip, eia_body, eia_rows
 from components.data import publishers
 from components.data.publishers import http_get as real_http_get  # conftest stubs the module's one
 from components.data.refresh import refresh_publishers
 from components.data.vintages import read_vintages
-from tests.case_factories import make_case
-from tests.publisher_factories import (
-    ECB_COLUMNS,
-    HTML_ERROR_PAGE,
-    NEW_DAYS,
-    SNAPSHOT_DAYS,
-    Recorded,
-    brent,
-    digest,
-    ecb_csv,
-    ecb_rates,
-    ecb_zip,
-    eia_body,
-    eia_rows,
-    make_data_dir,
-    wti,
-)
+from tests.factories.case_files import make_case_folder
+from tests.factories.publishers import NEW_DAYS, SNAPSHOT_DAYS, brent_prices, folder_bytes, make_data_dir, wti_prices
 
 TODAY = "2026-10-01"
 
@@ -38,7 +24,7 @@ TODAY = "2026-10-01"
 def folder(tmp_path, monkeypatch):
     monkeypatch.setenv(publishers.EIA_KEY_VARIABLE, "test-key")
     data_dir = make_data_dir(tmp_path)
-    cases = make_case(tmp_path / "cases")
+    cases = make_case_folder(tmp_path / "cases")
     return data_dir, cases
 
 
@@ -57,7 +43,7 @@ def eia_answer(rbrte: pd.Series, rwtc: pd.Series):
 
 
 def good_eia(days=NEW_DAYS):
-    return eia_answer(brent(days), wti(days))
+    return eia_answer(brent_prices(days), wti_prices(days))
 
 
 def run(folder, fetch):
@@ -87,16 +73,16 @@ def test_good_downloads_add_one_vintage(folder):
 def test_the_same_data_again_adds_no_vintage(folder):
     data_dir, _ = folder
     run(folder, Recorded(ecb=good_ecb(), eia=good_eia()))
-    before = digest(data_dir)
+    before = folder_bytes(data_dir)
     report = run(folder, Recorded(ecb=good_ecb(), eia=good_eia()))
     assert report.record is None and "unchanged" in report.message
-    assert digest(data_dir) == before
+    assert folder_bytes(data_dir) == before
 
 
 def test_a_revision_is_listed_not_refused(folder):
-    line = brent(NEW_DAYS)
+    line = brent_prices(NEW_DAYS)
     line.loc["2026-08-03"] += 1.25
-    body = eia_answer(line, wti(NEW_DAYS))
+    body = eia_answer(line, wti_prices(NEW_DAYS))
     report = run(folder, Recorded(ecb=good_ecb(), eia=body))
     assert report.ok
     change = report.record["changes"]["brent_spot_eia"]
@@ -139,30 +125,30 @@ BAD_ECB = {
 def test_a_bad_ecb_download_changes_nothing(folder, case):
     data_dir, _ = folder
     answer, words = BAD_ECB[case]
-    before = digest(data_dir)
+    before = folder_bytes(data_dir)
     report = run(folder, Recorded(ecb=answer, eia=good_eia(days=SNAPSHOT_DAYS)))
     ecb = next(u for u in report.updates if u.publisher == "ECB")
     assert not ecb.ok and words in ecb.reason and ecb.reason.startswith("ECB not refreshed")
     assert report.record is None and "data/ unchanged" in report.message  # EIA had nothing new
-    assert digest(data_dir) == before
+    assert folder_bytes(data_dir) == before
 
 
 def eia_truncated() -> bytes:
-    body = eia_body(eia_rows({"RBRTE": brent(NEW_DAYS), "RWTC": wti(NEW_DAYS)}))
+    body = eia_body(eia_rows({"RBRTE": brent_prices(NEW_DAYS), "RWTC": wti_prices(NEW_DAYS)}))
     return body[: len(body) - 400]
 
 
 def eia_wrong_columns() -> bytes:
     rows = [
         {k: v for k, v in r.items() if k != "value"} | {"price": r["value"]}
-        for r in eia_rows({"RBRTE": brent(NEW_DAYS)})
+        for r in eia_rows({"RBRTE": brent_prices(NEW_DAYS)})
     ]
     return eia_body(rows)
 
 
 def eia_partial():
     """The first page of a query that said more rows; the next page comes back empty (connection cut)."""
-    rows = eia_rows({"RBRTE": brent(NEW_DAYS), "RWTC": wti(NEW_DAYS)})
+    rows = eia_rows({"RBRTE": brent_prices(NEW_DAYS), "RWTC": wti_prices(NEW_DAYS)})
 
     def answer(url: str) -> bytes:
         offset = int(parse_qs(urlparse(url).query)["offset"][0])
@@ -173,11 +159,11 @@ def eia_partial():
 
 def eia_stale() -> bytes:
     days = SNAPSHOT_DAYS[:-5]
-    return eia_body(eia_rows({"RBRTE": brent(days), "RWTC": wti(days)}))
+    return eia_body(eia_rows({"RBRTE": brent_prices(days), "RWTC": wti_prices(days)}))
 
 
 def eia_wrong_units() -> bytes:
-    rows = eia_rows({"RBRTE": brent(NEW_DAYS), "RWTC": wti(NEW_DAYS)})
+    rows = eia_rows({"RBRTE": brent_prices(NEW_DAYS), "RWTC": wti_prices(NEW_DAYS)})
     return eia_body([dict(r, units="$/GAL") for r in rows])
 
 
@@ -197,14 +183,14 @@ BAD_EIA = {
 def test_a_bad_eia_download_changes_nothing(folder, case):
     data_dir, _ = folder
     answer, words = BAD_EIA[case]
-    before = digest(data_dir)
+    before = folder_bytes(data_dir)
     same_ecb = ecb_zip(ecb_csv(ecb_rates(SNAPSHOT_DAYS)))
     report = run(folder, Recorded(ecb=same_ecb, eia=answer))
     eia = report.updates[0]
     assert eia.publisher == "EIA" and not eia.ok and words in eia.reason, eia.reason
     assert "test-key" not in eia.reason
     assert report.record is None
-    assert digest(data_dir) == before
+    assert folder_bytes(data_dir) == before
 
 
 def test_one_bad_publisher_does_not_stop_the_other(folder):

@@ -7,69 +7,36 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
 import urllib.error
 import urllib.request
 import uuid
-from pathlib import Path
 
 import pytest
 
-from tests.e2e import harness as H
+from bench.browser import CHROMIUM, RequestLog, wait_app_ready
+from bench.harness import NGINX, start_nginx, start_streamlit, stop_process, wait_health
+from tests.e2e.session import close_shared_browser, shared_browser, skip_or_fail
 
-ROOT = Path(__file__).resolve().parent.parent
-CONF = ROOT / "deploy" / "nginx.conf"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-# marked `e2e` by tests/e2e/conftest.py (pytest_collection_modifyitems), so `-m "not e2e"` skips it
-
-
-def replica_config(tmp: Path, listen: int, upstreams: list[int]) -> str:
-    """deploy/nginx.conf with loopback ports, private pid/log paths and the X-Upstream debug header on."""
-    text = CONF.read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^worker_processes .*;", "worker_processes 1;", text)
-    text = re.sub(r"(?m)^pid .*;", f"pid {tmp}/nginx.pid;", text)
-    text = re.sub(r"(?m)^error_log .*;", f"error_log {tmp}/error.log warn;", text)
-    text = re.sub(r"(?m)^(\s*)access_log .*;", rf"\1access_log {tmp}/access.log;", text)
-    text = re.sub(r"(?m)^(\s*)listen 80;", rf"\1listen 127.0.0.1:{listen};", text)
-    servers = iter(upstreams)
-    text = re.sub(r"server 127\.0\.0\.1:850\d", lambda m: f"server 127.0.0.1:{next(servers)}", text)
-    text = text.replace(
-        "# add_header X-Upstream $upstream_addr always;", "add_header X-Upstream $upstream_addr always;"
-    )
-    assert "X-Upstream $upstream_addr always;" in text and f"listen 127.0.0.1:{listen}" in text
-    return text
+# marked `e2e` by tests/e2e/conftest.py (pytest_collection_modifyitems), so `-m "not e2e"` leaves it out
 
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     if not os.path.exists(NGINX):
-        H.skip_or_fail("nginx not installed (apt-get install nginx)")
+        skip_or_fail("nginx not installed (apt-get install nginx)")
     tmp = tmp_path_factory.mktemp("replicas")
     procs = []
     try:
         replicas = []
         for _ in range(2):
-            proc, port, log = H.start_streamlit("app.py", log_dir=tmp)
+            proc, port, log = start_streamlit("app.py", log_dir=tmp)
             procs.append(proc)
             replicas.append((proc, port, log))
         for proc, port, log in replicas:
-            H.wait_health(port, proc, log=log)
-        listen = H.free_port()
-        conf = tmp / "nginx.conf"
-        conf.write_text(replica_config(tmp, listen, [port for _, port, _ in replicas]), encoding="utf-8")
-        check = subprocess.run(
-            [NGINX, "-t", "-c", str(conf), "-p", str(tmp), "-e", str(tmp / "error.log")], capture_output=True, text=True
-        )
-        assert check.returncode == 0, check.stderr
-        nginx = subprocess.Popen(
-            [NGINX, "-c", str(conf), "-p", str(tmp), "-e", str(tmp / "error.log"), "-g", "daemon off;"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+            wait_health(port, proc, log=log)
+        nginx, listen = start_nginx(tmp, [port for _, port, _ in replicas])
         procs.append(nginx)
-        H.wait_health(listen, nginx, log=tmp / "error.log", timeout=30)
+        wait_health(listen, nginx, log=tmp / "error.log", timeout=30)
         yield {
             "base": f"http://127.0.0.1:{listen}",
             "upstreams": {f"127.0.0.1:{p}" for _, p, _ in replicas},
@@ -77,7 +44,7 @@ def stack(tmp_path_factory):
         }
     finally:
         for proc in reversed(procs):
-            H.stop_process(proc)
+            stop_process(proc)
 
 
 def get(url: str, cookie: str | None = None) -> tuple[int, dict, bytes]:
@@ -141,10 +108,9 @@ def test_sticky_per_key_and_both_replicas_used(stack):
 
 
 def test_websocket_session_through_the_proxy(stack):
-    chromium = H.CHROMIUM
-    if not os.path.exists(chromium):
-        H.skip_or_fail(f"Debian chromium not found at {chromium}")
-    browser = H.shared_browser()  # the session's one sync Playwright (see tests/e2e/conftest.py)
+    if not os.path.exists(CHROMIUM):
+        skip_or_fail(f"Debian chromium not found at {CHROMIUM}")
+    browser = shared_browser()  # the session's one sync Playwright (see tests/e2e/conftest.py)
     try:
         context = browser.new_context()
         page = context.new_page()
@@ -154,9 +120,9 @@ def test_websocket_session_through_the_proxy(stack):
             "response",
             lambda r: documents.append(r.headers.get("x-upstream")) if r.request.resource_type == "document" else None,
         )
-        log = H.RequestLog(page)
+        log = RequestLog(page)
         page.goto(stack["base"] + "/")
-        H.wait_app_ready(page)
+        wait_app_ready(page)
         assert page.locator("h1").first.inner_text().strip() == "Claim Lens"
         assert page.locator('[data-testid="stException"]').count() == 0
         assert "offline snapshot" in page.inner_text('[data-testid="stMain"]')
@@ -171,4 +137,4 @@ def test_websocket_session_through_the_proxy(stack):
         )
         context.close()
     finally:
-        H.close_shared_browser()
+        close_shared_browser()

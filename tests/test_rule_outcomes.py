@@ -7,15 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from components import evidence as E
+from components import evidence
 from components.evidence.verdict import NO_CLEAR_CHANGE, NOT_IN_RECORD
-from tests.evidence_factories import (
-    EVIDENCE_TODAY,
-    evidence_context,
-    evidence_events,
-    flat_monthly,
-    monthly_values,
-)
+from tests.factories.evidence import EVIDENCE_TODAY, evidence_context, evidence_events, flat_monthly
+from tests.factories.series import monthly_series
 
 KPLER, VORTEXA = "imp_kpler", "imp_vortexa"
 LOW = {"rule": "lowest_since", "series": [KPLER, VORTEXA], "at": "2025-02-01", "months": 24}
@@ -41,7 +36,7 @@ EVENT = {
 
 
 def _pair(kpler, vortexa, start="2023-02-01"):
-    return {KPLER: monthly_values(start, kpler, KPLER), VORTEXA: monthly_values(start, vortexa, VORTEXA)}
+    return {KPLER: monthly_series(start, kpler, KPLER), VORTEXA: monthly_series(start, vortexa, VORTEXA)}
 
 
 def _event(day, category, title):
@@ -149,7 +144,7 @@ OUTCOMES = [
 )
 def test_rule_reaches_outcome(rule, outcome, spec, series, events, today):
     ctx = evidence_context(series, events=evidence_events(events) if events else None, today=today or EVIDENCE_TODAY)
-    verdict = E.evaluate(spec, ctx)
+    verdict = evidence.evaluate(spec, ctx)
     assert verdict.rule == rule
     assert verdict.status == outcome, verdict.detail
 
@@ -168,7 +163,7 @@ def test_every_outcome_of_every_scale_is_in_the_table():
 
 def test_not_in_record_says_what_the_record_holds_and_absence_never_contradicts():
     ctx = evidence_context({}, events=evidence_events([_event("2025-03-05", "military", "Drone raid on Odesa")]))
-    v = E.evaluate(dict(EVENT, text_regex="no-fly"), ctx)
+    v = evidence.evaluate(dict(EVENT, text_regex="no-fly"), ctx)
     assert v.status == NOT_IN_RECORD
     assert "The record holds 1 military event(s) in that window" in v.detail and "Drone raid on Odesa" in v.detail
 
@@ -190,11 +185,11 @@ def test_an_event_is_evidence_only_for_what_it_is():
         "end": "2026-02-28",
         "exclude_regex": "remov|lift",
     }
-    assert E.evaluate(spec, evidence_context({}, events=evidence_events(lifted))).status == NOT_IN_RECORD
+    assert evidence.evaluate(spec, evidence_context({}, events=evidence_events(lifted))).status == NOT_IN_RECORD
 
 
 def test_noise_tolerance_is_stated_and_computed_from_the_series():
-    noisy = monthly_values("2023-01-01", [1.0, 1.2, 0.9, 1.1, 0.95, 1.15, 1.0, 1.1, 1.0, 1.02, 1.0, 0.998], KPLER)
+    noisy = monthly_series("2023-01-01", [1.0, 1.2, 0.9, 1.1, 0.95, 1.15, 1.0, 1.1, 1.0, 1.02, 1.0, 0.998], KPLER)
     spec = {
         "rule": "change_between",
         "series": [KPLER],
@@ -203,14 +198,14 @@ def test_noise_tolerance_is_stated_and_computed_from_the_series():
         "expect": "up",
         "min_pct": 0,
     }
-    v = E.evaluate(spec, evidence_context({KPLER: noisy}))
+    v = evidence.evaluate(spec, evidence_context({KPLER: noisy}))
     assert v.status == NO_CLEAR_CHANGE
     assert "noise" in v.parts[0].detail and "noise" in v.rule_text
     steady = flat_monthly("2023-01-01", 12, KPLER, last=0.9)
-    assert E.evaluate(dict(spec, expect="down"), evidence_context({KPLER: steady})).status == "supported"
+    assert evidence.evaluate(dict(spec, expect="down"), evidence_context({KPLER: steady})).status == "supported"
 
 
 def test_partly_untested_is_said():
     spec = _scenario(_cond("outcome", "strike"), {"label": "imports", "role": "part", **CHANGE})
-    v = E.evaluate(spec, evidence_context({}, events=evidence_events(STRIKE)))
+    v = evidence.evaluate(spec, evidence_context({}, events=evidence_events(STRIKE)))
     assert v.status == "partly" and v.detail.startswith("Partly untested (imports)")

@@ -9,7 +9,7 @@ import pytest
 from components import data
 from components.data import __main__ as cli
 from components.data import snapshot
-from tests.factories import ROOT, copy_snapshot
+from tests.factories.snapshot import ROOT, copy_snapshot
 
 
 @pytest.fixture

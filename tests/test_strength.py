@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from components import strength as S
+from components import strength
 from components.evidence import Verdict
 
 GOOD = "https://www.moneycontrol.com/x"
@@ -60,7 +60,7 @@ def quant(*parts, status=None):
     ],
 )
 def test_levels(verdict, level, reason):
-    s = S.assess(verdict)
+    s = strength.assess(verdict)
     assert s.level == level
     assert reason in s.reason
     assert s.with_status(verdict.status) == f"{verdict.status} · {level} evidence ({s.reason})"
@@ -68,7 +68,7 @@ def test_levels(verdict, level, reason):
 
 def test_thin_label_reads_like_the_issue():
     v = quant(part("supported", "Kpler", 4, 24, [fig(), fig()]))
-    s = S.assess(v)
+    s = strength.assess(v)
     assert s.with_status("supported") == "supported · thin evidence (4 of 24 months)"
     d = s.as_dict()
     assert d["coverage_months"] == 4 and d["months_looked_at"] == 24 and d["flagged_share"] == 0
@@ -78,23 +78,23 @@ def test_thin_label_reads_like_the_issue():
 
 @pytest.mark.parametrize("status", ["not testable", "no data", "pending", "too early"])
 def test_nothing_weighed_has_no_level(status):
-    s = S.assess(Verdict(status, "interpretive", ""))
+    s = strength.assess(Verdict(status, "interpretive", ""))
     assert s.level == "" and s.label == "" and s.with_status(status) == status
 
 
 def test_events_by_their_sources():
-    strong = S.assess(Verdict("supported", "event_on_record", "", [event()]))
-    weak = S.assess(Verdict("supported", "event_on_record", "", [event(MIRROR)]))
-    secondary = S.assess(Verdict("supported", "event_on_record", "", [event("https://finance.yahoo.com/x")]))
+    strong = strength.assess(Verdict("supported", "event_on_record", "", [event()]))
+    weak = strength.assess(Verdict("supported", "event_on_record", "", [event(MIRROR)]))
+    secondary = strength.assess(Verdict("supported", "event_on_record", "", [event("https://finance.yahoo.com/x")]))
     assert (strong.level, weak.level, secondary.level) == ("strong", "thin", "moderate")
     assert strong.events == 1 and weak.weakest_tier.kind == "mirror"
 
 
 def test_series_source_stands_in_for_a_figure_without_a_page():
     number = fig(url="", series="brent_spot_eia")
-    tier = S.number_tier(number, lambda sid: {"source_url": "https://www.eia.gov/dnav/pet/hist/RBRTED.htm"})
+    tier = strength.number_tier(number, lambda sid: {"source_url": "https://www.eia.gov/dnav/pet/hist/RBRTED.htm"})
     assert tier.rank == 1
-    assert S.number_tier(number).kind == "none"
+    assert strength.number_tier(number).kind == "none"
 
 
 def test_scenario_weakest_condition_and_untested_parts():
@@ -103,8 +103,8 @@ def test_scenario_weakest_condition_and_untested_parts():
     thin.label = "Intake falls"
     untested = Verdict("no data", "change_between", "", label="China rises")
     scen = Verdict("partly", "scenario_outcome", "", parts=[good, thin, untested])
-    s = S.assess(scen)
+    s = strength.assess(scen)
     assert s.level == "thin" and s.reason.startswith("Intake falls: 2 of 6 months")
     assert s.untested == ["China rises"] and "1 of 3 parts untested" in s.reason
-    only_good = S.assess(Verdict("happened", "scenario_outcome", "", parts=[good, untested]))
+    only_good = strength.assess(Verdict("happened", "scenario_outcome", "", parts=[good, untested]))
     assert only_good.level == "moderate"  # strong parts, but one part untested

@@ -12,7 +12,7 @@ import pytest
 from components import case as case_module
 from components.data import snapshot
 from tests.apptest_helpers import PAGES, ROOT, app_test, texts
-from tests.factories import copy_snapshot
+from tests.factories.snapshot import copy_snapshot
 
 CASE_PAGES = [p for p in PAGES if re.search(r"ui\.case(_events|_or_stop)?\(", (ROOT / p).read_text(encoding="utf-8"))]
 NETWORK = "pages/6_Actor_network.py"

@@ -6,11 +6,11 @@ import pandas as pd
 import pytest
 
 from components import evidence
-from tests import case_factories as F
+from tests.factories.series import monthly_series, series_loaders
 
 SERIES = {
-    "imp_kpler": F.monthly("2025-09-01", [1.60, 1.80, 1.86, 1.27], "imp_kpler"),
-    "imp_vortexa": F.monthly("2025-09-01", [1.55, 1.62, 2.20, None], "imp_vortexa"),
+    "imp_kpler": monthly_series("2025-09-01", [1.60, 1.80, 1.86, 1.27], "imp_kpler"),
+    "imp_vortexa": monthly_series("2025-09-01", [1.55, 1.62, 2.20, None], "imp_vortexa"),
     "daily": pd.Series(
         [70.0, 72.0, 74.0], index=pd.to_datetime(["2025-03-03", "2025-03-04", "2025-03-05"]), name="daily"
     ),
@@ -18,7 +18,7 @@ SERIES = {
 
 
 def ctx(flags=None, today="2026-06-01"):
-    get_series, get_points = F.loaders(SERIES, flags)
+    get_series, get_points = series_loaders(SERIES, flags)
     return evidence.Context(get_series=get_series, get_points=get_points, today=pd.Timestamp(today))
 
 

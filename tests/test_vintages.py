@@ -7,19 +7,20 @@ import pandas as pd
 import pytest
 
 from components.data import vintage_commit, vintages
-from tests.case_factories import make_case, monthly, points_for
-from tests.publisher_factories import digest, write_series
+from tests.factories.case_files import make_case_folder
+from tests.factories.publishers import folder_bytes, write_snapshot_series
+from tests.factories.series import monthly_series, points_frame
 
 MONTHS = "2023-01-01"
 
 
 def kpler(feb_2025: float) -> pd.Series:
     values = [1.9] * 24 + [1.7, feb_2025, 1.8]  # Jan 2023 .. Mar 2025
-    return monthly(MONTHS, values, "imp_kpler").drop(pd.Timestamp("2023-06-01"))
+    return monthly_series(MONTHS, values, "imp_kpler").drop(pd.Timestamp("2023-06-01"))
 
 
 def monthly_points(line: pd.Series) -> pd.DataFrame:
-    return points_for(line, title="Page")
+    return points_frame(line, title="Page")
 
 
 META = dict(name="India's imports from Russia - Kpler", unit="million b/d", topic="india imports", notes="")
@@ -28,9 +29,9 @@ META = dict(name="India's imports from Russia - Kpler", unit="million b/d", topi
 @pytest.fixture
 def folder(tmp_path):
     data_dir = tmp_path / "data"
-    write_series(data_dir, "imp_kpler", monthly_points(kpler(1.40)), frequency="monthly", **META)
+    write_snapshot_series(data_dir, "imp_kpler", monthly_points(kpler(1.40)), frequency="monthly", **META)
     (data_dir / "snapshot.json").write_text(json.dumps({"built": "2026-11-25"}))
-    return data_dir, make_case(tmp_path / "cases")
+    return data_dir, make_case_folder(tmp_path / "cases")
 
 
 def commit_kpler(folder, feb_2025: float, day: str, extra_month: bool = False):
@@ -84,14 +85,14 @@ def test_a_note_is_dropped_once_a_later_vintage_changes_the_verdict_back(folder)
 
 def test_nothing_changed_means_no_vintage(folder):
     data_dir, _ = folder
-    before = digest(data_dir)
+    before = folder_bytes(data_dir)
     assert commit_kpler(folder, 1.40, "2026-12-01") is None
-    assert digest(data_dir) == before
+    assert folder_bytes(data_dir) == before
 
 
 def test_a_write_failing_halfway_puts_every_old_byte_back(folder, monkeypatch):
     data_dir, _ = folder
-    before = digest(data_dir)
+    before = folder_bytes(data_dir)
     real = vintage_commit.write_atomic
 
     def fail_on_changelog(path, data):
@@ -102,7 +103,7 @@ def test_a_write_failing_halfway_puts_every_old_byte_back(folder, monkeypatch):
     monkeypatch.setattr(vintage_commit, "write_atomic", fail_on_changelog)
     with pytest.raises(vintage_commit.VintageError, match="No space left on device.*left as it was"):
         commit_kpler(folder, 1.95, "2026-12-01")
-    assert digest(data_dir) == before
+    assert folder_bytes(data_dir) == before
     assert not list(data_dir.glob(".staging-*"))
 
 
@@ -122,7 +123,7 @@ def test_line_diff_counts_added_revised_removed():
 
 def test_a_read_only_data_folder_is_said_in_words(folder, monkeypatch):
     data_dir, _ = folder
-    before = digest(data_dir)
+    before = folder_bytes(data_dir)
 
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
@@ -130,7 +131,7 @@ def test_a_read_only_data_folder_is_said_in_words(folder, monkeypatch):
     monkeypatch.setattr(vintage_commit, "data_lock", refuse)
     with pytest.raises(vintage_commit.VintageError, match="cannot be written .*Permission denied"):
         commit_kpler(folder, 1.95, "2026-12-01")
-    assert digest(data_dir) == before
+    assert folder_bytes(data_dir) == before
 
 
 def test_a_verdict_changed_by_the_case_files_says_so(folder):

@@ -1,11 +1,11 @@
-"""Browser-test harness: one offline Streamlit server and one Debian chromium for the whole session.
+"""Browser-test fixtures: one offline Streamlit server and one Debian chromium for the whole session.
 
 * The server is `streamlit run app.py` on a free loopback port with CLAIMLENS_OFFLINE=1 and a private cache
   folder; it is started once, waited for on /_stcore/health, and its whole process group is killed at the end.
 * chromium is Debian's /usr/bin/chromium driven by Playwright's sync API (never `playwright install`).
   Missing chromium/playwright -> the browser tests skip, unless CLAIMLENS_REQUIRE_BROWSER=1 (CI), then they fail.
-* Every test item under tests/e2e (and tests/test_replicas.py) gets the `e2e` marker: `pytest -m "not e2e"` is the
-  fast unit run.
+* Every test item under tests/e2e (and tests/test_replicas.py) gets the `e2e` marker: `pytest -m "not e2e"` is
+  the fast unit run.
 """
 
 from __future__ import annotations
@@ -15,17 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import (
-    CHROMIUM,
-    E2E_DIR,
-    RequestLog,
-    close_shared_browser,
-    shared_browser,
-    skip_or_fail,
-    start_streamlit,
-    stop_process,
-    wait_health,
-)
+from bench.browser import CHROMIUM, RequestLog
+from bench.harness import start_streamlit, stop_process, wait_health
+from tests.e2e.session import E2E_DIR, close_shared_browser, shared_browser, skip_or_fail
 
 
 def pytest_configure(config):
@@ -69,8 +61,8 @@ def pytest_sessionfinish(session, exitstatus):
 
 @pytest.fixture(scope="module")
 def browser(chromium_path):
-    """The shared chromium, closed after each module, so modules that run their own sync_playwright()
-    (tests/e2e/test_network_browser.py) never overlap with it."""
+    """The shared chromium (tests/e2e/session.py), closed after each module so that no browser outlives the
+    tests that use it."""
     yield shared_browser()
     close_shared_browser()
 

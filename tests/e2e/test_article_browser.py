@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.e2e import harness as H
+from bench.browser import wait_app_ready
 
 TEXT = (
     "India is expected to import about 1.87 million bpd of Russian crude in November 2025, Kpler data showed.\n\n"
@@ -25,12 +25,12 @@ def _tab(page, name: str) -> None:
 
 def test_paste_accept_two_claims_and_open_as_case(page, app_server):
     page.goto(f"{app_server}/Actor_network")
-    H.wait_app_ready(page)
+    wait_app_ready(page)
     _tab(page, "Bring your own article")
     area = page.get_by_label("…or paste text")
     area.fill(TEXT)
     area.press("Control+Enter")
-    H.wait_app_ready(page)
+    wait_app_ready(page)
     page.get_by_text("Candidate claims, most check-worthy first").wait_for()
     grid = page.locator('[data-testid="stDataFrame"]:visible').first  # the other tab's tables are hidden
     grid.wait_for()
@@ -42,22 +42,22 @@ def test_paste_accept_two_claims_and_open_as_case(page, app_server):
         page.mouse.click(box["x"] + 42, box["y"] + 35 + 35 * row + 17)  # selects the cell ...
         page.wait_for_timeout(300)
         page.keyboard.press("Space")  # ... and Space ticks it
-        H.wait_app_ready(page)
+        wait_app_ready(page)
     page.get_by_text("Accepted claims, with the verdict").wait_for()
     page.get_by_role("button", name=re.compile(r"Open as a case \(2 claims")).click()
-    H.wait_app_ready(page)
+    wait_app_ready(page)
     page.get_by_text("every page now shows this case").wait_for()
     assert "case=session-" in page.url
     # another page in the same session shows the opened case
     page.get_by_role("link", name="Claims").first.click()
-    H.wait_app_ready(page)
+    wait_app_ready(page)
     assert _picked(page) == "My article (this session)"
     assert "1.87" in page.locator('[data-testid="stMain"]').inner_text()
 
 
 def test_case_param_switches_every_page_to_the_second_case(page, app_server):
     page.goto(f"{app_server}/Hindsight?case=2025-11-india-december-low")
-    H.wait_app_ready(page)
+    wait_app_ready(page)
     body = page.locator('[data-testid="stMain"]').inner_text()
     assert "three years" in body or "December" in body
     assert _picked(page).startswith("Would India's Russian crude intake sink")

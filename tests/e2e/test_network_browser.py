@@ -1,40 +1,17 @@
 """Browser proof that the network HTML draws with no network at all (issue 5).
 
-Self-contained: no streamlit server. The generated HTML of the case graph is written to a tmp file
+No streamlit server: the generated HTML of the case graph is written to a tmp file
 and opened via file:// while every non-file request is aborted and recorded. The vis canvas must
 exist and carry non-transparent pixels, and hovering must show an escaped tooltip.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium not installed")
-
-import network_factories as F  # noqa: E402
-
-from components import network as N  # noqa: E402
-
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-
-
-def _case():
-    """The real case when components.case and the case files exist, else the fixture case."""
-    try:
-        from components.case import DEFAULT_CASE, load_case
-
-        return load_case(DEFAULT_CASE), "case"
-    except Exception:  # case loader not there yet / case files incomplete
-        return F.make_case(), "fixture"
+from components import network
+from components.case import DEFAULT_CASE, load_case
+from tests.factories.network import hostile_network_case
 
 
 def _open(tmp_path, doc: str):
@@ -52,16 +29,6 @@ PIXELS_JS = """() => {
   for (let i = 3; i < data.length; i += 4) if (data[i] > 0) opaque++;
   return {found: true, w: c.width, h: c.height, opaque: opaque, url: c.toDataURL().length};
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def _load(browser, path):
@@ -87,10 +54,10 @@ def _load(browser, path):
 
 @pytest.mark.parametrize("physics", [False, True])
 def test_case_graph_draws_offline(browser, tmp_path, physics):
-    case, _ = _case()
-    G = N.graph_from_case(case)
-    doc, H, _, _ = N.render(G, N.View(physics=physics), N.claim_statuses(case.claims))
-    assert H.number_of_nodes() > 0
+    case = load_case(DEFAULT_CASE)
+    graph = network.graph_from_case(case)
+    doc, view_graph, _, _ = network.render(graph, network.View(physics=physics), network.claim_statuses(case.claims))
+    assert view_graph.number_of_nodes() > 0
     page, blocked, errors = _load(browser, _open(tmp_path, doc))
     px = page.evaluate(PIXELS_JS)
     assert px["found"], "vis did not create a canvas"
@@ -98,14 +65,14 @@ def test_case_graph_draws_offline(browser, tmp_path, physics):
     assert blocked == [], f"page tried to fetch: {blocked}"
     assert errors == []
     n = page.evaluate("() => network.body.data.nodes.length")
-    assert n == H.number_of_nodes()
+    assert n == view_graph.number_of_nodes()
     page.close()
 
 
 def test_hostile_labels_render_as_text(browser, tmp_path):
-    case = F.make_hostile_case()
-    G = N.graph_from_case(case)
-    doc, *_ = N.render(G, N.View(), N.claim_statuses(case.claims))
+    case = hostile_network_case()
+    graph = network.graph_from_case(case)
+    doc, *_ = network.render(graph, network.View(), network.claim_statuses(case.claims))
     page, blocked, errors = _load(browser, _open(tmp_path, doc))
     page.evaluate("() => { window.__pwned = false; }")
     # the tooltip element vis shows for the hostile node: text keeps the markup, DOM gets no tags

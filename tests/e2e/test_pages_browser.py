@@ -2,8 +2,8 @@
 
 Per page: it loads with no exception box, its plotly charts draw traces, the network page's vis canvas has
 pixels, a widget changes the chart, the URL it leaves behind reproduces that view in a fresh session, and no
-request fails or leaves 127.0.0.1. Pages come from the registry (components/routes.py), so new pages are covered
-as they are registered.
+request fails or leaves 127.0.0.1. Pages come from the registry (components/routes.py, via bench/browser.py),
+so a new page is covered once it is registered.
 """
 
 from __future__ import annotations
@@ -14,10 +14,20 @@ from pathlib import Path
 
 import pytest
 
-from components import routes
-from tests.e2e import harness as H
-
-ROOT, wait_app_ready, RequestLog = H.ROOT, H.wait_app_ready, H.RequestLog
+from bench.browser import (
+    ALL,
+    CANVAS_JS,
+    DRIVERS,
+    PAGES,
+    ROOT,
+    SIGNATURE_JS,
+    RequestLog,
+    drive_slider_or_radio,
+    expects_iframe_graph,
+    expects_plotly,
+    page_source,
+    wait_app_ready,
+)
 
 PAGE_FILES = sorted((ROOT / "pages").glob("*.py"))
 
@@ -29,61 +39,11 @@ def url_name(path: Path) -> str:
     return re.sub(r"[_ ]+", "_", match.group(2)).strip() or match.group(1)
 
 
-ALL = [(page.url_path, ROOT / page.script) for page in routes.PAGES]
-PAGES = {name: path for name, path in ALL if name}
-
-
-def _source(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        return ""
-
-
-def expects_plotly(path: Path) -> bool:
-    """The page draws plotly charts (st.plotly_chart directly or through a components.ui/chart builder helper)."""
-    return bool(re.search(r"plotly_chart\(|chart_with_csv\(|\b(charts|EC|evidence_charts)\.build_\w+\(", _source(path)))
-
-
-def expects_iframe_graph(path: Path) -> bool:
-    src = _source(path)
-    return "st.iframe(" in src or "components.html(" in src
-
-
-SIGNATURE_JS = """() => {
-  const h = (s) => { let x = 0; for (let i = 0; i < s.length; i++) x = (x * 31 + s.charCodeAt(i)) | 0; return x; };
-  // plotly data arrays may be plain arrays, typed arrays or {dtype, bdata} objects
-  const arr = (v) => v == null ? null : (typeof v.length === 'number' && typeof v !== 'string')
-      ? [v.length, String(v[0]), String(v[v.length - 1])] : h(JSON.stringify(v));
-  const plots = [...document.querySelectorAll('.js-plotly-plot')].map(gd => ({
-      traces: (gd.data || []).map(t => [t.name || '', t.type || '', arr(t.x), arr(t.y)]),
-      xrange: gd.layout && gd.layout.xaxis ? JSON.stringify(gd.layout.xaxis.range) : null,
-      yrange: gd.layout && gd.layout.yaxis ? JSON.stringify(gd.layout.yaxis.range) : null}));
-  // an iframe's document (the network page's is ~0.7 MB of inlined vis-network): its length plus a hash of every
-  // 16th character, so that polling each animation frame does not itself keep the page busy
-  const sample = (s) => {
-    let x = s.length;
-    for (let i = 0; i < s.length; i += 16) x = (x * 31 + s.charCodeAt(i)) | 0;
-    return x;
-  };
-  const frames = [...document.querySelectorAll('iframe')].map(f => sample(f.getAttribute('srcdoc') || f.src || ''));
-  return JSON.stringify({plots: plots, frames: frames});
-}"""
-
 DRAWN_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => ({
     data: (gd.data || []).length,
     traces: gd.querySelectorAll('.trace').length,
     paths: gd.querySelectorAll('svg path').length,
     title: (gd.layout && gd.layout.title && (gd.layout.title.text || gd.layout.title)) || ''}))"""
-
-CANVAS_JS = """(c) => {
-  const ctx = c.getContext('2d');
-  if (!ctx || !c.width || !c.height) return 0;
-  const d = ctx.getImageData(0, 0, c.width, c.height).data;
-  let n = 0;
-  for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
-  return n;
-}"""
 
 
 def open_page(page, base: str, name: str, query: str = ""):
@@ -141,70 +101,11 @@ def test_page_loads_and_draws_offline(page, app_server, name, path):
 
 
 # ---------------------------------------------------------------- widget -> chart, URL -> view
-def _drive_slider(page) -> bool:
-    """Move the first slider in the main area to its other end (Home/End on the focused thumb)."""
-    thumbs = page.locator('[data-testid="stMain"] [data-testid="stSlider"] input[type="range"]')
-    for i in range(thumbs.count()):
-        thumb = thumbs.nth(i)
-        if thumb.is_disabled():
-            continue
-        at_min = thumb.evaluate("el => Number(el.value) <= Number(el.min)")
-        thumb.focus()
-        page.keyboard.press("End" if at_min else "Home")
-        return True
-    return False
-
-
-def _drive_radio(page, group_label: str | None = None) -> bool:
-    """Pick the first unselected option of a radio group (by aria-label, or the first group found)."""
-    groups = page.locator(f'[role="radiogroup"][aria-label="{group_label}"]' if group_label else '[role="radiogroup"]')
-    if groups.count() == 0:
-        return False
-    options = groups.first.locator('[data-testid="stRadioOption"]:not([data-selected="true"])')
-    if options.count() == 0:
-        return False
-    options.first.click()
-    return True
-
-
-def _drive_multiselect(page, label: str) -> bool:
-    """Pick the first real option of the multiselect labelled `label` (sidebar or main)."""
-    box = (
-        page.locator('[data-testid="stMultiSelect"]')
-        .filter(has=page.locator('[data-testid="stWidgetLabel"]', has_text=label))
-        .first
-    )
-    if box.count() == 0:
-        return False
-    clear = box.locator('[aria-label="Clear all"]')
-    if clear.count() and clear.first.is_visible():
-        clear.first.click()  # something chosen (e.g. by a previous drive): back to no filter, also a change
-        return True
-    box.locator("input").first.click()
-    # 1.67 offers "Select all" first, which for a filter means the same as nothing chosen: take a real option
-    option = page.locator('[role="option"]').filter(has_not_text="Select all").first
-    option.wait_for(state="visible", timeout=10_000)
-    option.click()
-    page.keyboard.press("Escape")
-    return True
-
-
-# page-specific drivers; others use the first enabled slider in the main area, then the first radio group
-DRIVERS = {
-    "Actor_network": lambda page: _drive_radio(page, "Colour by"),
-    "Claims": lambda page: _drive_multiselect(page, "Kind"),
-    "Hindsight": lambda page: _drive_multiselect(page, "Outcome"),
-}
-
-
-def _interactive(name: str, path: Path) -> bool:
+def _interactive(name: str, path) -> bool:
+    source = page_source(path)
     return name in DRIVERS or (
         expects_plotly(path)
-        and (
-            "st.slider(" in _source(path)
-            or "range_rebase_log_controls" in _source(path)
-            or "st.radio(" in _source(path)
-        )
+        and ("st.slider(" in source or "range_rebase_log_controls" in source or "st.radio(" in source)
     )
 
 
@@ -218,7 +119,7 @@ def test_widget_changes_chart_and_shared_url_reproduces_it(browser, page, app_se
     before = signature(page)
     default_url = page.url
     driver = DRIVERS.get(name)
-    moved = driver(page) if driver else (_drive_slider(page) or _drive_radio(page))
+    moved = (driver or drive_slider_or_radio)(page)
     assert moved, f"no enabled widget to drive on {name}"
     wait_app_ready(page)
     assert_clean(page, f"{name} after interaction")

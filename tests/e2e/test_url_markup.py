@@ -14,8 +14,8 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
+from bench.browser import wait_app_ready
 from components import routes
-from tests.e2e import harness
 
 OUTSIDE = "elsewhere.example"
 MARKDOWN = [
@@ -78,7 +78,7 @@ def test_url_payloads_make_no_markup(page, app_server, target, kind):
     payloads = MARKDOWN if kind == "markdown" else HTML
     url = f"{app_server}/{target.url_path}{query(target, payloads)}"
     page.goto(url)
-    harness.wait_app_ready(page)
+    wait_app_ready(page)
     bad = json.loads(page.evaluate(FIND_MARKUP_JS))
     assert not bad, f"{target.key}: markup from the URL: {bad[:8]}"
     asked = [u for u in page.request_log.urls if OUTSIDE in (urlsplit(u).hostname or "")]

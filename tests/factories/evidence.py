@@ -1,20 +1,14 @@
-"""Factories for verdict-rule tests: monthly provider series, an event record, and an evidence Context on them."""
+"""Verdict-rule fixtures: a flat monthly series, an event record from short dicts, and an evidence Context over
+fixture series (points from series.points_frame)."""
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from components import evidence
+from tests.factories.series import monthly_series, points_frame
 
 EVIDENCE_TODAY = pd.Timestamp("2026-11-25")
-
-
-def monthly_values(start: str, values, name: str = "m") -> pd.Series:
-    """Month-start series; None = a gap (dropped, never filled)."""
-    idx = pd.date_range(start, periods=len(values), freq="MS")
-    series = pd.Series([np.nan if v is None else v for v in values], index=idx, name=name, dtype=float)
-    return series.dropna()
 
 
 def flat_monthly(start: str, months: int, name: str = "m", level: float = 1.0, last: float | None = None) -> pd.Series:
@@ -22,26 +16,7 @@ def flat_monthly(start: str, months: int, name: str = "m", level: float = 1.0, l
     values = [level] * months
     if last is not None:
         values[-1] = last
-    return monthly_values(start, values, name)
-
-
-def evidence_points(
-    series: pd.Series, flags: dict[str, str] | None = None, url: str = "https://example.org"
-) -> pd.DataFrame:
-    """A load_points-shaped frame for a series; flags by 'YYYY-MM-DD'; every point cites a page under `url`."""
-    flags = flags or {}
-    return pd.DataFrame(
-        {
-            "date": series.index,
-            "value": series.values,
-            "unit": "million b/d",
-            "flag": [flags.get(str(d.date()), "") for d in series.index],
-            "source_title": [f"Src {d:%b %Y}" for d in series.index],
-            "source_url": [f"{url}/{series.name}/{d:%Y-%m}" for d in series.index],
-            "provider_detail": "",
-            "used": True,
-        }
-    )
+    return monthly_series(start, values, name)
 
 
 def evidence_events(rows: list[dict]) -> pd.DataFrame:
@@ -76,7 +51,7 @@ def evidence_context(
     flags, urls = flags or {}, urls or {}
     return evidence.Context(
         get_series=lambda sid: series[sid],
-        get_points=lambda sid: evidence_points(series[sid], flags.get(sid), urls.get(sid, "https://example.org")),
+        get_points=lambda sid: points_frame(series[sid], flags.get(sid), url=urls.get(sid, "https://example.org")),
         events=events if events is not None else pd.DataFrame(),
         facts=facts if facts is not None else pd.DataFrame(),
         today=pd.Timestamp(today),

@@ -1,4 +1,5 @@
-"""Factory data for the event-study tests: synthetic prices with known properties (no files, deterministic)."""
+"""Prices for the event-study tests: synthetic series with known properties (deterministic), and a committed
+snapshot series read straight from its CSV (independently of components.data)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EVENT = pd.Timestamp("2025-03-07")
 
 

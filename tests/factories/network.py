@@ -1,15 +1,12 @@
-"""Fixture factories for the actor network (issue 5).
-
-Shaped like docs/CONTRACT.md so the graph model can be built and tested without the real
-case files (components/case.py is written in parallel). Keep these small and explicit: each
-test can read the whole fixture at a glance.
+"""Actor-network fixtures: actor and relation tables shaped as load_case returns them, and small stand-ins for a
+case (only the attributes the network code reads). Small and explicit, so a test can read the whole fixture at
+a glance; a big seeded case for scale tests is bench/synthetic.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 ACTOR_COLUMNS = ["id", "label", "kind", "country", "role", "aliases"]
@@ -43,7 +40,7 @@ class FakeCase:
     events: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
-def make_actors(rows: list[tuple] | None = None) -> pd.DataFrame:
+def network_actors(rows: list[tuple] | None = None) -> pd.DataFrame:
     """Actors table; aliases stay a ';'-joined string as in actors.csv."""
     rows = (
         rows
@@ -69,7 +66,7 @@ def _ts(value):
     return pd.NaT if value is None else pd.Timestamp(value)
 
 
-def make_relations(rows: list[tuple] | None = None) -> pd.DataFrame:
+def network_relations(rows: list[tuple] | None = None) -> pd.DataFrame:
     """Relations table as load_case returns it: Timestamps/NaT, lists for claims/series."""
     rows = (
         rows
@@ -113,14 +110,14 @@ def make_relations(rows: list[tuple] | None = None) -> pd.DataFrame:
         ]
     )
     records = []
-    for s, t, typ, d, w, start, end, claims, series, note in rows:
+    for source, target, kind, directed, weight, start, end, claims, series, note in rows:
         records.append(
             {
-                "source": s,
-                "target": t,
-                "type": typ,
-                "directed": d,
-                "weight": w,
+                "source": source,
+                "target": target,
+                "type": kind,
+                "directed": directed,
+                "weight": weight,
                 "start": _ts(start),
                 "end": _ts(end),
                 "claims": [c for c in claims.split(";") if c],
@@ -131,7 +128,8 @@ def make_relations(rows: list[tuple] | None = None) -> pd.DataFrame:
     return pd.DataFrame(records, columns=RELATION_COLUMNS)
 
 
-def make_claims(statuses: dict[str, str] | None = None) -> list[FakeClaim]:
+def network_claims(statuses: dict[str, str] | None = None) -> list[FakeClaim]:
+    """One claim per id with the given verdict status (default: c1..c7 across the scale)."""
     statuses = statuses or {
         "c1": "happened",
         "c2": "partly",
@@ -144,60 +142,26 @@ def make_claims(statuses: dict[str, str] | None = None) -> list[FakeClaim]:
     return [FakeClaim(id=k, verdict=FakeVerdict(v), paraphrase=f"Claim {k}") for k, v in statuses.items()]
 
 
-def make_case() -> FakeCase:
-    return FakeCase(actors=make_actors(), relations=make_relations(), claims=make_claims())
+def network_case(**overrides) -> FakeCase:
+    """The fixture case: 11 actors, 13 relations, 7 claims; override actors, relations, claims, meta or events."""
+    parts = {"actors": network_actors(), "relations": network_relations(), "claims": network_claims()}
+    return FakeCase(**(parts | overrides))
 
 
-def make_hostile_case() -> FakeCase:
+def hostile_network_case() -> FakeCase:
     """Labels, notes and ids carrying markup: everything must come out escaped."""
-    actors = make_actors(
+    actors = network_actors(
         [
             ("evil", "<script>alert('x')</script>", "person", "", "<b>role</b>", "<img src=x onerror=alert(1)>"),
             ("amp", 'Tom & Jerry "Ltd"', "company", "", "", ""),
             ("us", "United States", "state", "US", "", ""),
         ]
     )
-    relations = make_relations(
+    relations = network_relations(
         [
             ("evil", "us", "threatens", True, 1.0, "2025-01-01", None, "<c1>", "<s1>", "<i>note</i>"),
             ("amp", "us", "supplies", True, 1.0, None, None, "", "", "a & b"),
         ]
     )
     claims = [FakeClaim(id="<c1>", verdict=FakeVerdict("supported"))]
-    return FakeCase(actors=actors, relations=relations, claims=claims)
-
-
-def make_random_graph_frames(n_nodes: int = 1000, n_edges: int = 5000, seed: int = 7):
-    """A seeded synthetic case of arbitrary size (benchmarks, property tests)."""
-    rng = np.random.default_rng(seed)
-    kinds = np.array(["state", "person", "bloc", "organisation", "company"])
-    types = np.array(["threatens", "sanctions", "buys_oil_from", "supplies", "aids", "negotiates_with"])
-    actors = pd.DataFrame(
-        {
-            "id": [f"a{i}" for i in range(n_nodes)],
-            "label": [f"Actor {i}" for i in range(n_nodes)],
-            "kind": rng.choice(kinds, n_nodes),
-            "country": "",
-            "role": "",
-            "aliases": "",
-        }
-    )
-    src = rng.integers(0, n_nodes, n_edges)
-    dst = (src + rng.integers(1, n_nodes, n_edges)) % n_nodes  # never a self-loop
-    starts = pd.Timestamp("2015-01-01") + pd.to_timedelta(rng.integers(0, 3650, n_edges), unit="D")
-    relations = pd.DataFrame(
-        {
-            "source": [f"a{i}" for i in src],
-            "target": [f"a{i}" for i in dst],
-            "type": rng.choice(types, n_edges),
-            "directed": rng.random(n_edges) < 0.8,
-            "weight": rng.integers(1, 6, n_edges).astype(float),
-            "start": starts,
-            "end": pd.NaT,
-            "claims": [[f"c{i % 50}"] for i in range(n_edges)],
-            "series": [[] for _ in range(n_edges)],
-            "note": "",
-        }
-    )
-    claims = [FakeClaim(id=f"c{i}", verdict=FakeVerdict("supported" if i % 2 else "pending")) for i in range(50)]
     return FakeCase(actors=actors, relations=relations, claims=claims)

@@ -1,8 +1,11 @@
-"""Recorded publisher responses, built in code in the publishers' own formats, and a small data folder.
+"""Recorded publisher responses, built in code in the publishers' own formats.
 
 ECB: eurofxref-hist.zip holding eurofxref-hist.csv exactly as the ECB lays it out (header of every currency
 the ECB has ever fixed, 'N/A' where none was published, newest row first, a trailing comma on every line).
 EIA: API v2 JSON from /v2/petroleum/pri/spt/data/ (values as strings, as EIA sends them since v2.1.6).
+
+Shared by bench/bench_refresh.py (responses of real size) and the refresh tests (tests/factories/publishers.py
+and tests/test_publishers.py), so it lives in bench/ and no benchmark imports a test module.
 """
 
 from __future__ import annotations
@@ -10,14 +13,10 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from pathlib import Path
 
 import pandas as pd
 
 from components.data import publishers
-from components.data.refresh import daily_points
-from components.data.snapshot import sha256_file
-from components.data.vintage_commit import meta_json, points_csv
 
 ECB_HEADER = (
     "Date,USD,JPY,BGN,CYP,CZK,DKK,EEK,GBP,HUF,LTL,LVL,MTL,PLN,ROL,RON,SEK,SIT,SKK,CHF,ISK,NOK,HRK,RUB,TRL,TRY,"
@@ -120,73 +119,3 @@ class Recorded:
         if callable(answer):
             return answer(url)
         return answer
-
-
-# ------------------------------------------------------------------------------- a small data folder
-SNAPSHOT_DAYS = pd.bdate_range("2026-06-01", "2026-08-18")
-NEW_DAYS = pd.bdate_range("2026-06-01", "2026-09-30")
-
-
-def brent(days, shift=0.0) -> pd.Series:
-    return pd.Series([70.0 + (i % 17) * 0.5 + shift for i in range(len(days))], index=days, dtype=float)
-
-
-def wti(days, shift=0.0) -> pd.Series:
-    return pd.Series([66.0 + (i % 13) * 0.5 + shift for i in range(len(days))], index=days, dtype=float)
-
-
-def ecb_lines(rates: pd.DataFrame) -> dict[str, pd.Series]:
-    lines = publishers.ecb_series(rates.rename_axis("date").astype(float))
-    return {sid: line for sid, line in lines.items() if not line.empty}
-
-
-DAILY_META = {
-    "brent_spot_eia": ("Brent spot price FOB, Europe (EIA RBRTE)", "USD/bbl", "oil price"),
-    "wti_spot_eia": ("WTI spot price FOB, Cushing OK (EIA RWTC)", "USD/bbl", "oil price"),
-    "usd_inr_ecb": ("USD/INR, cross of ECB euro reference rates", "INR per USD", "fx"),
-    "usd_cny_ecb": ("USD/CNY, cross of ECB euro reference rates", "CNY per USD", "fx"),
-    "usd_rub_ecb": ("USD/RUB, cross of ECB euro reference rates", "RUB per USD", "fx"),
-}
-
-
-def write_series(data_dir: Path, sid: str, points: pd.DataFrame, **meta) -> None:
-    folder = data_dir / "series"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{sid}.csv").write_bytes(points_csv(points))
-    used = points[points["used"]]
-    record = dict(
-        id=sid,
-        frequency="daily",
-        provider="EIA" if sid.endswith("eia") else "European Central Bank",
-        origin="snapshot",
-        retrieved="2026-08-22",
-    )
-    record.update(meta)
-    record.update(
-        first=str(used["date"].min().date()),
-        last=str(used["date"].max().date()),
-        rows=int(len(used)),
-        checksum=sha256_file(folder / f"{sid}.csv"),
-    )
-    (folder / f"{sid}.json").write_bytes(meta_json(record))
-
-
-def make_data_dir(root: Path, rates: pd.DataFrame | None = None) -> Path:
-    """A data folder holding the five publisher series up to 18 Aug 2026 (EIA) / the given ECB rates."""
-    data_dir = root / "data"
-    rates = ecb_rates(SNAPSHOT_DAYS, rub=None) if rates is None else rates
-    lines = {"brent_spot_eia": brent(SNAPSHOT_DAYS), "wti_spot_eia": wti(SNAPSHOT_DAYS), **ecb_lines(rates)}
-    for sid, line in lines.items():
-        name, unit, topic = DAILY_META[sid]
-        write_series(data_dir, sid, daily_points(line, unit), name=name, unit=unit, topic=topic, notes="")
-    (data_dir / "snapshot.json").write_text(json.dumps({"built": "2026-08-22", "series": len(lines)}))
-    return data_dir
-
-
-def digest(folder: Path) -> dict[str, bytes]:
-    """Every file's bytes under a folder (the lock file aside): 'byte-identical' is compared on this."""
-    return {
-        str(p.relative_to(folder)): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != ".vintage.lock"
-    }

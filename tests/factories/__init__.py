@@ -1,0 +1,13 @@
+"""Test data built in code, one module per concern; every factory has a name of its own across the package.
+
+- series: pandas series (business-day, random walk, monthly with gaps, EIA Brent March 2025), load_points-shaped
+  frames and loaders over them, yfinance-shaped download frames
+- case_files: a minimal valid case folder on disk, to break one field at a time
+- charts: events frames as charts and the event study take them
+- network: actor/relation tables and case stand-ins for the actor network (fixture, hostile, random)
+- snapshot: a private copy of data/, byte digests, a miniature ../shared/sources/compiled tree
+- text: articles for the text scanner and the bring-your-own-article tab
+
+Factories take keyword overrides (`make_case_folder(root, events=[...])`, `network_case(claims=[...])`) and
+build the known-good default for anything not overridden.
+"""
