@@ -1,4 +1,4 @@
-"""Browser proof that the network HTML draws with no network at all (issue 5).
+"""Browser proof that the network HTML draws with no network at all.
 
 No streamlit server: the generated HTML of the case graph is written to a tmp file
 and opened via file:// while every non-file request is aborted and recorded. The vis canvas must
