@@ -4,9 +4,12 @@
   frames and loaders over them, yfinance-shaped download frames
 - case_files: a minimal valid case folder on disk, to break one field at a time
 - charts: events frames as charts and the event study take them
-- network: actor/relation tables and case stand-ins for the actor network (fixture, hostile, random)
+- network: actor/relation tables and case stand-ins for the actor network (fixture, hostile)
 - snapshot: a private copy of data/, byte digests, a miniature ../shared/sources/compiled tree
-- text: articles for the text scanner and the bring-your-own-article tab
+- publishers: a small data folder of the publishers' series for the refresh and vintage tests (the recorded
+  ECB/EIA responses are bench/recorded.py, shared with bench/bench_refresh.py)
+- event_returns: prices with known abnormal-return properties for the event-study tests
+- text: articles for the text scanner and the bring-your-own-article tab, six-word shingles
 
 Factories take keyword overrides (`make_case_folder(root, events=[...])`, `network_case(claims=[...])`) and
 build the known-good default for anything not overridden.
