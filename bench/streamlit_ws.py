@@ -25,6 +25,7 @@ class Run:
     bytes: int
     status: str  # script_finished status name, or "timeout" / "closed"
     exceptions: list[str] = field(default_factory=list)
+    largest: int = 0  # bytes of the largest single message
 
     @property
     def ok(self) -> bool:
@@ -57,16 +58,16 @@ class Session:
         msg.rerun_script.page_name = page
         msg.rerun_script.widget_states.SetInParent()
         await self.ws.send(msg.SerializeToString())
-        started, count, size, exceptions = time.perf_counter(), 0, 0, []
+        started, count, size, largest, exceptions = time.perf_counter(), 0, 0, 0, []
         deadline = started + self.timeout
         while True:
             try:
                 raw = await asyncio.wait_for(self.ws.recv(), max(0.01, deadline - time.perf_counter()))
             except TimeoutError:
-                return Run(page, time.perf_counter() - started, count, size, "timeout", exceptions)
+                return Run(page, time.perf_counter() - started, count, size, "timeout", exceptions, largest)
             except websockets.ConnectionClosed:
-                return Run(page, time.perf_counter() - started, count, size, "closed", exceptions)
-            count, size = count + 1, size + len(raw)
+                return Run(page, time.perf_counter() - started, count, size, "closed", exceptions, largest)
+            count, size, largest = count + 1, size + len(raw), max(largest, len(raw))
             forward = ForwardMsg()
             forward.ParseFromString(raw)
             kind = forward.WhichOneof("type")
@@ -77,4 +78,4 @@ class Session:
             elif kind == "script_finished":
                 status = ForwardMsg.ScriptFinishedStatus.Name(forward.script_finished)
                 if status != "FINISHED_EARLY_FOR_RERUN":
-                    return Run(page, time.perf_counter() - started, count, size, status, exceptions)
+                    return Run(page, time.perf_counter() - started, count, size, status, exceptions, largest)
