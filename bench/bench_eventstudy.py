@@ -7,7 +7,9 @@ Rows:
   compute  one event (7 March 2025), two series (EIA Brent and WTI spot), the three default event windows,
            1,000 placebo draws, per model (warm: after one run; median and p95), target < 300 ms
   rerun    warm AppTest run() of the Event study page with those settings vs the plotly floor page (ratio)
-The browser's slider -> redrawn chart is measured by bench/bench_app.py (--only interaction).
+  slider   slider -> redrawn chart in Chromium, the Event study and the plotly floor measured in turn (floor,
+           page, floor, page ...) so that a change in the machine's load hits both alike; the ratio is the
+           median of the page over the median of the floor (bench/bench_app.py measures each page in a block)
 """
 
 from __future__ import annotations
@@ -78,10 +80,50 @@ def bench_rerun(reps: int) -> dict[str, list[float]]:
     return out
 
 
+def bench_slider(reps: int) -> dict[str, list[float]]:
+    import tempfile
+
+    from bench_app import INPUT_CLOCK_JS, _interact_once
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.harness import launch_chromium, start_streamlit, stop_process, wait_app_ready, wait_health
+    from tests.e2e.test_pages_browser import _drive_slider
+
+    log_dir = Path(tempfile.mkdtemp(prefix="claimlens-bench-es-"))
+    servers = [
+        start_streamlit("app.py", log_dir=log_dir),
+        start_streamlit("bench/floors/plotly_line.py", log_dir=log_dir),
+    ]
+    out: dict[str, list[float]] = {"floor:plotly": [], "Event_study": []}
+    try:
+        for proc, port, log in servers:
+            wait_health(port, proc, log=log)
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            pages = {}
+            for label, (_, port, _) in zip(("Event_study", "floor:plotly"), servers):
+                context = browser.new_context(viewport={"width": 1280, "height": 900})
+                context.add_init_script(INPUT_CLOCK_JS)
+                page = context.new_page()
+                page.goto(f"http://127.0.0.1:{port}/" + ("Event_study" if label == "Event_study" else ""))
+                wait_app_ready(page)
+                _interact_once(page, _drive_slider)  # warm-up
+                pages[label] = page
+            for _ in range(reps):
+                for label in ("floor:plotly", "Event_study"):
+                    out[label].append(_interact_once(pages[label], _drive_slider))
+            browser.close()
+    finally:
+        for proc, _, _ in servers:
+            stop_process(proc)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reps", type=int, default=30)
-    parser.add_argument("--only", default="compute,rerun")
+    parser.add_argument("--only", default="compute,rerun,slider")
+    parser.add_argument("--slider-reps", type=int, default=12, help="slider moves per page (even: Home, End, ...)")
     args = parser.parse_args(argv)
     wanted = set(args.only.split(","))
     if "compute" in wanted:
@@ -99,6 +141,17 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"  {label:<16} median {median * 1000:7.1f}  p95 {pct(times, 0.95) * 1000:7.1f}  "
                 f"x plotly floor {median / floor:5.2f}"
+            )
+    if "slider" in wanted:
+        print("SLIDER -> REDRAWN CHART in Chromium, page and floor in turn (ms)")
+        moves = bench_slider(args.slider_reps)
+        floor = statistics.median(moves["floor:plotly"])
+        for label, times in moves.items():
+            median = statistics.median(times)
+            verdict = "ok" if median / floor <= 1.2 else "OVER"
+            print(
+                f"  {label:<16} median {median * 1000:7.0f}  p95 {pct(times, 0.95) * 1000:7.0f}  "
+                f"x plotly floor {median / floor:5.2f}  target <= 1.2  {verdict}"
             )
     return 0
 

@@ -59,10 +59,11 @@ def build_car_paths(
     average: pd.DataFrame | None = None,
     title: str = "",
 ) -> go.Figure:
-    """One series, one CAR line per event (``paths``: (event label, frame with offset, date, car, band)), each
-    with its ±1.96 σ̂√L band shaded, and the average path over the events dashed."""
+    """One series, one CAR line per event (``paths``: (event label, frame with offset, date, ar, car, band)),
+    each with its ±1.96 σ̂√L band shaded and its abnormal returns as bars on the right axis, and the average path
+    over the events dashed. One figure per series: every chart on the page is redrawn on each slider move."""
     factor, shown_unit = scale_of(kind, unit)
-    traces = []
+    traces = _ar_bars(paths, factor, shown_unit)
     for i, (label, path) in enumerate(paths):
         if path is None or len(path) == 0:
             continue
@@ -112,17 +113,25 @@ def build_car_paths(
             )
         )
     subtitle = (
-        "shaded: ±1.96 σ̂√L around zero (95 % band if returns are normal); "
-        "t = 0: last observation on or before the event date"
+        "lines: CAR, shaded: ±1.96 σ̂√L around zero (95 % band if returns are normal); bars (right axis): AR per "
+        "observation; t = 0: last observation on or before the event date"
     )
-    return go.Figure(data=traces, layout=_layout(title, subtitle, f"Cumulative abnormal return ({shown_unit})"))
+    layout = _layout(title, subtitle, f"Cumulative abnormal return ({shown_unit})", barmode="group")
+    layout["yaxis2"] = dict(
+        title=dict(text=safe_text(f"Abnormal return ({shown_unit})", markup="html")),
+        overlaying="y",
+        side="right",
+        showgrid=False,
+        zeroline=False,
+    )
+    layout["margin"] = dict(l=60, r=60, t=90, b=50)
+    return go.Figure(data=traces, layout=layout)
 
 
-def build_ar_bars(bars: Sequence[tuple[str, pd.DataFrame]], *, kind: str, unit: str = "", title: str = "") -> go.Figure:
-    """Abnormal return per observation (bars grouped by event), for one series."""
-    factor, shown_unit = scale_of(kind, unit)
+def _ar_bars(paths: Sequence[tuple[str, pd.DataFrame]], factor: float, unit: str) -> list[dict]:
+    """Abnormal return per observation, one bar trace per event on the right axis (y2), grouped by event."""
     traces = []
-    for i, (label, path) in enumerate(bars):
+    for i, (label, path) in enumerate(paths):
         if path is None or len(path) == 0:
             continue
         name = _label(label)
@@ -131,15 +140,17 @@ def build_ar_bars(bars: Sequence[tuple[str, pd.DataFrame]], *, kind: str, unit: 
                 type="bar",
                 x=path["offset"].to_numpy(),
                 y=path["ar"].to_numpy() * factor,
-                name=name,
+                yaxis="y2",
+                name=f"{name}: AR",
+                legendgroup=name,
+                showlegend=False,
+                opacity=0.35,
                 marker=dict(color=PALETTE[i % len(PALETTE)]),
-                hovertemplate=f"<b>{name}</b><br>t = %{{x}}<br>AR %{{y:.3f}} "
-                f"{safe_text(shown_unit, markup='html')}<extra></extra>",
+                hovertemplate=f"<b>{name}</b><br>t = %{{x}}<br>AR %{{y:.3f}} {safe_text(unit, markup='html')}"
+                "<extra></extra>",
             )
         )
-    layout = _layout(title, "AR = return − normal return of the chosen model", f"Abnormal return ({shown_unit})")
-    layout["barmode"] = "group"
-    return go.Figure(data=traces, layout=layout)
+    return traces
 
 
 def build_placebo_histogram(

@@ -251,22 +251,15 @@ def series_panel(sid: str, studies: list, label: str, unit: str, contam: str) ->
     st.caption(f"Returns: {event_returns.KIND_TEXT[kind]} ({why}).")
     paths = [(event_title[s.event_id], s.path) for s in studies if not s.problem]
     average = event_tests.average_path(studies) if len(paths) > 1 else None
-    car_column, ar_column = st.columns(2)
-    with car_column:
-        figure = ui.figure(
-            event_charts.build_car_paths,
-            paths,
-            kind=kind,
-            unit=unit,
-            average=average,
-            title="Cumulative abnormal return",
-        )
-        st.plotly_chart(figure, key=f"es_car_{sid}")
-    with ar_column:
-        figure = ui.figure(
-            event_charts.build_ar_bars, paths, kind=kind, unit=unit, title="Abnormal return per observation"
-        )
-        st.plotly_chart(figure, key=f"es_ar_{sid}")
+    figure = ui.figure(
+        event_charts.build_car_paths,
+        paths,
+        kind=kind,
+        unit=unit,
+        average=average,
+        title="Cumulative abnormal return (lines) and abnormal returns (bars)",
+    )
+    st.plotly_chart(figure, key=f"es_car_{sid}")
     st.caption(ui.source_caption(sid))
     for study in studies:
         title = safe_text(event_title[study.event_id])
@@ -287,13 +280,22 @@ def placebo_panel(studies: list, units: dict, labels: dict) -> None:
     choices = [(i, j) for i, s in enumerate(studies) for j, r in enumerate(s.results) if r.ok and r.placebo_n]
     if not choices:
         return
-    st.subheader("Placebo test")
 
     def name(choice: tuple[int, int]) -> str:
         study = studies[choice[0]]
         window = study.results[choice[1]].window
         return f"{labels[study.series_id]} · {event_title[study.event_id]} · window {window[0]:+d}..{window[1]:+d}"
 
+    first = studies[choices[0][0]].results[choices[0][1]]
+    # in a popover: drawn only when opened, so a slider move redraws one chart per series, not a histogram too
+    label = (
+        f"Placebo test: histogram of the CAR at {first.placebo_n:,} random dates (first row: p = {first.placebo_p:.3f})"
+    )
+    with st.popover(label, width="stretch"):
+        placebo_chart(studies, choices, name, units)
+
+
+def placebo_chart(studies: list, choices: list, name, units: dict) -> None:
     picked = st.selectbox("Distribution for", choices, format_func=name, key="es_placebo_pick")
     study = studies[picked[0]]
     result = study.results[picked[1]]

@@ -50,23 +50,25 @@ def test_car_path_is_the_running_sum_of_ar_with_a_band_growing_as_sqrt_l(studies
     assert window.car == pytest.approx(path.loc[path["offset"] >= 0, "ar"].sum(), rel=1e-12)
 
 
-def test_car_figure_has_a_band_and_a_line_per_event_and_the_average(studies):
+def test_car_figure_has_ar_bars_a_band_and_a_line_per_event_and_the_average(studies):
     paths = [("First <b>event</b>", studies[0].path), ("Second event", studies[1].path)]
     average = event_tests.average_path(studies[:2])
     fig = event_charts.build_car_paths(paths, kind="log", average=average, title="CAR")
-    kinds = [(t.type, t.fill) for t in fig.data]
-    assert kinds.count(("scatter", "toself")) == 2 and len(fig.data) == 5
-    assert "<b>" not in fig.data[1].name  # names from the case are escaped
-    np.testing.assert_allclose(fig.data[1].y, studies[0].path["car"] * 100)  # log returns shown in percent
-    np.testing.assert_allclose(fig.data[-1].y, average["caar"] * 100)
+    bars = [t for t in fig.data if t.type == "bar"]
+    bands = [t for t in fig.data if t.type == "scatter" and t.fill == "toself"]
+    lines = [t for t in fig.data if t.type == "scatter" and t.fill != "toself"]
+    assert len(bars) == len(bands) == 2 and len(lines) == 3  # two events and the average
+    assert all(b.yaxis == "y2" for b in bars) and len(bars[0].x) == 7
+    np.testing.assert_allclose(bars[0].y, studies[0].path["ar"] * 100)
+    assert "<b>" not in lines[0].name  # names from the case are escaped
+    np.testing.assert_allclose(lines[0].y, studies[0].path["car"] * 100)  # log returns shown in percent
+    np.testing.assert_allclose(lines[-1].y, average["caar"] * 100)
     diff = event_charts.build_car_paths(paths[:1], kind="diff", unit="USD/bbl")
-    np.testing.assert_allclose(diff.data[1].y, studies[0].path["car"])
-    assert "USD/bbl" in diff.layout.yaxis.title.text
+    np.testing.assert_allclose([t for t in diff.data if t.type == "scatter"][1].y, studies[0].path["car"])
+    assert "USD/bbl" in diff.layout.yaxis.title.text and "USD/bbl" in diff.layout.yaxis2.title.text
 
 
-def test_ar_bars_and_placebo_histogram(studies):
-    bars = event_charts.build_ar_bars([("a", studies[0].path)], kind="log")
-    assert bars.data[0].type == "bar" and len(bars.data[0].x) == 7
+def test_placebo_histogram(studies):
     result = studies[0].results[1]
     hist = event_charts.build_placebo_histogram(result.placebo_cars, result.car, kind="log", p=result.placebo_p)
     assert sum(hist.data[0].y) == result.placebo_n == 200
