@@ -10,6 +10,7 @@ import math
 import re
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from components.evidence.context import (
@@ -127,15 +128,19 @@ def months_in(a0: pd.Timestamp, a1: pd.Timestamp) -> int:
 def series_noise(s: pd.Series, until: pd.Timestamp) -> float | None:
     """A provider's own noise: the median absolute change, in %, between consecutive months that both have a
     figure, over the NOISE_MONTHS before `until`; None when fewer than NOISE_PAIRS such pairs exist."""
-    recent = s[(s.index <= until) & (s.index > until - pd.DateOffset(months=NOISE_MONTHS))]
-    if len(recent) < 2:
+    stamps = s.index.asi8
+    end, start = until.value, (until - pd.DateOffset(months=NOISE_MONTHS)).value
+    keep = (stamps <= end) & (stamps > start)
+    if keep.sum() < 2:
         return None
-    months = recent.index.year * 12 + recent.index.month
-    values = recent.to_numpy(dtype=float)
+    index = s.index[keep]
+    months = index.year.to_numpy() * 12 + index.month.to_numpy()
+    values = s.to_numpy(dtype=float)[keep]
     consecutive = (months[1:] - months[:-1]) == 1
-    base = values[:-1][consecutive]
-    moves = [abs(b - a) / abs(a) * 100 for a, b in zip(base, values[1:][consecutive]) if a]
-    return float(pd.Series(moves).median()) if len(moves) >= NOISE_PAIRS else None
+    before, after = values[:-1][consecutive], values[1:][consecutive]
+    nonzero = before != 0
+    moves = np.abs(after[nonzero] - before[nonzero]) / np.abs(before[nonzero]) * 100
+    return float(np.median(moves)) if len(moves) >= NOISE_PAIRS else None
 
 
 @rule(
@@ -324,25 +329,25 @@ def _share_from_facts(spec: dict, ctx: Context, sup: float, con: float) -> Verdi
         f"{sup:g} or more, contradicted below {con:g}, 'mixed' in between. Earlier/later periods are shown "
         f"for context only."
     )
-    f = ctx.facts
-    if f is None or f.empty:
+    if ctx.facts is None or ctx.facts.empty:
         return Verdict("no data", "share_at", text, detail="No facts loaded.")
-    f = f[f["topic"] == topic]
+    # plain records, made once per context: pandas filtering of a 20-row table costs more than the rule
+    records = ctx.remember(("fact_records",), lambda: ctx.facts.astype(str).to_dict("records"))
     unit_filter = spec["unit_contains"]
-    f = f[f["unit"].astype(str).str.contains(unit_filter, case=False, regex=False)]
-    rows = f[f["period"].astype(str) == period]
-    if rows.empty:
+    f = [r for r in records if r["topic"] == topic and unit_filter.lower() in r["unit"].lower()]
+    rows = [r for r in f if r["period"] == period]
+    if not rows:
         return Verdict("no data", "share_at", text, detail=f"No {unit_filter} figure for {period}.")
-    actual = rows[rows["unit"].str.contains("actual", case=False)]
-    primary = (actual if len(actual) else rows).iloc[0]
+    actual = [r for r in rows if "actual" in r["unit"].lower()]
+    primary = (actual or rows)[0]
     q, v = parse_fact_value(primary["value"])
     if v is None:
         return Verdict("no data", "share_at", text, detail=f"Figure for {period} is not a number.")
     status, how = _judge(q, v, sup, con)
     context = {str(p) for p in as_list(spec["context_periods"])}
-    others = [_fact_number(r) for _, r in f.iterrows() if str(r["period"]) in context]
+    others = [_fact_number(r) for r in f if r["period"] in context]
     nums = [_fact_number(primary)] + [
-        _fact_number(r) for _, r in rows.iterrows() if r is not primary and r["value"] != primary["value"]
+        _fact_number(r) for r in rows if r is not primary and r["value"] != primary["value"]
     ]
     return Verdict(
         status, "share_at", text, nums + others, detail=f"{period}: {how} ({primary['unit']}; {primary['provider']})."
