@@ -5,6 +5,7 @@ import streamlit as st
 
 from components import charts, series_math, ui
 from components.charts import Line
+from components.style import safe_text
 
 ui.page_setup(
     "Oil markets",
@@ -96,7 +97,7 @@ def price_panel() -> dict:
                 )
             )
         else:
-            futures_status.append(f"{name}: live only, not available offline ({result.reason}).")
+            futures_status.append(f"{name}: live only, not available offline ({safe_text(result.reason)}).")
     fig = ui.figure(
         charts.build_time_series,
         lines,

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import charts, series_math, ui
+from components.style import safe_text
 
 ui.page_setup(
     "Currencies",
@@ -86,7 +87,7 @@ def rate_charts() -> None:
                     )
                 )
             else:
-                status.append(f"{pair} market rate (Yahoo): live only, not available now ({result.reason}).")
+                status.append(f"{pair} market rate (Yahoo): live only, not available now ({safe_text(result.reason)}).")
         st.subheader(pair)
         for msg in status:
             st.caption(f"Live: {msg}")

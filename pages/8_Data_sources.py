@@ -82,9 +82,9 @@ if picked:
         if result is None:
             st.info("Live Yahoo data is switched off: this live-only series has no offline copy in the snapshot.")
         elif result.series is None:
-            st.warning(f"Not available now: {result.reason}")
+            st.warning(f"Not available now: {style.safe_text(result.reason)}")
         else:
-            st.success(f"{result.source}: {result.reason}")
+            st.success(f"{result.source}: {style.safe_text(result.reason)}")
             frame = result.series.rename("value").rename_axis("date").reset_index()
             st.dataframe(frame.tail(20), hide_index=True)
             ui.csv_download(
@@ -178,7 +178,7 @@ elif st.button("Refresh live series now", key="data_refresh"):
         for sid in live_ids:
             result = ui.live(sid)
             failed += not result.ok
-            st.write(("✅ " if result.ok else "⚠️ ") + f"{sid}: {result.source} — {result.reason}")
+            st.write(("✅ " if result.ok else "⚠️ ") + f"{sid}: {result.source} — {style.safe_text(result.reason)}")
         status.update(
             label=f"Refresh done: {len(live_ids) - failed} live, {failed} fell back",
             state="complete" if not failed else "error",

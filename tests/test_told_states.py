@@ -96,3 +96,27 @@ def test_data_sources_lists_the_damage(damaged_snapshot):
     table = at.dataframe[0].value
     row = table[table["id"] == "brent_spot_eia"]
     assert len(row) == 1 and "is missing" in row["status"].iloc[0]
+
+
+@pytest.mark.parametrize("page", ["pages/2_Oil_markets.py", "pages/4_Currencies.py", "pages/8_Data_sources.py"])
+def test_a_yahoo_error_text_reaches_the_page_as_text(monkeypatch, tmp_path, page):
+    """yfinance's exception text comes from outside: repeated in a live-status line it stays text."""
+    from components.data import live
+
+    def download(tickers, *args, **kwargs):
+        raise ConnectionError("![x](http://elsewhere.example/x.png) [Log in](http://elsewhere.example)")
+
+    monkeypatch.setenv("CLAIMLENS_OFFLINE", "0")
+    monkeypatch.setattr(live, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(live, "download", download)
+    at = app_test(page).run()
+    if "8_Data" in page:
+        at.selectbox(key="data_id").set_value("brent_futures_yahoo").run()
+    assert not at.exception, [e.message for e in at.exception]
+    raw = "\n".join(
+        str(e.value)
+        for kind in ("markdown", "caption", "warning", "success", "error", "info")
+        for e in getattr(at, kind)
+    )
+    assert "elsewhere" in raw.replace("\\", ""), "the error should still be told"
+    assert not re.search(r"(?<!\\)\]\(http", raw), raw[:1500]
