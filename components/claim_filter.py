@@ -14,6 +14,20 @@ class ClaimFilter:
     actors: tuple[str, ...] = ()
     verdicts: tuple[str, ...] = ()
     only: str = ""
+    text: str = ""  # words that must all appear in the claim's title, paraphrase or actors (any case)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.kinds or self.actors or self.verdicts or self.only or self.text.strip())
+
+
+SORTS = {
+    "article": "Article order",
+    "verdict": "Verdict",
+    "kind": "Kind of claim",
+    "strength": "Evidence strength",
+}
+_STRENGTH_ORDER = {"strong": 0, "moderate": 1, "thin": 2, "": 3}
 
 
 def filter_options(claims: Iterable) -> tuple[list[str], list[str], list[str]]:
@@ -26,9 +40,18 @@ def filter_options(claims: Iterable) -> tuple[list[str], list[str], list[str]]:
     )
 
 
-def filter_claims(claims: Iterable, chosen: ClaimFilter) -> list:
-    """The claims matching every filter (an actor filter matches a claim naming any chosen actor)."""
+def _haystack(claim, actor_labels: dict[str, str]) -> str:
+    words = [getattr(claim, "short", "") or "", getattr(claim, "paraphrase", "") or ""]
+    words += [actor_labels.get(a, a) for a in claim.actors]
+    return " ".join(words).lower()
+
+
+def filter_claims(claims: Iterable, chosen: ClaimFilter, actor_labels: dict[str, str] | None = None) -> list:
+    """The claims matching every filter (an actor filter matches a claim naming any chosen actor; the search
+    text matches when every word of it appears in the title, the paraphrase or an actor's name)."""
     actors = set(chosen.actors)
+    words = chosen.text.lower().split()
+    labels = actor_labels or {}
     return [
         c
         for c in claims
@@ -36,7 +59,26 @@ def filter_claims(claims: Iterable, chosen: ClaimFilter) -> list:
         and (not chosen.kinds or c.kind in chosen.kinds)
         and (not actors or set(c.actors) & actors)
         and (not chosen.verdicts or c.verdict.status in chosen.verdicts)
+        and (not words or all(w in _haystack(c, labels) for w in words))
     ]
+
+
+def strength_level(claim) -> str:
+    strength = getattr(claim.verdict, "strength", None)
+    return getattr(strength, "level", "") or ""
+
+
+def sort_claims(claims: Iterable, by: str) -> list:
+    """Claims in article order (paragraph, then file order), or grouped by verdict, kind or evidence strength
+    (strongest first), article order within a group."""
+    ordered = sorted(enumerate(claims), key=lambda ic: (getattr(ic[1], "paragraph", 0) or 0, ic[0]))
+    if by == "verdict":
+        ordered.sort(key=lambda ic: ic[1].verdict.status)
+    elif by == "kind":
+        ordered.sort(key=lambda ic: ic[1].kind)
+    elif by == "strength":
+        ordered.sort(key=lambda ic: _STRENGTH_ORDER.get(strength_level(ic[1]), 3))
+    return [c for _, c in ordered]
 
 
 def status_counts(claims: Iterable) -> dict[str, int]:

@@ -41,16 +41,40 @@ def claim_window(claim, pad_months: int = 3) -> tuple[pd.Timestamp, pd.Timestamp
     return (lo - pd.DateOffset(months=pad_months)).normalize(), (hi + pd.DateOffset(months=pad_months)).normalize()
 
 
+def claim_event_ids(verdict: Verdict | None) -> set[str]:
+    """Ids of the events a verdict's rule used (the numbers it cites)."""
+    return {n["event_id"] for n in (verdict.all_numbers() if verdict else []) if n.get("event_id")}
+
+
+def claim_chart_events(
+    claim, verdict: Verdict | None, events: pd.DataFrame | None, *, drawn: bool = True, all_events: bool = False
+) -> pd.DataFrame | None:
+    """The events a claim card's chart marks: those its verdict cites, or with `all_events` (or when a chart
+    without series has nothing cited) every event in the claim's window."""
+    if events is None or events.empty:
+        return events
+    lo, hi = claim_window(claim)
+    dates = pd.to_datetime(events["date"])
+    in_window = events[(dates >= lo) & (dates <= hi)]
+    cited = claim_event_ids(verdict)
+    if not all_events and (cited or drawn):
+        return in_window[in_window["id"].isin(cited)]
+    return in_window
+
+
 def build_claim_chart(
     claim,
     verdict: Verdict | None,
     series: dict[str, pd.Series | None],
     events: pd.DataFrame,
     labels: dict[str, str] | None = None,
+    all_events: bool = False,
 ) -> go.Figure:
     """Lines for each series the claim's rule uses (gaps left as gaps), verdict numbers circled, events marked.
 
-    With no series (event/interpretive claims) the chart is a strip of the matching events over the window.
+    Events: by default only those the verdict cites (its rule used them), so the markers do not cover the data
+    the verdict reads; `all_events` adds every event in the window. With no series (event claims) the chart is
+    a strip of the cited events (every event in the window when the verdict cites none).
     Assembled as plain dicts and validated once (one go.Figure call), as in components/charts.py.
     """
     labels = labels or {}
@@ -95,14 +119,9 @@ def build_claim_chart(
                     hoverinfo="text",
                 )
             )
-    ev = events
-    if ev is not None and not ev.empty:
-        ev = ev[(pd.to_datetime(ev["date"]) >= lo) & (pd.to_datetime(ev["date"]) <= hi)]
+    ev = claim_chart_events(claim, verdict, events, drawn=drawn, all_events=all_events)
     yaxis: dict = {}
-    if not drawn:  # no series: the chart is the events the verdict cites (or all in the window)
-        ids = {n.get("event_id") for n in (verdict.all_numbers() if verdict else [])}
-        if ev is not None and not ev.empty and ids - {None}:
-            ev = ev[ev["id"].isin(ids)]
+    if not drawn:  # no series: the chart is a strip of events
         yaxis = dict(visible=False, range=[-1, 1])
     overlay = event_traces(ev)
     period = dict(

@@ -91,6 +91,8 @@ PAGES: tuple[Page, ...] = (
             Param("claims_page", params.parse_int, 1, write_default=False),
             # one card's reader settings ("<claim id>:<setting>=<value>|..."); components.evidence.sensitivity
             Param("claims_set", params.parse_text, "", write_default=False),
+            Param("claims_q", params.parse_text, "", write_default=False),
+            Param("claims_sort", params.parse_choice, "article", write_default=False),
         ),
     ),
     Page(

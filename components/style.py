@@ -80,6 +80,19 @@ def event_label(category: Any) -> str:
     return EVENT_CATEGORY_LABELS.get(str(category), human(category))
 
 
+def event_key_html(categories: Any) -> str:
+    """A one-line colour key for event markers: a coloured square and the human name of each category, in
+    palette order (HTML of our own words only, for st.html)."""
+    present = set(map(str, categories))
+    items = [c for c in EVENT_CATEGORY_COLORS if c in present] + sorted(present - set(EVENT_CATEGORY_COLORS))
+    spans = [
+        f'<span style="white-space:nowrap;margin-right:0.9em"><span style="color:{event_color(c)}">&#9660;</span> '
+        f"{safe_text(event_label(c), markup='html')}</span>"
+        for c in items
+    ]
+    return '<div style="font-size:0.8rem;opacity:0.85;line-height:1.6">Event markers: ' + " ".join(spans) + "</div>"
+
+
 def verdict_badge(status: str) -> str:
     """Streamlit markdown badge for a verdict status."""
     return f":{VERDICT_BADGE.get(status, 'gray')}-badge[{safe_text(status)}]"

@@ -1,19 +1,28 @@
-"""Claim Lens home: what the app is, the case in five lines, headline verdicts, data dates, where to go next."""
+"""Claim Lens home: the bottom line (a scorecard and sentences computed from the verdicts), where to start,
+the case in five lines, a timeline of its events and headline claims, data dates, where to go next."""
 
+import pandas as pd
 import streamlit as st
 
 from components import case as case_module
-from components import routes, style, ui
+from components import evidence_charts, home_summary, routes, style, ui
 
 ui.page_setup("Claim Lens", "Set a geopolitical article's claims against market and trade data.")
 case = ui.case_or_stop()
 meta = case.meta
 
-st.markdown(
-    "Claim Lens takes one commentary, breaks it into checkable claims, and tests each against dated, "
-    "sourced events and provider-by-provider oil and trade series. Verdicts are computed from the data "
-    "on every load, never typed in; interpretations are marked *not testable*."
-)
+# ---- data
+scores = home_summary.scorecard(case.claims)
+sentences = home_summary.bottom_line(case.claims)
+headline = [c for c in case.claims if c.headline]
+counts = case_module.verdict_counts(case)
+
+# ---- render
+st.subheader("The bottom line")
+st.markdown(" ".join(style.safe_text(s) for s in sentences))
+st.plotly_chart(ui.figure(home_summary.build_scorecard, scores), key="home_scorecard")
+st.caption("Claims by kind, coloured by verdict; hover a bar for how many rest on thin evidence.")
+ui.page_link("claims", "Start here: every claim with its verdict, evidence chart and sources →")
 
 st.subheader("The case")
 note = f" ({style.safe_text(meta['published_note'])})" if meta.get("published_note") else ""
@@ -22,15 +31,26 @@ st.markdown(
     f"{style.safe_text(meta['outlet'])} · published {style.format_date(meta['published'], '%d %B %Y')}{note}"
 )
 st.markdown(style.safe_text(meta["summary"]))
-
-counts = case_module.verdict_counts(case)
 st.caption(
     f"{len(case.claims)} claims · {len(case.events)} sourced events · {len(case.actors)} actors · "
     + ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
 )
+if headline:
+    timeline = ui.figure(
+        evidence_charts.build_hindsight_timeline,
+        headline,
+        case.events,
+        meta["published"],
+        pd.Timestamp.today().normalize(),
+    )
+    st.plotly_chart(timeline, key="home_timeline")
+    st.caption(
+        "Around the article: each headline claim's period, coloured by its verdict, over the case's sourced "
+        "events (hover for titles); the dashed line is the article's date."
+    )
 
 st.subheader("Headline claims")
-for c in [c for c in case.claims if c.headline]:
+for c in headline:
     with st.container(border=True, key=f"home_claim_{c.id}"):
         line, tip = ui.strength_line(c.verdict)
         st.markdown(f"{style.verdict_badge(c.verdict.status)} {line}", help=tip)

@@ -2,12 +2,14 @@
 
 from dataclasses import replace
 
+import pandas as pd
 import streamlit as st
 
-from components import claim_filter, evidence_charts, ui
+from components import claim_filter, evidence_charts, routes, style, ui
 from components.claim_filter import ClaimFilter
 
 PAGE_SIZE = 5  # cards per page: each card draws a chart and a table, and a page draws them all before the first shows
+FILTER_KEYS = ("claims_q", "claims_kind", "claims_actor", "claims_verdict")
 
 ui.page_setup(
     "Claims",
@@ -18,11 +20,25 @@ case = ui.case_or_stop()
 kinds, actor_ids, statuses = claim_filter.filter_options(case.claims)
 labels = dict(zip(case.actors["id"], case.actors["label"]))
 
+
+def reset_filters() -> None:
+    for key in FILTER_KEYS:
+        st.session_state[key] = "" if key == "claims_q" else []
+    st.session_state["claims_page"] = 1
+
+
+def turn_page(step: int) -> None:
+    st.session_state["claims_page"] = st.session_state.get("claims_page", 1) + step
+
+
 # ---- controls (URL -> widgets -> URL)
 with st.sidebar:
     st.subheader("Filter claims")
     chosen = ClaimFilter(
-        kinds=tuple(ui.url_persist(st.multiselect)("Kind", kinds, key="claims_kind")),
+        text=ui.url_persist(st.text_input)(
+            "Search", key="claims_q", placeholder="words in the claim or an actor's name", max_chars=100
+        ),
+        kinds=tuple(ui.url_persist(st.multiselect)("Kind", kinds, key="claims_kind", format_func=style.human)),
         actors=tuple(
             ui.url_persist(st.multiselect)(
                 "Actor", actor_ids, key="claims_actor", format_func=lambda a: labels.get(a, a)
@@ -31,57 +47,113 @@ with st.sidebar:
         verdicts=tuple(ui.url_persist(st.multiselect)("Verdict", statuses, key="claims_verdict")),
         only=ui.url_read("claims_id", options=[""] + [c.id for c in case.claims]),
     )
+    order = ui.url_persist(st.selectbox)(
+        "Sort by", list(claim_filter.SORTS), key="claims_sort", format_func=claim_filter.SORTS.get
+    )
     if chosen.only and st.button("Show all claims", key="claims_all"):
         chosen = replace(chosen, only="")
 ui.url_write("claims_id", chosen.only)
-matching = claim_filter.filter_claims(case.claims, chosen)
+matching = claim_filter.sort_claims(claim_filter.filter_claims(case.claims, chosen, labels), order)
 pages = claim_filter.page_count(len(matching), PAGE_SIZE)
-if pages > 1:
-    page = ui.url_persist(st.radio)(
-        "Cards",
-        range(1, pages + 1),
-        key="claims_page",
-        horizontal=True,
-        label_visibility="collapsed",
-        format_func=lambda n: "{}–{}".format(*claim_filter.page_span(n, PAGE_SIZE, len(matching))),
-    )
-else:
-    page = ui.url_read("claims_page", bounds=(1, 1))
+
+
+def page_picker() -> int:
+    """The page of cards (top of the list); the bottom of the list turns pages with buttons."""
+    if pages > 1:
+        return ui.url_persist(st.radio)(
+            "Cards",
+            range(1, pages + 1),
+            key="claims_page",
+            horizontal=True,
+            label_visibility="collapsed",
+            format_func=lambda n: "{}–{}".format(*claim_filter.page_span(n, PAGE_SIZE, len(matching))),
+        )
+    ui.url_read("claims_page", bounds=(1, 1))
     ui.url_write("claims_page", 1)
-ui.show_notices()
+    return 1
+
 
 # ---- data
-shown = claim_filter.page_of(matching, page, PAGE_SIZE)
 counts = claim_filter.status_counts(matching)
-first_card, last_card = claim_filter.page_span(page, PAGE_SIZE, len(matching))
 providers = ui.catalog().set_index("id")["provider"].to_dict()
+overview = pd.DataFrame(
+    [
+        {
+            "claim": c.short or style.human(c.id),
+            "kind": style.human(c.kind),
+            "verdict": c.verdict.status,
+            "evidence": getattr(getattr(c.verdict, "strength", None), "label", "") or "",
+            "paragraph": c.paragraph,
+            "card": routes.page_url("claims", {"claims_id": c.id}),
+        }
+        for c in matching
+    ],
+    columns=["claim", "kind", "verdict", "evidence", "paragraph", "card"],
+)
 
 # ---- render
 with st.expander("Export the verdicts (ClaimReview, evidence pack)"):
     ui.case_exports(case)
 st.caption(
-    f"{len(matching)} of {len(case.claims)} claims match ("
-    + (", ".join(f"{k}: {v}" for k, v in counts.items()) or "none match these filters")
-    + f"); cards {first_card}–{last_card} below. "
-    "¶ = paragraph of the article copy (lead line = 1)."
+    f"{len(matching)} of {len(case.claims)} claims match"
+    + (" (" + ", ".join(f"{k}: {v}" for k, v in counts.items()) + ")" if counts else "")
+    + ". ¶ = paragraph of the article copy (lead line = 1)."
 )
-for c in shown:
+if not matching:
+    st.info("No claim matches these filters.", icon=":material/filter_alt_off:")
+    st.button("Reset the filters", key="claims_reset", on_click=reset_filters)
+    ui.show_notices()
+    st.stop()
+with st.expander(f"Overview: all {len(matching)} matching claims", expanded=False):
+    st.dataframe(
+        overview,
+        hide_index=True,
+        width="stretch",
+        key="claims_overview",
+        column_config={
+            "claim": st.column_config.TextColumn("Claim", width="large"),
+            "kind": st.column_config.TextColumn("Kind"),
+            "verdict": st.column_config.TextColumn("Verdict"),
+            "evidence": st.column_config.TextColumn("Evidence strength"),
+            "paragraph": st.column_config.NumberColumn("¶", help="Paragraph of the article", format="%d"),
+            "card": st.column_config.LinkColumn("Card", display_text="open", help="This claim's card alone"),
+        },
+    )
+page = page_picker()
+ui.show_notices()
+first_card, last_card = claim_filter.page_span(page, PAGE_SIZE, len(matching))
+for c in claim_filter.page_of(matching, page, PAGE_SIZE):
     with st.container(border=True, key=f"claims_card_{c.id}"):
         ui.claim_heading(c, case.id)
         st.caption(
             "Actors: "
             + ", ".join(labels.get(a, a) for a in c.actors)
-            + f" · period {c.period_start:%d %b %Y} – {c.period_end:%d %b %Y}"
+            + f" · period {style.format_date(c.period_start)} – {style.format_date(c.period_end)}"
         )
         verdict = c.verdict
         if verdict.rule != "interpretive":
+            all_events = st.toggle(
+                "Every event in the window",
+                key=f"claims_all_events_{c.id}",
+                help="Off: only the events this claim's rule uses.",
+            )
             series = {sid: ui.series_or_none(sid)[0] for sid in c.series}
-            fig = ui.figure(evidence_charts.build_claim_chart, c, verdict, series, case.events, providers)
+            drawn = any(s is not None and len(s) for s in series.values())
+            fig = ui.figure(
+                evidence_charts.build_claim_chart, c, verdict, series, case.events, providers, all_events=all_events
+            )
             st.plotly_chart(fig, key=f"claims_chart_{c.id}")
-        st.markdown(f"**Rule `{verdict.rule}`** — {verdict.rule_text}")
+            marked = evidence_charts.claim_chart_events(c, verdict, case.events, drawn=drawn, all_events=all_events)
+            ui.event_key(marked)
+        st.markdown(f"**Rule: {style.human(verdict.rule)}** — {verdict.rule_text}")
         ui.verdict_evidence(c)
         ui.push_panel(case, c)
         ui.claimreview_download(case, c)
         for column, (target, label, query) in zip(st.columns(3), evidence_charts.claim_links(c)):
             with column:
                 ui.page_link(target, label, query)
+if pages > 1:
+    back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
+    back.button("← Previous", key="claims_prev", on_click=turn_page, args=(-1,), disabled=page <= 1)
+    where.caption(f"Cards {first_card}–{last_card} of {len(matching)}")
+    forward.button("Next →", key="claims_next", on_click=turn_page, args=(1,), disabled=page >= pages)

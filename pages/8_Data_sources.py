@@ -4,7 +4,7 @@ vintages with what each changed, and the refresh from the publishers and Yahoo."
 import pandas as pd
 import streamlit as st
 
-from components import data, style, ui
+from components import charts, data, style, ui
 from components.data.catalog_table import catalog_table
 from components.data.coverage import coverage_grid, measure_groups
 from components.data.refresh import refresh_publishers
@@ -21,10 +21,18 @@ catalog = ui.catalog()
 topics = sorted(catalog["topic"].unique())
 
 # ---- controls
-chosen_topics = ui.url_persist(st.multiselect)("Topics", topics, key="data_topics", default=topics)
+names = dict(zip(catalog["id"], catalog["name"]))
+chosen_topics = ui.url_persist(st.multiselect)(
+    "Topics", topics, key="data_topics", default=topics, format_func=style.human
+)
 ids = list(catalog.loc[catalog["topic"].isin(chosen_topics), "id"])
 picked = ui.url_persist(st.selectbox)(
-    "Series details", ids, key="data_id", default=None, placeholder="Pick a series for its points and download"
+    "Series details",
+    ids,
+    key="data_id",
+    default=None,
+    placeholder="Pick a series for its chart, points and download",
+    format_func=lambda sid: names.get(sid) or style.human(sid),
 )
 measures = measure_groups(catalog)
 measure = ui.url_persist(st.selectbox)(
@@ -77,6 +85,16 @@ if picked:
     st.subheader(meta["name"])
     st.markdown(ui.source_caption(picked))
     st.caption(meta["notes"])
+    if meta["origin"] == "snapshot":
+        values, problem = ui.series_or_none(picked)
+        if values is None or len(values) < 2:
+            st.info(problem or "This series has fewer than two points: there is no line to draw, see its points below.")
+        else:
+            line = charts.Line(
+                picked, meta["name"], values, meta["unit"], meta["provider"], frequency=meta["frequency"]
+            )
+            fig = ui.figure(charts.build_time_series, [line], None, title=meta["name"], y_title=meta["unit"])
+            st.plotly_chart(fig, key="data_chart")
     if meta["origin"] == "live-only":
         result = ui.live(picked) if ui.live_enabled() else None
         if result is None:
@@ -168,7 +186,7 @@ st.dataframe(ui.live_status_table(live_ids), hide_index=True, width="stretch")
 if not ui.live_enabled():
     st.info(
         "Live Yahoo data is off"
-        + (" (CLAIMLENS_OFFLINE is set)" if data.offline_forced() else "")
+        + (" (this server is set to run offline)" if data.offline_forced() else "")
         + ": pages use the offline snapshot; live-only series are marked as not available offline."
     )
 elif st.button("Refresh live series now", key="data_refresh"):
@@ -185,7 +203,7 @@ elif st.button("Refresh live series now", key="data_refresh"):
         )
 st.subheader("Refresh from the publishers")
 if data.offline_forced():
-    st.info("Network use is switched off (CLAIMLENS_OFFLINE): the EIA and ECB files are not asked for.")
+    st.info("Network use is switched off on this server: the EIA and ECB files are not asked for.")
 elif st.button("Refresh EIA and ECB data now", key="data_refresh_publishers"):
     with st.status("Asking EIA and the ECB…", expanded=True) as status:
         report = refresh_publishers()
@@ -201,9 +219,8 @@ st.caption(
     "Rules: "
     + "; ".join(
         [
-            "snapshot built from ../shared/sources by `python -m components.data import`; every build is a vintage",
-            "the Yahoo refresh writes only the git-ignored .cache/ folder; the EIA/ECB refresh writes a new vintage "
-            "only when every check passes (columns, dates, value ranges, the overlap agreeing), else nothing",
+            "the snapshot is built from the raw sources by the project's importer and committed",
+            "a live refresh keeps its copies apart, written atomically; the snapshot is never modified",
             "monthly points sit on the 1st of their month",
             "million barrels per month ÷ days in month = million b/d; million tonnes × 7.33 bbl/t ÷ days = million "
             "b/d (flagged 'converted')",

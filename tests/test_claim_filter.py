@@ -9,6 +9,7 @@ from components.claim_filter import (
     page_count,
     page_of,
     page_span,
+    sort_claims,
     status_counts,
 )
 
@@ -61,3 +62,30 @@ def test_paging_covers_every_claim_once():
     pages = [page_of(items, p, 5) for p in range(1, page_count(len(items), 5) + 1)]
     assert [len(p) for p in pages] == [5, 5, 2] and sum(pages, []) == items
     assert page_span(3, 5, 12) == (11, 12) and page_span(1, 5, 0) == (0, 0)
+
+
+def test_search_needs_every_word_in_title_paraphrase_or_actor_name():
+    claims = [
+        SimpleNamespace(**vars(c), short=f"Claim {c.id}", paraphrase=f"about {c.kind}", paragraph=i)
+        for i, c in enumerate(CLAIMS, 1)
+    ]
+    labels = {"india": "India", "us": "United States"}
+    assert ids(filter_claims(claims, ClaimFilter(text="united"), labels)) == ["a"]
+    assert ids(filter_claims(claims, ClaimFilter(text="QUANTITATIVE india"), labels)) == ["b", "c"]
+    assert ids(filter_claims(claims, ClaimFilter(text="scenario india"), labels)) == []
+    assert not ClaimFilter().active and ClaimFilter(text="x").active
+
+
+def test_sorting_keeps_article_order_within_groups():
+    claims = [
+        SimpleNamespace(**{**vars(c), "verdict": SimpleNamespace(status=c.verdict.status, strength=s)}, paragraph=p)
+        for c, p, s in zip(
+            CLAIMS,
+            [4, 2, 3, 1],
+            [None, SimpleNamespace(level="thin"), SimpleNamespace(level="strong"), SimpleNamespace(level="thin")],
+        )
+    ]
+    assert ids(sort_claims(claims, "article")) == ["d", "b", "c", "a"]
+    assert ids(sort_claims(claims, "verdict")) == ["c", "a", "d", "b"]
+    assert ids(sort_claims(claims, "kind")) == ["a", "b", "c", "d"]
+    assert ids(sort_claims(claims, "strength")) == ["c", "d", "b", "a"]

@@ -29,7 +29,7 @@ def _marker_colours(fig) -> dict[str, str]:
 
 def test_claim_chart_events_match_the_market_chart():
     ev = chart_events(2)
-    claim_fig = evidence_charts.build_claim_chart(_claim(), None, {"brent": brent_march_2025()}, ev)
+    claim_fig = evidence_charts.build_claim_chart(_claim(), None, {"brent": brent_march_2025()}, ev, all_events=True)
     oil_fig = charts.build_time_series([charts.Line("brent", "Brent", brent_march_2025(), "USD/bbl")], ev)
     assert len(_overlay(claim_fig)) == 3 and not claim_fig.layout.shapes[1:]  # one period band, no shape per event
     assert _marker_colours(claim_fig) == _marker_colours(oil_fig)
@@ -45,6 +45,29 @@ def test_claim_chart_without_series_shows_the_cited_events_only():
     fig = evidence_charts.build_claim_chart(_claim("event", rule="event_on_record"), verdict, {}, ev)
     markers = [t for t in _overlay(fig) if t.name == "event markers"][0]
     assert list(markers.x) == ["2025-03-08"]
+
+
+def test_claim_chart_with_series_shows_only_the_rules_events_unless_asked():
+    ev = chart_events(2)
+    series = {"brent": brent_march_2025()}
+    assert not _overlay(evidence_charts.build_claim_chart(_claim(), None, series, ev))  # the rule used no event
+    cited = [
+        {
+            "label": "x",
+            "value": 1.0,
+            "series": "brent",
+            "event_id": "e1",
+            "date": pd.Timestamp("2025-03-07"),
+            "source_title": "s",
+        }
+    ]
+    verdict = Verdict("supported", "market_reaction", "rule", cited)
+    fig = evidence_charts.build_claim_chart(_claim(), verdict, series, ev)
+    markers = [t for t in _overlay(fig) if t.name == "event markers"][0]
+    assert len(markers.x) == 1
+    every = evidence_charts.build_claim_chart(_claim(), verdict, series, ev, all_events=True)
+    assert len([t for t in _overlay(every) if t.name == "event markers"][0].x) == 2
+    assert evidence_charts.claim_event_ids(verdict) == {"e1"} and evidence_charts.claim_event_ids(None) == set()
 
 
 def test_hindsight_timeline_uses_the_overlay_and_keeps_its_bars():

@@ -26,7 +26,7 @@ from components.ui.cache import (
 from components.ui.cards import claim_heading, verdict_evidence
 from components.ui.cases import anchor as case_anchor
 from components.ui.cases import current_case_id, open_session_case
-from components.ui.controls import event_controls, range_rebase_log_controls
+from components.ui.controls import event_controls, event_key, range_rebase_log_controls
 from components.ui.downloads import chart_with_csv, csv_bytes, csv_download
 from components.ui.held import forget_held, lost_notice, mark_held
 from components.ui.live import LIVE_TTL, live, live_enabled, live_or_fallback, live_status_table
@@ -79,6 +79,7 @@ __all__ = [
     "csv_bytes",
     "csv_download",
     "event_controls",
+    "event_key",
     "figure",
     "forget_held",
     "lost_notice",

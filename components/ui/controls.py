@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from components import style
 from components.ui.state import url_persist, url_seed, url_write
 
 
@@ -111,7 +112,9 @@ def event_controls(
     )
     with st.popover(label, key=f"{prefix}_events_menu"):
         show = url_persist(st.toggle)("Events", key=show_key, help="Markers for the case's dated events")
-        chosen_categories = st.multiselect("Event categories", categories, key=categories_key, disabled=not show)
+        chosen_categories = st.multiselect(
+            "Event categories", categories, key=categories_key, disabled=not show, format_func=style.event_label
+        )
         chosen_actors = st.multiselect(
             "Only events involving",
             actor_ids,
@@ -127,7 +130,15 @@ def event_controls(
     url_write(actors_key, chosen_actors if actor_ids else None)
     if not show:
         return filter_events(events, categories=[])
-    return filter_events(events, categories=chosen_categories, actors=chosen_actors)
+    shown = filter_events(events, categories=chosen_categories, actors=chosen_actors)
+    event_key(shown)
+    return shown
+
+
+def event_key(events: pd.DataFrame) -> None:
+    """The colour key of the event markers drawn (human category names), one line."""
+    if events is not None and len(events):
+        st.html(style.event_key_html(events["category"].dropna().unique()))
 
 
 def study_event_link(prefix: str, events: pd.DataFrame, series_ids: Sequence[str]) -> None:

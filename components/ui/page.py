@@ -74,9 +74,13 @@ def page_setup(title: str, intro: str | None = None) -> None:
             value=not data.offline_forced(),
             key="live_on",
             disabled=data.offline_forced(),
-            help="Fetch Yahoo futures, market FX and equities through yfinance when online. "
+            help="This server is set to run offline, so live data is off: every page runs from the snapshot."
+            if data.offline_forced()
+            else "Fetch Yahoo futures, market FX and equities through yfinance when online. "
             "Off, or offline, every page runs from the committed snapshot.",
         )
+        if data.offline_forced():
+            st.caption("Live data is off: this server runs from the offline snapshot only.")
     as_of_banner()
 
 
