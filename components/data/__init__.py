@@ -5,6 +5,7 @@ Public API (other modules and tests rely on these names):
     live_status(ids), vintage_key(), vintage_history(), stale_text(id), SnapshotError, SeriesUnavailable.
 No streamlit here: `components.ui` wraps these in caches.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -13,13 +14,39 @@ import re
 import pandas as pd
 
 from .live import LiveResult, fetch_live, offline_forced
-from .snapshot import (CATALOG_COLUMNS, SeriesUnavailable, SnapshotError, file_problem, missing_record,
-                       points_to_series, read_catalog, read_meta_file, read_points, read_snapshot_info,
-                       series_paths, snapshot_problems)
+from .snapshot import (
+    CATALOG_COLUMNS,
+    SeriesUnavailable,
+    SnapshotError,
+    file_problem,
+    missing_record,
+    points_to_series,
+    read_catalog,
+    read_meta_file,
+    read_points,
+    read_snapshot_info,
+    series_paths,
+    snapshot_problems,
+)
 
-__all__ = ["catalog", "cut", "load_series", "load_points", "series_meta", "snapshot_as_of", "live_series",
-           "SnapshotError", "SeriesUnavailable", "LiveResult", "offline_forced", "snapshot_problems",
-           "series_problems", "vintage_key", "vintage_history", "stale_text"]
+__all__ = [
+    "catalog",
+    "cut",
+    "load_series",
+    "load_points",
+    "series_meta",
+    "snapshot_as_of",
+    "live_series",
+    "SnapshotError",
+    "SeriesUnavailable",
+    "LiveResult",
+    "offline_forced",
+    "snapshot_problems",
+    "series_problems",
+    "vintage_key",
+    "vintage_history",
+    "stale_text",
+]
 
 _ID = re.compile(r"[a-z0-9_]{1,80}")
 
@@ -44,14 +71,25 @@ def series_meta(series_id: str) -> dict:
     except SnapshotError as exc:
         return _broken(series_id, str(exc))
     meta = {**{c: "" for c in CATALOG_COLUMNS}, **meta, "status": "ok"}
-    meta.update(first=pd.to_datetime(meta["first"] or None), last=pd.to_datetime(meta["last"] or None),
-                rows=int(meta["rows"] or 0))
+    meta.update(
+        first=pd.to_datetime(meta["first"] or None),
+        last=pd.to_datetime(meta["last"] or None),
+        rows=int(meta["rows"] or 0),
+    )
     return meta
 
 
 def _broken(series_id: str, status: str) -> dict:
-    return {**{c: "" for c in CATALOG_COLUMNS}, "id": series_id, "name": series_id, "status": status,
-            "origin": "snapshot", "first": pd.NaT, "last": pd.NaT, "rows": 0}
+    return {
+        **{c: "" for c in CATALOG_COLUMNS},
+        "id": series_id,
+        "name": series_id,
+        "status": status,
+        "origin": "snapshot",
+        "first": pd.NaT,
+        "last": pd.NaT,
+        "rows": 0,
+    }
 
 
 def series_problems() -> dict[str, str]:
@@ -85,8 +123,9 @@ def cut(series: pd.Series, start=None, end=None) -> pd.Series:
     """The part of a date-indexed series inside [start, end] (either bound may be None)."""
     if start is None and end is None:
         return series
-    return series.loc[pd.Timestamp(start) if start is not None else None:
-                      pd.Timestamp(end) if end is not None else None]
+    return series.loc[
+        pd.Timestamp(start) if start is not None else None : pd.Timestamp(end) if end is not None else None
+    ]
 
 
 def snapshot_as_of() -> pd.Timestamp:

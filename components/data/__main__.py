@@ -5,6 +5,7 @@ missing, a checksum that does not match). `refresh` fetches the live Yahoo serie
 publishers' EIA and ECB files (a new vintage of the snapshot when they bring new or revised values); it exits
 non-zero when anything failed. A cron job or CI step notices either.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,10 @@ def cmd_status() -> int:
         else:
             ok = row["id"] not in problems
             span = f"{row['first'].date()}..{row['last'].date()}" if ok else "-"
-            print(f"  {row['id']:<42} {row['frequency']:<8} {row['rows']:>5} rows  {span}  "
-                  f"{'ok' if ok else 'PROBLEM: ' + problems[row['id']]}")
+            print(
+                f"  {row['id']:<42} {row['frequency']:<8} {row['rows']:>5} rows  {span}  "
+                f"{'ok' if ok else 'PROBLEM: ' + problems[row['id']]}"
+            )
     whole = snapshot_problems()
     for problem in whole:
         print(f"PROBLEM: {problem}")

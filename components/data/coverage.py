@@ -1,4 +1,5 @@
 """Coverage figures for the Data & sources page: span, rows, gaps, freshness (pure pandas)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -25,8 +26,13 @@ def coverage(series: pd.Series, frequency: str, today: pd.Timestamp | None = Non
     if series.empty:
         return dict(first=pd.NaT, last=pd.NaT, rows=0, gaps=0, age_days=None)
     last = series.index.max()
-    return dict(first=series.index.min(), last=last, rows=int(len(series)), gaps=count_gaps(series, frequency),
-                age_days=int((today - last).days))
+    return dict(
+        first=series.index.min(),
+        last=last,
+        rows=int(len(series)),
+        gaps=count_gaps(series, frequency),
+        age_days=int((today - last).days),
+    )
 
 
 FINAL, FLAGGED, GAP = "●", "○", ""

@@ -5,6 +5,7 @@ come back all-NaN; Yahoo rate-limits). Each case becomes a `LiveResult` that say
 page can show the user which series are live and why others fell back. Nothing empty is ever cached, and only
 `.cache/live/` is ever written (atomically) — never the committed snapshot.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,6 +32,7 @@ _backoff: dict[str, tuple[float, str]] = {}
 @dataclass
 class LiveResult:
     """Outcome of one live series: `source` is live | disk cache | unavailable; `reason` says why in words."""
+
     series_id: str
     ticker: str
     source: str
@@ -86,7 +88,11 @@ def close_from_frame(frame: pd.DataFrame, ticker: str) -> pd.Series:
 
 
 def _is_rate_limit(exc: BaseException) -> bool:
-    return type(exc).__name__ == "YFRateLimitError" or "rate limit" in str(exc).lower() or "too many requests" in str(exc).lower()
+    return (
+        type(exc).__name__ == "YFRateLimitError"
+        or "rate limit" in str(exc).lower()
+        or "too many requests" in str(exc).lower()
+    )
 
 
 def series_problem(series: pd.Series) -> str:
@@ -117,12 +123,20 @@ def download(tickers: list[str], start: str = LIVE_START) -> pd.DataFrame:
     import yfinance as yf
 
     yf.set_tz_cache_location(str(yfinance_cache_dir()))  # sets the cookie and ISIN caches too (yfinance 1.x)
-    return yf.download(tickers, start=start, auto_adjust=False, progress=False, group_by="column",
-                       threads=False, multi_level_index=True)
+    return yf.download(
+        tickers,
+        start=start,
+        auto_adjust=False,
+        progress=False,
+        group_by="column",
+        threads=False,
+        multi_level_index=True,
+    )
 
 
-def check_cache(series_id: str, cache_dir: Path | None = None, ticker: str | None = None
-                ) -> tuple[tuple[pd.Series, dict] | None, str]:
+def check_cache(
+    series_id: str, cache_dir: Path | None = None, ticker: str | None = None
+) -> tuple[tuple[pd.Series, dict] | None, str]:
     """((series, metadata), '') for a usable disk copy, else (None, why). A copy that is there but wrong
     (values not finite, dates outside the plausible range, odd metadata, too big) is deleted and the reason
     says so, so it is never shown and never asked about again."""
@@ -133,8 +147,11 @@ def check_cache(series_id: str, cache_dir: Path | None = None, ticker: str | Non
         if csv_path.stat().st_size > MAX_CACHE_BYTES or meta_path.stat().st_size > 10_000:
             raise ValueError("a file far larger than a cached series")
         frame = pd.read_csv(csv_path, dtype={"date": str})
-        series = pd.Series(pd.to_numeric(frame["value"], errors="raise").to_numpy(dtype=float),
-                           index=pd.DatetimeIndex(pd.to_datetime(frame["date"], format="%Y-%m-%d")), name=series_id)
+        series = pd.Series(
+            pd.to_numeric(frame["value"], errors="raise").to_numpy(dtype=float),
+            index=pd.DatetimeIndex(pd.to_datetime(frame["date"], format="%Y-%m-%d")),
+            name=series_id,
+        )
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         why = series_problem(series) or _meta_problem(meta, series_id, ticker, len(series))
     except pd.errors.OutOfBoundsDatetime:
@@ -178,8 +195,12 @@ def write_cache(series_id: str, ticker: str, series: pd.Series, cache_dir: Path 
     frame = pd.DataFrame({"date": series.index.strftime("%Y-%m-%d"), "value": series.to_numpy()})
     try:
         write_atomic(csv_path, frame.to_csv(index=False, lineterminator="\n").encode())
-        meta = {"id": series_id, "ticker": ticker, "fetched_at": pd.Timestamp.now().isoformat(timespec="seconds"),
-                "rows": int(len(series))}
+        meta = {
+            "id": series_id,
+            "ticker": ticker,
+            "fetched_at": pd.Timestamp.now().isoformat(timespec="seconds"),
+            "rows": int(len(series)),
+        }
         write_atomic(meta_path, json.dumps(meta).encode())
     except OSError as exc:
         return f"disk cache not writable ({exc.strerror or exc})"
@@ -190,8 +211,15 @@ def _fallback(series_id: str, ticker: str, reason: str, cache_dir: Path | None, 
     cached, why = check_cache(series_id, cache_dir, ticker)
     if cached is not None:
         series, meta = cached
-        return LiveResult(series_id, ticker, "disk cache", f"{reason}; showing the copy fetched {meta['fetched_at']}",
-                          series.rename(series_id), meta["fetched_at"], rate_limited)
+        return LiveResult(
+            series_id,
+            ticker,
+            "disk cache",
+            f"{reason}; showing the copy fetched {meta['fetched_at']}",
+            series.rename(series_id),
+            meta["fetched_at"],
+            rate_limited,
+        )
     discarded = f"; {why}" if why.startswith("the disk copy") else ""
     return LiveResult(series_id, ticker, "unavailable", reason + discarded, None, "", rate_limited)
 
@@ -206,8 +234,13 @@ def fetch_live(tickers_by_id: dict[str, str], cache_dir: Path | None = None, dow
         if offline_forced():
             results[sid] = _fallback(sid, ticker, "live data switched off (CLAIMLENS_OFFLINE)", cache_dir, False)
         elif sid in _backoff and _backoff[sid][0] > now:
-            results[sid] = _fallback(sid, ticker, f"{_backoff[sid][1]} (retry in {int(_backoff[sid][0] - now)} s)",
-                                     cache_dir, "rate" in _backoff[sid][1])
+            results[sid] = _fallback(
+                sid,
+                ticker,
+                f"{_backoff[sid][1]} (retry in {int(_backoff[sid][0] - now)} s)",
+                cache_dir,
+                "rate" in _backoff[sid][1],
+            )
         else:
             wanted[sid] = ticker
     if not wanted:
@@ -220,8 +253,11 @@ def fetch_live(tickers_by_id: dict[str, str], cache_dir: Path | None = None, dow
     for sid, ticker in wanted.items():
         if batch_error is not None:
             limited = _is_rate_limit(batch_error)
-            reason = ("Yahoo rate limit reached" if limited
-                      else f"network or Yahoo error: {type(batch_error).__name__}: {str(batch_error)[:120]}")
+            reason = (
+                "Yahoo rate limit reached"
+                if limited
+                else f"network or Yahoo error: {type(batch_error).__name__}: {str(batch_error)[:120]}"
+            )
             _backoff[sid] = (now + BACKOFF_SECONDS["rate-limited" if limited else "failed"], reason)
             results[sid] = _fallback(sid, ticker, reason, cache_dir, limited)
             continue
@@ -236,8 +272,14 @@ def fetch_live(tickers_by_id: dict[str, str], cache_dir: Path | None = None, dow
             continue
         _backoff.pop(sid, None)
         cache_note = write_cache(sid, ticker, series, cache_dir)
-        results[sid] = LiveResult(sid, ticker, "live", "fetched from Yahoo just now" + (f"; {cache_note}" if cache_note else ""),
-                                  series, pd.Timestamp.now().isoformat(timespec="seconds"))
+        results[sid] = LiveResult(
+            sid,
+            ticker,
+            "live",
+            "fetched from Yahoo just now" + (f"; {cache_note}" if cache_note else ""),
+            series,
+            pd.Timestamp.now().isoformat(timespec="seconds"),
+        )
     return results
 
 

@@ -4,6 +4,7 @@ The snapshot is the app's ground truth when there is no network, so every read i
 the provenance record must match the CSV) and every failure names the file, without stopping the other
 series from loading.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,8 +22,25 @@ SNAPSHOT_FILE = DATA_DIR / "snapshot.json"
 POINT_COLUMNS = ["date", "value", "unit", "flag", "source_title", "source_url", "provider_detail", "used"]
 FLAGS = ("partial", "provisional", "caution", "converted")
 CATALOG_COLUMNS = [
-    "id", "name", "unit", "frequency", "instrument", "provider", "licence", "source_url", "source_title",
-    "first", "last", "rows", "retrieved", "checksum", "live_ticker", "fallback", "origin", "topic", "notes",
+    "id",
+    "name",
+    "unit",
+    "frequency",
+    "instrument",
+    "provider",
+    "licence",
+    "source_url",
+    "source_title",
+    "first",
+    "last",
+    "rows",
+    "retrieved",
+    "checksum",
+    "live_ticker",
+    "fallback",
+    "origin",
+    "topic",
+    "notes",
     "status",
 ]
 
@@ -108,8 +126,9 @@ def read_points(series_id: str, meta: dict, data_dir: Path | None = None) -> pd.
     if problem:
         raise SnapshotError(problem)
     try:
-        frame = pd.read_csv(csv_path, dtype={"flag": str, "source_title": str, "source_url": str,
-                                             "provider_detail": str, "unit": str})
+        frame = pd.read_csv(
+            csv_path, dtype={"flag": str, "source_title": str, "source_url": str, "provider_detail": str, "unit": str}
+        )
         frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
         frame["value"] = pd.to_numeric(frame["value"], errors="raise").astype(float)
     except (OSError, ValueError, KeyError, pd.errors.ParserError) as exc:
@@ -127,8 +146,9 @@ def read_points(series_id: str, meta: dict, data_dir: Path | None = None) -> pd.
 def points_to_series(points: pd.DataFrame, series_id: str) -> pd.Series:
     """The series line: one used point per date, float values, gaps left as gaps."""
     used = points[points["used"]]
-    series = pd.Series(used["value"].to_numpy(dtype=float), index=pd.DatetimeIndex(used["date"], name="date"),
-                       name=series_id)
+    series = pd.Series(
+        used["value"].to_numpy(dtype=float), index=pd.DatetimeIndex(used["date"], name="date"), name=series_id
+    )
     return series.sort_index()
 
 

@@ -53,8 +53,7 @@ def staleness(meta: dict, last, today=None) -> dict:
     age = int((today - end).days)
     stale = age > cadence
     text = (
-        f"stale: last value {month_label(last, frequency)}, {age} days old "
-        f"(new values usually within {cadence} days)"
+        f"stale: last value {month_label(last, frequency)}, {age} days old (new values usually within {cadence} days)"
         if stale
         else ""
     )
