@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import case as C
+from components import case as case_module
 from components import routes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +37,7 @@ def test_every_page_has_the_picker_and_follows_the_url(page):
         >= {
             "Would Washington squeeze Russia through India's oil purchases? A March 2025 commentary tested",
         }
-        or C.DEFAULT_CASE in at.selectbox(key="case_pick").options
+        or case_module.DEFAULT_CASE in at.selectbox(key="case_pick").options
     )
 
 
@@ -52,7 +52,7 @@ def test_claims_home_and_hindsight_show_the_second_case():
 
 def test_default_case_without_a_parameter_and_picking_writes_the_url():
     at = _run("pages/1_Claims.py")
-    assert at.selectbox(key="case_pick").value == C.DEFAULT_CASE
+    assert at.selectbox(key="case_pick").value == case_module.DEFAULT_CASE
     assert "case" not in at.query_params
     at.selectbox(key="case_pick").select(SECOND).run()
     assert not at.exception
@@ -71,6 +71,6 @@ def test_default_case_without_a_parameter_and_picking_writes_the_url():
 def test_bad_or_vanished_case_falls_back_with_a_notice(value, words):
     at = _run("pages/1_Claims.py", case=value)
     assert not at.exception
-    assert at.selectbox(key="case_pick").value == C.DEFAULT_CASE
+    assert at.selectbox(key="case_pick").value == case_module.DEFAULT_CASE
     notices = [c.value for c in at.caption if words in c.value]
     assert notices and all("](http" not in n for n in notices)

@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from pyld import jsonld
 
-from components import claimreview as CR
+from components import claimreview
 from components.case import load_case
 
 SCHEMA = "https://schema.org/"
@@ -35,7 +35,7 @@ def _offline_loader(url, options=None):
 
 
 def _expand(document: dict) -> list:
-    return jsonld.expand(json.loads(CR.to_json(document)), {"documentLoader": _offline_loader})
+    return jsonld.expand(json.loads(claimreview.to_json(document)), {"documentLoader": _offline_loader})
 
 
 @pytest.mark.parametrize(
@@ -43,7 +43,7 @@ def _expand(document: dict) -> list:
 )
 def test_claim_review_has_the_required_fields_and_expands(case, claim_id):
     claim = case.claim(claim_id)
-    doc = CR.claim_review(case, claim, base_url="https://claims.example/", reviewed_on="2026-12-01")
+    doc = claimreview.claim_review(case, claim, base_url="https://claims.example/", reviewed_on="2026-12-01")
     assert doc["@context"] == "https://schema.org" and doc["@type"] == "ClaimReview"
     assert doc["claimReviewed"] == claim.paraphrase
     assert doc["url"] == f"https://claims.example/Claims?claims_id={claim_id}"
@@ -66,7 +66,7 @@ def test_claim_review_has_the_required_fields_and_expands(case, claim_id):
 
 def test_quantitative_review_cites_series_and_pages_and_rates_numerically(case):
     claim = case.claim("india_two_year_low")
-    doc = CR.claim_review(
+    doc = claimreview.claim_review(
         case,
         claim,
         series_meta={
@@ -80,19 +80,19 @@ def test_quantitative_review_cites_series_and_pages_and_rates_numerically(case):
     assert {d["identifier"] for d in doc["isBasedOn"]} == set(claim.series)
     assert doc["citation"] and all(c["url"].startswith("http") and "tier" in c["description"] for c in doc["citation"])
     assert doc["reviewRating"]["ratingValue"] in (1, 3, 5)
-    not_testable = CR.claim_review(case, case.claim("trust_deficit"))
+    not_testable = claimreview.claim_review(case, case.claim("trust_deficit"))
     assert "ratingValue" not in not_testable["reviewRating"]
 
 
 def test_case_file_is_one_graph(case):
-    doc = CR.case_reviews(case)
+    doc = claimreview.case_reviews(case)
     assert doc["@context"] == "https://schema.org" and len(doc["@graph"]) == len(case.claims)
     assert all("@context" not in r for r in doc["@graph"])
     assert len(_expand(doc)) == len(case.claims)
 
 
 def test_evidence_pack(case):
-    pack = zipfile.ZipFile(io.BytesIO(CR.evidence_pack(case, as_of="2026-11-25")))
+    pack = zipfile.ZipFile(io.BytesIO(claimreview.evidence_pack(case, as_of="2026-11-25")))
     names = set(pack.namelist())
     assert {"manifest.json", "claims.json", "rules.json", "verdicts.json", "claimreview.jsonld", "points.csv"} <= names
     manifest = json.loads(pack.read("manifest.json"))
