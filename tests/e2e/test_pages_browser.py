@@ -81,9 +81,13 @@ def canvas_pixels(page, timeout_s: float = 20.0) -> int:
 
 
 # ---------------------------------------------------------------- load + draw
+# pages that draw their chart once something is picked: opened with a pick, as a reader following a link would
+PICKED = {"Data_sources": "?data_id=brent_spot_eia"}
+
+
 @pytest.mark.parametrize("name,path", ALL, ids=[n or "home" for n, _ in ALL])
 def test_page_loads_and_draws_offline(page, app_server, name, path):
-    open_page(page, app_server, name)
+    open_page(page, app_server, name, PICKED.get(name, ""))
     assert page.locator("h1").first.inner_text().strip(), "no page title"
     assert "offline snapshot" in page.inner_text('[data-testid="stMain"]'), "as-of banner missing"
     if expects_plotly(path):
