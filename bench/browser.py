@@ -196,10 +196,17 @@ def drive_multiselect(page, label: str) -> bool:
     if clear.count() and clear.first.is_visible():
         clear.first.click()  # something chosen (e.g. by a previous drive): back to no filter, also a change
         return True
-    box.locator("input").first.click()
     # 1.67 offers "Select all" first, which for a filter means the same as nothing chosen: take a real option
     option = page.locator('[role="option"]').filter(has_not_text="Select all").first
-    option.wait_for(state="visible", timeout=10_000)
+    for attempt in range(3):  # a click that lands while the page is still rerunning does not open the list
+        box.locator("input").first.click()
+        try:
+            option.wait_for(state="visible", timeout=10_000)
+            break
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError; the last attempt re-raises below
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
     option.click()
     page.keyboard.press("Escape")
     return True
