@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
+from components import case as case_files
 from components import evidence
 from components.claimscan import actors as actor_finder
 from components.claimscan import measures, periods, quantities, relations, sentences, suggest, worthiness
@@ -160,20 +161,7 @@ def _relations_frame(links: list[relations.Link]) -> pd.DataFrame:
         }
         for x in links
     ]
-    cols = [
-        "source",
-        "target",
-        "type",
-        "directed",
-        "weight",
-        "start",
-        "end",
-        "claims",
-        "events",
-        "series",
-        "note",
-        "sentences",
-    ]
+    cols = [*case_files.RELATION_COLS, "sentences"]  # the case's relations.csv columns, plus the text's evidence
     return pd.DataFrame(rows, columns=cols)
 
 
