@@ -1,0 +1,85 @@
+"""Build the committed snapshot in `data/series/` from the raw folders in `../shared/sources`, once.
+
+Run: `python -m components.data import --sources ../shared/sources` (or `python -m importers.snapshot`, which
+also takes `--data-dir` to build into another folder). Build time only: nothing at runtime imports this module
+or reads `../shared`.
+Rules (also shown to users on the Data & sources page):
+- values are carried over as printed; the only conversions are stated here and tested:
+  a month total in million barrels -> million b/d (divide by the days in the month), and million tonnes
+  -> million b/d at 7.33 barrels per tonne (S&P Global's factor for Russian crude), flagged `converted`;
+- each provider stays its own series; where one provider has several figures for one month, the first
+  final (unflagged) figure in source order is used for the line and the others are kept as cited
+  alternatives (`used` = False); a month with only partial/provisional figures keeps its flag;
+- gaps stay gaps: no interpolation, no averaging.
+
+Modules by concern: `wording` (provider keys and weak-point flags from a row's words), `points` (dates, stated
+conversions, which figure draws the line), `trade` (India's and China's imports), `russia` (Urals prices and
+discounts, revenue), `official` (EIA, ECB, FRED, DGCI&S files), `live` (Yahoo records), `build` (the whole
+import, the vintage, the command line). Every name is re-exported here, so `from importers import snapshot`
+keeps working.
+"""
+
+from importers.snapshot.build import (
+    build_all,
+    coverage_lines,
+    import_vintage,
+    main,
+    run_import,
+    write_snapshot,
+)
+from importers.snapshot.live import LIVE_FALLBACK, LIVE_SERIES, live_records
+from importers.snapshot.official import START, build_dgcis, build_ecb, build_eia, build_fred
+from importers.snapshot.points import (
+    BARRELS_PER_TONNE,
+    COMPILED_LICENCE,
+    MIN_POINTS,
+    Built,
+    choose_used,
+    compiled_meta,
+    compiled_points,
+    days_in_month,
+    month_start,
+    month_total_to_mbd,
+    tonnes_to_mbd,
+    year_start,
+)
+from importers.snapshot.russia import build_urals_and_revenue
+from importers.snapshot.trade import INDIA_ORIGINS, build_china, build_india
+from importers.snapshot.wording import PROVIDER_NAMES, add_flag, classify_provider, flags_for
+
+__all__ = [
+    "BARRELS_PER_TONNE",
+    "Built",
+    "COMPILED_LICENCE",
+    "INDIA_ORIGINS",
+    "LIVE_FALLBACK",
+    "LIVE_SERIES",
+    "MIN_POINTS",
+    "PROVIDER_NAMES",
+    "START",
+    "add_flag",
+    "build_all",
+    "build_china",
+    "build_dgcis",
+    "build_ecb",
+    "build_eia",
+    "build_fred",
+    "build_india",
+    "build_urals_and_revenue",
+    "choose_used",
+    "classify_provider",
+    "compiled_meta",
+    "compiled_points",
+    "coverage_lines",
+    "days_in_month",
+    "flags_for",
+    "import_vintage",
+    "live_records",
+    "main",
+    "month_start",
+    "month_total_to_mbd",
+    "run_import",
+    "tonnes_to_mbd",
+    "write_snapshot",
+    "year_start",
+]

@@ -1,0 +1,98 @@
+"""The whole import: every builder, one new vintage, the coverage report and the command line."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from components.data.snapshot import DATA_DIR
+from components.data.vintage_commit import commit
+from importers.snapshot.live import live_records
+from importers.snapshot.official import build_dgcis, build_ecb, build_eia, build_fred
+from importers.snapshot.points import Built
+from importers.snapshot.russia import build_urals_and_revenue
+from importers.snapshot.trade import build_china, build_india
+
+DESCRIPTION = "Build the committed snapshot in data/series/ from the raw folders in ../shared/sources, once."
+
+
+def build_all(sources: Path) -> list[Built]:
+    compiled = sources / "compiled"
+    return (
+        build_eia(sources)
+        + build_ecb(sources)
+        + build_fred(sources)
+        + build_dgcis(sources)
+        + build_india(compiled)
+        + build_china(compiled)
+        + build_urals_and_revenue(compiled)
+    )
+
+
+def write_snapshot(
+    built: list[Built], data_dir: Path = DATA_DIR, built_on: str | None = None, note: str = ""
+) -> list[str]:
+    """Write every series CSV and its provenance record as one new vintage; returns the ids written."""
+    return list(import_vintage(built, data_dir, built_on, note)[0])
+
+
+def import_vintage(built: list[Built], data_dir: Path = DATA_DIR, built_on: str | None = None, note: str = ""):
+    """The whole snapshot as a new vintage (series no longer built are removed): (ids, vintage record or
+    None when nothing changed)."""
+    series = {item.meta["id"]: (item.points, item.meta) for item in built}
+    series.update({meta["id"]: (None, meta) for meta in live_records()})
+    info = dict(
+        importer="importers.snapshot", sources="../shared/sources (EIA, ECB, FRED, DGCI&S, hand-compiled news figures)"
+    )
+    note = note or "Rebuilt by the importer from ../shared/sources."
+    record = commit(series, "import", note, data_dir, built_on or str(date.today()), remove_others=True, info=info)
+    return series, record
+
+
+def coverage_lines(record: dict | None, built: list[Built]) -> list[str]:
+    """Per series, what the import changed: months covered (monthly) or values (daily, annual) before -> after."""
+    changes = (record or {}).get("changes", {})
+    lines = []
+    for item in sorted(built, key=lambda b: b.meta["id"]):
+        sid, diff = item.meta["id"], changes.get(item.meta["id"])
+        if diff is None:
+            lines.append(f"  {sid:<40} unchanged")
+        elif "months_before" in diff:
+            lines.append(
+                f"  {sid:<40} months covered {diff['months_before']:>3} -> {diff['months_after']:<3} "
+                f"(+{diff['added']} added, {diff['revised']} revised, {diff['removed']} removed)"
+            )
+        else:
+            lines.append(
+                f"  {sid:<40} values {diff['rows_before']:>5} -> {diff['rows_after']:<5} "
+                f"(+{diff['added']} added, {diff['revised']} revised, {diff['removed']} removed)"
+            )
+    built_ids = {b.meta["id"] for b in built}
+    lines += [f"  {sid:<40} removed (no longer built)" for sid in sorted(set(changes) - built_ids)]
+    return lines
+
+
+def run_import(sources: Path, data_dir: Path = DATA_DIR) -> list[str]:
+    if not (sources / "compiled").is_dir():
+        raise FileNotFoundError(f"{sources} does not look like the shared sources folder (no compiled/ inside)")
+    built = build_all(sources)
+    series, record = import_vintage(built, data_dir)
+    print("\n".join(coverage_lines(record, built)))
+    if record is None:
+        print("nothing changed: no new vintage")
+    else:
+        print(f"vintage {record['id']} ({record['date']}): {len(record['verdict_changes'])} verdict(s) changed")
+        for change in record["verdict_changes"]:
+            print(f"  {change['claim']}: was {change['was']}, now {change['now']} - {change['reason']}")
+    return list(series)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m importers.snapshot", description=DESCRIPTION)
+    parser.add_argument("--sources", type=Path, default=Path("../shared/sources"))
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="the snapshot folder to write (default: data/)")
+    args = parser.parse_args(argv)
+    ids = run_import(args.sources, args.data_dir)
+    print(f"wrote {len(ids)} series records to {args.data_dir / 'series'}")
+    return 0
