@@ -57,6 +57,11 @@ meta = {
 }
 
 
+def catalog_line(series_id: str, label: str, values: pd.Series, frequency: str = "daily") -> Line:
+    """A line whose unit and provider are the catalog's, as every snapshot series on this page is drawn."""
+    return Line(series_id, label, values, meta[series_id]["unit"], meta[series_id]["provider"], frequency=frequency)
+
+
 def price_panel() -> dict:
     """Date range, rebase and log controls with the daily price chart. A Streamlit fragment unless the Urals
     charts follow the date range: then moving the slider reruns only this panel, not the whole page."""
@@ -67,13 +72,7 @@ def price_panel() -> dict:
     ui.show_notices(panel_notices)
     start, end = view["start"], view["end"]
     lines = [
-        Line(
-            sid,
-            f"{'Brent' if sid.startswith('brent') else 'WTI'} spot (EIA)",
-            s.loc[start:end],
-            meta[sid]["unit"],
-            meta[sid]["provider"],
-        )
+        catalog_line(sid, f"{'Brent' if sid.startswith('brent') else 'WTI'} spot (EIA)", s.loc[start:end])
         for sid, s in spot.items()
     ]
     futures_status = []
@@ -143,14 +142,7 @@ month_lo, month_hi = (None, None) if urals_all else (start.to_period("M").to_tim
 urals_lines = []
 if urals is not None:
     urals_lines.append(
-        Line(
-            "urals_price_minfin",
-            "Urals monthly average (MinFin)",
-            urals.loc[month_lo:month_hi],
-            meta["urals_price_minfin"]["unit"],
-            meta["urals_price_minfin"]["provider"],
-            frequency="monthly",
-        )
+        catalog_line("urals_price_minfin", "Urals monthly average (MinFin)", urals.loc[month_lo:month_hi], "monthly")
     )
 if len(brent_month):
     urals_lines.append(
@@ -167,13 +159,11 @@ if len(brent_month):
 discount_lines = []
 if reported is not None:
     discount_lines.append(
-        Line(
+        catalog_line(
             "urals_discount_reuters",
             "Urals discount to Brent, reported (Reuters)",
             reported.loc[month_lo:month_hi],
-            meta["urals_discount_reuters"]["unit"],
-            meta["urals_discount_reuters"]["provider"],
-            frequency="monthly",
+            "monthly",
         )
     )
 if len(computed):
