@@ -7,6 +7,7 @@ the CSV keeps the raw values at full precision (log points or the series' unit) 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -17,6 +18,19 @@ VERDICT_RULE = (
     "Verdict: 'unusual at the 5 % level' when the placebo p-value (if placebo dates were drawn, else the "
     "t-test p-value) is below 0.05; otherwise 'within normal variation'."
 )
+
+
+@dataclass(frozen=True)
+class StudyNames:
+    """How the tables name what a study refers to: events by title and date, series by name and unit (ids that
+    are missing are shown as they are)."""
+
+    event_titles: Mapping[str, str] = field(default_factory=dict)
+    event_dates: Mapping[str, pd.Timestamp] = field(default_factory=dict)
+    series_labels: Mapping[str, str] = field(default_factory=dict)
+    units: Mapping[str, str] = field(default_factory=dict)
+
+
 RESULT_COLUMNS = [
     "event",
     "event date",
@@ -55,18 +69,11 @@ def contaminants_text(study: Study) -> str:
     return "; ".join(f"{c.title} ({c.date:%d %b %Y}, {c.where})" for c in study.contaminants)
 
 
-def results_frame(
-    studies: Sequence[Study],
-    *,
-    event_titles: Mapping[str, str],
-    event_dates: Mapping[str, pd.Timestamp],
-    series_labels: Mapping[str, str],
-    units: Mapping[str, str],
-) -> pd.DataFrame:
+def results_frame(studies: Sequence[Study], names: StudyNames) -> pd.DataFrame:
     """One row per event x series x window, in display units (see the module docstring)."""
     rows = []
     for study in studies:
-        factor, unit = event_charts.scale_of(study.kind, units.get(study.series_id, ""))
+        factor, unit = event_charts.scale_of(study.kind, names.units.get(study.series_id, ""))
         for result in study.results:
             ok = result.ok
 
@@ -75,9 +82,9 @@ def results_frame(
 
             rows.append(
                 {
-                    "event": event_titles.get(study.event_id, study.event_id),
-                    "event date": event_dates.get(study.event_id),
-                    "series": series_labels.get(study.series_id, study.series_id),
+                    "event": names.event_titles.get(study.event_id, study.event_id),
+                    "event date": names.event_dates.get(study.event_id),
+                    "series": names.series_labels.get(study.series_id, study.series_id),
                     "returns": event_returns.KIND_TEXT.get(study.kind, ""),
                     "window": _window_text(result.window),
                     "L": result.length if ok else None,
@@ -99,14 +106,7 @@ def results_frame(
     return pd.DataFrame(rows, columns=RESULT_COLUMNS)
 
 
-def csv_frame(
-    studies: Sequence[Study],
-    *,
-    event_titles: Mapping[str, str],
-    event_dates: Mapping[str, pd.Timestamp],
-    units: Mapping[str, str],
-    parameters: Mapping[str, object],
-) -> pd.DataFrame:
+def csv_frame(studies: Sequence[Study], names: StudyNames, parameters: Mapping[str, object]) -> pd.DataFrame:
     """Raw values at full precision, one row per event x series x window, every parameter in its own column."""
     rows = []
     for study in studies:
@@ -114,12 +114,14 @@ def csv_frame(
             rows.append(
                 {
                     "event_id": study.event_id,
-                    "event": event_titles.get(study.event_id, study.event_id),
-                    "event_date": event_dates.get(study.event_id),
+                    "event": names.event_titles.get(study.event_id, study.event_id),
+                    "event_date": names.event_dates.get(study.event_id),
                     "t0_date": study.t0_date,
                     "series_id": study.series_id,
                     "return_kind": study.kind,
-                    "return_unit": "log points" if study.kind == event_returns.LOG else units.get(study.series_id, ""),
+                    "return_unit": "log points"
+                    if study.kind == event_returns.LOG
+                    else names.units.get(study.series_id, ""),
                     "model": result.model,
                     "estimation_from": result.estimation[0],
                     "estimation_to": result.estimation[1],
@@ -166,19 +168,15 @@ def path_frame(studies: Sequence[Study]) -> pd.DataFrame:
 
 
 def cross_section_frame(
-    by_series_window: Mapping[tuple[str, tuple[int, int]], CrossSection],
-    *,
-    series_labels: Mapping[str, str],
-    kinds: Mapping[str, str],
-    units: Mapping[str, str],
+    by_series_window: Mapping[tuple[str, tuple[int, int]], CrossSection], names: StudyNames, kinds: Mapping[str, str]
 ) -> pd.DataFrame:
     """One row per series x window: N events, CAAR (display unit), the three tests and their p-values."""
     rows = []
     for (series_id, window), cs in by_series_window.items():
-        factor, unit = event_charts.scale_of(kinds.get(series_id, ""), units.get(series_id, ""))
+        factor, unit = event_charts.scale_of(kinds.get(series_id, ""), names.units.get(series_id, ""))
         rows.append(
             {
-                "series": series_labels.get(series_id, series_id),
+                "series": names.series_labels.get(series_id, series_id),
                 "window": _window_text(window),
                 "events": cs.n,
                 "CAAR": cs.caar * factor if cs.caar is not None else None,

@@ -166,7 +166,7 @@ def event_study() -> None:
     )
     labels = {sid: str(meta.loc[sid, "name"]) for sid in loaded}
     units = {sid: str(meta.loc[sid, "unit"]) for sid in loaded}
-    names = {"event_titles": event_title, "event_dates": event_date}
+    names = event_tables.StudyNames(event_title, event_date, labels, units)
 
     # ---- render
     if any(meta.loc[sid, "frequency"] == "monthly" for sid in loaded):
@@ -175,9 +175,7 @@ def event_study() -> None:
         series_panel(sid, [s for s in studies if s.series_id == sid], labels[sid], units[sid], contam)
     placebo_panel(studies, units, labels)
     st.subheader("Results")
-    shown, problems = event_tables.computed_only(
-        event_tables.results_frame(studies, series_labels=labels, units=units, **names)
-    )
+    shown, problems = event_tables.computed_only(event_tables.results_frame(studies, names))
     if len(shown):
         st.dataframe(shown, hide_index=True, column_config=COLUMNS, key="es_table")
     else:
@@ -194,9 +192,7 @@ def event_study() -> None:
     if across:
         st.subheader("Across the events")
         kinds = {s.series_id: s.kind for s in studies}
-        shown, problems = event_tables.computed_only(
-            event_tables.cross_section_frame(across, series_labels=labels, kinds=kinds, units=units)
-        )
+        shown, problems = event_tables.computed_only(event_tables.cross_section_frame(across, names, kinds))
         for problem in problems:
             st.caption(f":material/info: {safe_text(problem)}")
         st.dataframe(
@@ -223,7 +219,7 @@ def event_study() -> None:
         "other_events": contam,
     }
     ui.csv_download(
-        lambda: event_tables.csv_frame(studies, units=units, parameters=parameters, **names),
+        lambda: event_tables.csv_frame(studies, names, parameters),
         "event_study_results.csv",
         "Download the results (CSV)",
         {

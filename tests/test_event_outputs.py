@@ -77,14 +77,15 @@ def test_placebo_histogram(studies):
 
 
 def test_results_table_and_csv(studies):
-    names = {"event_titles": {"e1": "First", "e2": "Second"}, "event_dates": {"e1": pd.Timestamp(EVENT)}}
-    table = event_tables.results_frame(studies, series_labels={"price": "Price"}, units={"price": "USD/bbl"}, **names)
+    events = {"event_titles": {"e1": "First", "e2": "Second"}, "event_dates": {"e1": pd.Timestamp(EVENT)}}
+    names = event_tables.StudyNames(**events, series_labels={"price": "Price"}, units={"price": "USD/bbl"})
+    table = event_tables.results_frame(studies, names)
     assert list(table.columns) == event_tables.RESULT_COLUMNS and len(table) == 12
     first = table.iloc[0]
     assert first["unit"] == "%" and first["CAR"] == pytest.approx(studies[0].results[0].car * 100)
     assert first["verdict"] in (event_tests.UNUSUAL, event_tests.NORMAL)
     assert table.iloc[-1]["problem"] and table.iloc[-1]["verdict"] == ""
-    csv = event_tables.csv_frame(studies, units={}, parameters={"model": "market", "seed": 3}, **names)
+    csv = event_tables.csv_frame(studies, event_tables.StudyNames(**events), {"model": "market", "seed": 3})
     assert csv.loc[0, "car"] == studies[0].results[0].car  # raw, full precision
     assert (csv["param_seed"] == 3).all() and csv.loc[0, "return_unit"] == "log points"
     paths = event_tables.path_frame(studies)
@@ -102,5 +103,5 @@ def test_cross_sections_per_series_and_window(studies):
         ("bench", (0, 5)),
     }
     assert across[("price", (0, 0))].n == 2 and across[("bench", (0, 0))].problem
-    frame = event_tables.cross_section_frame(across, series_labels={}, kinds={"price": "log"}, units={})
+    frame = event_tables.cross_section_frame(across, event_tables.StudyNames(), {"price": "log"})
     assert len(frame) == 6 and frame["CAAR"].notna().sum() == 3
