@@ -62,7 +62,7 @@ def _shift(figure: str, k: int) -> str:
 
 
 def names(n: int) -> str:
-    return ", ".join(f"Name{i:05d} Person" for i in range(n)) + "."
+    return ", ".join(f"Name{i:05d} Holdings" for i in range(n)) + "."
 
 
 def rss_peak_mb() -> float:

@@ -1,5 +1,9 @@
 """Who did what to whom within a sentence, typed where a verb says so, otherwise 'mentioned with'.
 
+The verb between two actors types the link and points it from the first to the second ('The US sanctioned
+India'); in the passive the actor after 'by' acts ('India was sanctioned by the US', 'sanctions on Russia by
+the US'), and a passive with no 'by' says nothing of who acted, so it stays 'mentioned with'.
+
 Bounded by construction: a sentence with up to PAIR_LIMIT actors links every pair; a longer one (a list of
 names) links neighbours only, so the work is linear in the number of mentions, and the number of links
 that *could* have been drawn is counted arithmetically and said in the notice. Only the MAX_LINKS
@@ -24,7 +28,7 @@ VERBS = [
     ("tariffs", re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levies|levy)\b", re.I), True),
     ("buys oil from", re.compile(r"\b(?:buy|buys|bought|buying|import\w*|purchas\w*|took|takes)\b", re.I), True),
     ("sells oil to", re.compile(r"\b(?:sell|sells|sold|selling|suppl\w+|export\w*|ship(?:s|ped)?)\b", re.I), True),
-    ("strikes", re.compile(r"\b(?:strike[sd]?|struck|attack\w*|bomb\w*|shell\w*)\b", re.I), True),
+    ("strikes", re.compile(r"\b(?:strike[sd]?|struck|hits?|attack\w*|bomb\w*|shell\w*)\b", re.I), True),
     ("cuts aid to", re.compile(r"\b(?:cut|cuts|paused?|halt\w*|suspend\w*)\b.*\baid\b", re.I), True),
     ("negotiates with", re.compile(r"\b(?:talks? with|negotiat\w*|deal with)\b", re.I), False),
     ("meets", re.compile(r"\b(?:met|meets?|meeting|hosted|summit)\b", re.I), False),
@@ -53,15 +57,47 @@ class LinkSet:
     notice: str  # '' unless links were capped or lists were linked by neighbours only
 
 
-def _type_of(between: str, sentence: str, before_target: str) -> tuple[str, bool, str]:
-    if len(between) <= MAX_GAP:
-        for rtype, rx, directed in VERBS:
-            m = rx.search(between)
-            if m:
-                if rtype == "buys oil from" and not (_FROM_BEFORE.search(before_target) or "from" in between):
-                    continue
-                return rtype, directed, f"'{m.group(0)[:40]}' between them"
-    return MENTIONED_WITH, False, "named in the same sentence"
+# Passive voice: an auxiliary right before the verb ('was sanctioned'), and the actor who acts after 'by'.
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|gets?|got)\s+(?:\w+ly\s+)?$", re.I)
+_BY = re.compile(r"\bby\b", re.I)
+_ONLY_BY = re.compile(r"^\s*by\s+(?:the\s+)?$", re.I)  # 'sanctions on Russia by the US'
+LOOK_BACK = 60  # characters before the first actor searched for the verb of 'sanctions on A by B'
+
+
+def _verb(text: str, skip: str = "") -> tuple[str, bool, re.Match] | None:
+    for rtype, rx, directed in VERBS:
+        m = None if rtype == skip else rx.search(text)
+        if m:
+            return rtype, directed, m
+    return None
+
+
+def _type_of(between: str, before_first: str, before_target: str) -> tuple[str, bool, bool, str]:
+    """(type, directed, reversed, why) of the link from the first actor to the second. `reversed` says the
+    second actor acts on the first (passive voice: 'India was sanctioned by the US')."""
+    if len(between) > MAX_GAP:
+        return MENTIONED_WITH, False, False, "named in the same sentence"
+    if _ONLY_BY.match(between):
+        found = _verb(before_first[-LOOK_BACK:])
+        if found and found[1]:
+            rtype, _, m = found
+            return rtype, True, True, f"'{m.group(0)[:40]} ... by' (passive: the actor after 'by' acts)"
+    found = _verb(between)
+    if found is None:
+        return MENTIONED_WITH, False, False, "named in the same sentence"
+    rtype, directed, m = found
+    said = m.group(0)[:40]
+    if directed and _BY.search(between[m.end() :]):
+        return rtype, True, True, f"'{said} ... by' between them (passive: the actor after 'by' acts)"
+    if directed and _AUX_BEFORE.search(between[: m.start()]):
+        return MENTIONED_WITH, False, False, f"'{said}' in the passive with no 'by': who acted is not said"
+    if rtype == "buys oil from" and not (_FROM_BEFORE.search(before_target) or "from" in between):
+        found = _verb(between, skip=rtype)  # 'India imported ... Russia' without 'from' says no seller
+        if found is None:
+            return MENTIONED_WITH, False, False, "named in the same sentence"
+        rtype, directed, m = found
+        said = m.group(0)[:40]
+    return rtype, directed, False, f"'{said}' between them"
 
 
 def link(sentence_mentions: list[tuple[int, str, list[Mention]]], max_links: int = MAX_LINKS) -> LinkSet:
@@ -85,8 +121,10 @@ def link(sentence_mentions: list[tuple[int, str, list[Mention]]], max_links: int
             neighbours_only += 1
         for a, b in pairs:
             between = text[a.end : b.start]
-            rtype, directed, why = _type_of(between, text, text[max(0, b.start - 12) : b.start])
-            src, dst = (a.actor_id, b.actor_id) if directed else sorted((a.actor_id, b.actor_id))
+            rtype, directed, flipped, why = _type_of(between, text[: a.start], text[max(0, b.start - 12) : b.start])
+            src, dst = (b.actor_id, a.actor_id) if flipped else (a.actor_id, b.actor_id)
+            if not directed:
+                src, dst = sorted((src, dst))
             key = (src, dst, rtype)
             if key not in found:
                 found[key] = Link(src, dst, rtype, directed, [], why)

@@ -188,12 +188,10 @@ def scan_article(
 
     t = time.perf_counter()
     gaz = actor_finder.gazetteer_for(case_actors)
-    mid = actor_finder.mid_sentence_capitals(text)
-    lower = actor_finder.lowercase_words(text)
     found: dict[str, actor_finder.Actor] = {}
     per_sentence: list[tuple[int, str, list]] = []
     for s in sents:
-        mentions, new = actor_finder.find(s.text, gaz, mid, lower)
+        mentions, new = actor_finder.find(s.text, gaz)
         for a in new:
             found.setdefault(a.id, a)
         for m in mentions:
