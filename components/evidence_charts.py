@@ -2,8 +2,8 @@
 
 Why separate from components/charts.py: claim cards need a small chart of exactly the series and window a
 rule looked at, with the numbers the verdict used highlighted. Events are drawn by the same overlay as every
-other chart (charts.event_traces), so an event looks the same on a claim card as on the Oil page; figures are
-built as plain dicts and validated once.
+other chart (charts.event_overlay: a strip of grouped markers above the data), so an event looks the same on a
+claim card as on the Oil page; figures are built as plain dicts and validated once.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import EVENT_AXIS_LAYOUT, event_traces
+from components.charts import event_overlay
+from components.charts.overlay import y_extent
 from components.evidence import DATE_PARAMS, Verdict
-from components.style import BADGE_HEX, VERDICT_HEX, safe_text, to_timestamp
+from components.style import BADGE_HEX, VERDICT_HEX, provider_color, safe_text, to_timestamp
 
 SCENARIO_KINDS = ("scenario", "prediction")
-EVENT_BAND = 0.22  # share of the hindsight timeline's height kept for the event markers (staggered by category)
 
 
 def claim_window(claim, pad_months: int = 3) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -89,6 +89,7 @@ def build_claim_chart(
         monthly = (s.index.day == 1).all() and len(s) > 1
         if monthly:  # reindex to every month so missing months show as breaks, not bridged lines
             s = s.reindex(pd.date_range(s.index.min(), s.index.max(), freq="MS"))
+        colour = provider_color(sid)  # a provider's line is the same colour here as on the trade page
         traces.append(
             dict(
                 type="scatter",
@@ -97,9 +98,11 @@ def build_claim_chart(
                 mode="lines+markers",
                 name=labels.get(sid, sid),
                 connectgaps=False,
+                **({"line": {"color": colour}, "marker": {"color": colour}} if colour else {}),
             )
         )
     drawn = bool(traces)
+    y_span = y_extent(traces)  # the series only: the dotted event lines run beneath them
     if verdict is not None:
         nums = [
             n for n in verdict.all_numbers() if n.get("series") in series and isinstance(n.get("value"), (int, float))
@@ -123,7 +126,7 @@ def build_claim_chart(
     yaxis: dict = {}
     if not drawn:  # no series: the chart is a strip of events
         yaxis = dict(visible=False, range=[-1, 1])
-    overlay = event_traces(ev)
+    overlay = event_overlay(ev, span=(lo, hi), y_span=y_span)
     period = dict(
         type="rect",
         xref="x",
@@ -136,21 +139,20 @@ def build_claim_chart(
         line=dict(width=0),
         layer="below",
     )
-    return go.Figure(
-        data=traces + overlay,
-        layout=dict(
-            height=300,
-            margin=dict(l=40, r=10, t=30, b=30),
-            shapes=[period],
-            yaxis=yaxis,
-            xaxis=dict(type="date", range=[lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d")]),
-            legend=dict(orientation="h", y=-0.2),
-            title=dict(
-                text="Claim period shaded; dotted lines = events (hover a marker for its title)", font=dict(size=11)
-            ),
-            **(EVENT_AXIS_LAYOUT if overlay else {}),
+    layout = dict(
+        height=300,
+        margin=dict(l=40, r=10, t=30, b=30),
+        shapes=[period],
+        yaxis=yaxis,
+        xaxis=dict(type="date", range=[lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d")]),
+        legend=dict(orientation="h", y=-0.2),
+        title=dict(
+            text="Claim period shaded; events marked along the top (hover a marker for its title"
+            + ("; a numbered marker groups events close together)" if overlay.grouped else ")"),
+            font=dict(size=11),
         ),
     )
+    return go.Figure(data=overlay.under + traces + overlay.over, layout=overlay.layout(layout, whole=not drawn))
 
 
 def numbers_table(verdict: Verdict | None) -> pd.DataFrame:
@@ -213,9 +215,12 @@ def build_hindsight_timeline(
             )
         )
         in_legend.add(st)
-    overlay = []
+    shown = None
     if events is not None and not events.empty:
-        overlay = event_traces(events[pd.to_datetime(events["date"]) >= published - pd.DateOffset(months=1)])
+        shown = events[pd.to_datetime(events["date"]) >= published - pd.DateOffset(months=1)]
+    days = [d for c in claims for d in (c.period_start, c.period_end)] + [published]
+    days += list(pd.to_datetime(shown["date"])) if shown is not None else []
+    overlay = event_overlay(shown, span=(min(days), max(days)))
     shapes, notes = [], []
     for x, label in ((published, "article"), (today, "today")):
         if x is None:
@@ -235,19 +240,19 @@ def build_hindsight_timeline(
         )
         notes.append(dict(x=xs, xref="x", y=1.02, yref="paper", text=label, showarrow=False, yanchor="bottom"))
     yaxis = dict(categoryorder="array", categoryarray=names[::-1])
-    if names and overlay:  # leave the top band of the plot free for the event markers
-        yaxis["range"] = [-0.5, len(names) / (1 - EVENT_BAND) - 0.5]
     return go.Figure(
-        data=traces + overlay,
-        layout=dict(
-            height=140 + 32 * (len(names) + 1),
-            margin=dict(l=10, r=10, t=30, b=30),
-            xaxis=dict(type="date"),
-            yaxis=yaxis,
-            legend=dict(orientation="h", y=-0.15),
-            shapes=shapes,
-            annotations=notes,
-            **(EVENT_AXIS_LAYOUT if overlay else {}),
+        data=traces + overlay.over,
+        layout=overlay.layout(
+            dict(
+                height=140 + 32 * (len(names) + 1),
+                margin=dict(l=10, r=10, t=30, b=30),
+                xaxis=dict(type="date"),
+                yaxis=yaxis,
+                legend=dict(orientation="h", y=-0.15),
+                shapes=shapes,
+                annotations=notes,
+            ),
+            whole=not names,
         ),
     )
 

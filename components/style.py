@@ -34,16 +34,18 @@ VERDICT_BADGE = {
 BADGE_HEX = {"green": "#2e7d32", "red": "#c62828", "orange": "#ef6c00", "blue": "#1565c0", "gray": "#757575"}
 VERDICT_HEX = {status: BADGE_HEX[name] for status, name in VERDICT_BADGE.items()}
 
-# Event categories: one colour each, the same on every chart and card.
+# Event categories: one colour each, the same on every chart and card. Chosen apart from the verdict colours
+# (no red, green, orange, blue or grey marker that could be read as a verdict) and from the provider colours;
+# tests/test_palette.py holds every pair of colours with different meanings a minimum perceptual distance apart.
 EVENT_CATEGORY_COLORS = {
-    "sanctions": "#d62728",
-    "tariffs": "#ff7f0e",
-    "aid": "#2ca02c",
-    "military": "#7f7f7f",
-    "diplomacy": "#1f77b4",
-    "energy_deal": "#9467bd",
-    "trade": "#8c564b",
-    "statement": "#e377c2",
+    "sanctions": "#e0167b",
+    "tariffs": "#bfbf13",
+    "aid": "#13bfbf",
+    "military": "#80590d",
+    "diplomacy": "#7baee0",
+    "energy_deal": "#5438e0",
+    "trade": "#bfb169",
+    "statement": "#e07bbf",
 }
 EVENT_CATEGORY_LABELS = {
     "sanctions": "Sanctions",
@@ -55,21 +57,39 @@ EVENT_CATEGORY_LABELS = {
     "trade": "Trade",
     "statement": "Statement",
 }
-UNKNOWN_HEX = "#999999"
+UNKNOWN_HEX = "#b0b0b0"  # an event whose category the palette does not know
+EVENT_GROUP_HEX = "#212121"  # a marker grouping events of several categories (and the legend's neutral entry)
 
-# Data providers: a provider keeps its colour wherever its line is drawn.
+# Data providers: a provider keeps its colour wherever its line is drawn (trade flows, claim cards), so Kpler
+# is the same colour against Vortexa on every chart. Keys are the provider words ending a series id.
 PROVIDER_COLORS = {
-    "kpler": "#00838f",
-    "vortexa": "#6d4c41",
-    "reuters": "#f9a825",
-    "minpromtorg": "#5e35b1",
-    "dgcis": "#37474f",
-    "gacc": "#ad1457",
-    "eia": "#283593",
-    "ecb": "#1b5e20",
-    "fred": "#4e342e",
-    "minfin": "#827717",
+    "kpler": "#13bf86",
+    "vortexa": "#7e3f9e",
+    "reuters": "#e09d16",
+    "official": "#206080",
+    "gacc": "#9e3f5f",
+    "minpromtorg": "#80800d",
+    "eia": "#165ae0",
+    "ecb": "#338066",
+    "fred": "#bf6030",
+    "minfin": "#805046",
+    "minek": "#bf30a7",
+    "argus": "#e08c7b",
+    "crea": "#86bf4d",
+    "iea": "#13bf13",
+    "yahoo": "#e016e0",
 }
+_PROVIDER_ALIASES = {"dgcis": "official"}  # India's DGCI&S is the official series' publisher
+
+
+def provider_color(series_id: Any) -> str | None:
+    """The colour of the provider a series id names ('india_imports_russia_kpler' -> Kpler's), None when the id
+    names no provider in the palette (the chart's colour cycle then picks one)."""
+    for word in reversed(str(series_id).lower().split("_")):
+        word = _PROVIDER_ALIASES.get(word, word)
+        if word in PROVIDER_COLORS:
+            return PROVIDER_COLORS[word]
+    return None
 
 
 def event_color(category: Any) -> str:
@@ -80,9 +100,9 @@ def event_label(category: Any) -> str:
     return EVENT_CATEGORY_LABELS.get(str(category), human(category))
 
 
-def event_key_html(categories: Any) -> str:
-    """A one-line colour key for event markers: a coloured square and the human name of each category, in
-    palette order (HTML of our own words only, for st.html)."""
+def event_key_html(categories: Any, grouped: bool = False) -> str:
+    """A one-line colour key for event markers: a coloured triangle and the human name of each category, in
+    palette order, and with `grouped` what a numbered marker means (HTML of our own words only, for st.html)."""
     present = set(map(str, categories))
     items = [c for c in EVENT_CATEGORY_COLORS if c in present] + sorted(present - set(EVENT_CATEGORY_COLORS))
     spans = [
@@ -90,7 +110,16 @@ def event_key_html(categories: Any) -> str:
         f"{safe_text(event_label(c), markup='html')}</span>"
         for c in items
     ]
-    return '<div style="font-size:0.8rem;opacity:0.85;line-height:1.6">Event markers: ' + " ".join(spans) + "</div>"
+    if grouped:
+        spans.append(
+            f'<span style="white-space:nowrap"><span style="color:{EVENT_GROUP_HEX}">&#11044;</span> numbered: events'
+            " close together at the shown range, grouped into one marker (hover it for the list)</span>"
+        )
+    return (
+        '<div style="font-size:0.8rem;opacity:0.85;line-height:1.6">Event markers, along the top of each chart: '
+        + " ".join(spans)
+        + "</div>"
+    )
 
 
 def verdict_badge(status: str) -> str:

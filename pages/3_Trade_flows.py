@@ -1,9 +1,11 @@
 """Trade flows: India's and China's crude imports from Russia, one line per provider, gaps left as gaps."""
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
-from components import charts, series_math, trade_series, ui
+from components import charts, series_math, style, trade_series, ui
 
 ui.page_setup(
     "Trade flows",
@@ -40,8 +42,11 @@ VIEWS = {
 }
 
 
-def line(sid: str, start: pd.Timestamp, end: pd.Timestamp, label: str | None = None) -> charts.Line | None:
-    """A provider's line, read when a view first draws it; an unreadable file is named and left out."""
+def line(
+    sid: str, start: pd.Timestamp, end: pd.Timestamp, label: str | None = None, by_provider: bool = True
+) -> charts.Line | None:
+    """A provider's line, read when a view first draws it, in its provider's colour when the chart has one line
+    per provider (`by_provider`); an unreadable file is named and left out."""
     result, problem = ui.points_line_or_none(
         sid,
         label or provider(sid),
@@ -52,13 +57,16 @@ def line(sid: str, start: pd.Timestamp, end: pd.Timestamp, label: str | None = N
         end=end,
     )
     if problem:
-        st.warning(f"Left out {sid}: {problem}", icon=":material/warning:")
-    return result
+        st.warning(f"Left out {label or provider(sid)}: {problem}", icon=":material/warning:")
+    colour = style.provider_color(sid) if by_provider else None
+    return replace(result, color=colour) if result is not None and colour else result
 
 
-def lines(pairs: list[tuple[str, str | None]], start: pd.Timestamp, end: pd.Timestamp) -> list[charts.Line]:
+def lines(
+    pairs: list[tuple[str, str | None]], start: pd.Timestamp, end: pd.Timestamp, by_provider: bool = True
+) -> list[charts.Line]:
     """The readable lines of (series id, label or None) pairs."""
-    return [x for x in (line(sid, start, end, label) for sid, label in pairs) if x is not None]
+    return [x for x in (line(sid, start, end, label, by_provider) for sid, label in pairs) if x is not None]
 
 
 def time_chart(
@@ -73,9 +81,10 @@ def time_chart(
     filename: str,
     label: str,
     caption: str = "",
+    by_provider: bool = True,
 ) -> None:
     """One view's chart of provider lines with the case's events, and its CSV."""
-    drawn = lines(pairs, start, end)
+    drawn = lines(pairs, start, end, by_provider)
     fig = ui.figure(charts.build_time_series, drawn, events, title=title, y_title=y_title)
     ui.chart_with_csv(fig, drawn, key=key, title=csv_title, filename=filename, label=label, caption=caption)
 
@@ -167,6 +176,7 @@ def view_suppliers(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, pa
         filename="india_imports_by_origin.csv",
         label="Download by origin (CSV)",
         caption="Only origins the provider's figures cover are drawn; other suppliers are sparse in the snapshot.",
+        by_provider=False,  # one provider, one line per origin: the chart's colour cycle tells origins apart
     )
 
 
@@ -194,7 +204,14 @@ def view_brent(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_
     if brent is None or brent.empty:
         st.warning(brent_problem or "No Brent prices in this range.")
         return
-    daily = charts.Line("brent_spot_eia", "Brent spot (EIA)", brent, "USD/bbl", provider("brent_spot_eia"))
+    daily = charts.Line(
+        "brent_spot_eia",
+        "Brent spot (EIA)",
+        brent,
+        "USD/bbl",
+        provider("brent_spot_eia"),
+        color=style.provider_color("brent_spot_eia"),
+    )
     monthly = line(main_id, start, end, f"India from Russia ({provider(main_id)})")
     if monthly is None:
         return

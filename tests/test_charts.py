@@ -11,8 +11,8 @@ import pytest
 
 from components import charts
 from components.eventstudy import aligned_windows
-from components.style import EVENT_CATEGORY_COLORS
-from tests.factories.charts import chart_events
+from components.style import EVENT_CATEGORY_COLORS, EVENT_GROUP_HEX, event_label
+from tests.factories.charts import chart_events, dense_events
 from tests.factories.series import brent_march_2025, flags_for_monthly, monthly_with_gaps, random_walk_series
 
 
@@ -24,17 +24,17 @@ def _oil_lines(start="2020-01-01", end="2026-08-18"):
 
 
 def _data_traces(fig):
-    return [t for t in fig.data if t.yaxis != charts.EVENT_AXIS]
+    return [t for t in fig.data if t.legendgroup != "events"]
 
 
 def _event_traces(fig):
-    return [t for t in fig.data if t.yaxis == charts.EVENT_AXIS and t.name != "events" and t.mode == "markers"]
+    return [t for t in fig.data if t.name == "event markers"]
 
 
 def test_event_overlay_is_three_traces_whatever_the_number_of_events():
     for n in (1, 4):
         fig = charts.build_time_series(_oil_lines(), chart_events(n))
-        assert len([t for t in fig.data if t.yaxis == charts.EVENT_AXIS]) == 3
+        assert len([t for t in fig.data if t.legendgroup == "events"]) == 3
 
 
 def test_time_series_traces_axis_titles_and_hover():
@@ -49,26 +49,38 @@ def test_time_series_traces_axis_titles_and_hover():
     assert fig.layout.yaxis.type == "linear"
 
 
-def test_events_are_hoverable_markers_and_dotted_lines():
+def test_events_are_hoverable_markers_in_a_strip_above_the_data_and_dotted_lines_beneath():
     ev = chart_events(4)
-    fig = charts.build_time_series(_oil_lines(), ev)
+    # 73 days plotted: events a day apart are more than 1/80 of that apart, so each keeps its own marker
+    fig = charts.build_time_series(_oil_lines("2025-01-01", "2025-03-14"), ev)
+    ev = charts.filter_events(ev, start="2025-01-01", end="2025-03-14")
     ev_traces = _event_traces(fig)
-    assert sum(len(t.x) for t in ev_traces) == 4
-    markers = ev_traces[0]  # one marker per event, coloured and labelled by its category
+    assert sum(len(t.x) for t in ev_traces) == len(ev) == 3
+    markers = ev_traces[0]  # one marker per event, coloured by its category
     by_date = dict(zip(pd.to_datetime(ev["date"]).dt.strftime("%Y-%m-%d"), ev["category"]))
     assert [by_date[x] for x in markers.x] == list(markers.customdata)
     assert list(markers.marker.color) == [EVENT_CATEGORY_COLORS[c] for c in markers.customdata]
-    assert all(f" · {c}<br>" in text for c, text in zip(markers.customdata, markers.hovertext))
-    legend = [t for t in fig.data if t.name == "events"]
-    assert len(legend) == 1 and all(t.showlegend is False for t in ev_traces)  # one legend entry for all events
+    assert all(f" · {event_label(c)}<br>" in text for c, text in zip(markers.customdata, markers.hovertext))
+    energy = charts.build_time_series(_oil_lines("2024-12-01", "2025-01-31"), chart_events(4))
+    assert "Energy deal" in " ".join(_event_traces(energy)[0].hovertext)  # the category's name, not its id
+    assert markers.yaxis == charts.EVENT_AXIS and not any(markers.text)  # labels on hover only, none drawn
+    legend = [t for t in fig.data if t.legendgroup == "events" and t.showlegend is not False]
+    assert len(legend) == 1 and legend[0].name == "events"  # one legend entry for all events
     texts = " ".join(" ".join(t.hovertext) for t in ev_traces)
     assert "Trump threatens banking sanctions" in texts and "Source &lt;0&gt;" in texts  # escaped
-    verticals = [t for t in fig.data if t.yaxis == charts.EVENT_AXIS and t.mode == "lines"]
+    verticals = [t for t in fig.data if t.name == "event lines"]
+    assert len(verticals) == 1 and verticals[0].yaxis == "y"  # on the data's axis, drawn before the data
+    assert fig.data[0].name == "event lines" and fig.data[-1].name == "event markers"
     assert all(t.line.dash == "dot" and t.hoverinfo == "skip" for t in verticals)
     assert sorted(x for t in verticals for x in t.x if x is not None) == sorted(
         [d for d in pd.to_datetime(ev["date"]).dt.strftime("%Y-%m-%d") for _ in range(2)]
     )
-    assert fig.layout.yaxis9.visible is False and fig.layout.yaxis9.overlaying == "y"
+    data_values = np.concatenate([np.asarray(t.y, dtype=float) for t in _data_traces(fig)])
+    line_values = [y for y in verticals[0].y if y is not None]
+    assert min(line_values) >= np.nanmin(data_values) and max(line_values) <= np.nanmax(data_values)
+    # the strip is its own band above the data's: a marker can never sit on a data point
+    strip, band = fig.layout.yaxis9, fig.layout.yaxis
+    assert strip.visible is False and strip.overlaying is None and band.domain[1] < strip.domain[0]
     # filtering by category and actor
     only = charts.filter_events(ev, categories=["sanctions"], actors=None)
     assert list(only["id"]) == ["e3"]
@@ -81,6 +93,42 @@ def test_events_are_hoverable_markers_and_dotted_lines():
     assert sorted(x for t in _event_traces(fig) for x in t.x) == ["2025-03-07", "2025-03-08"]
 
 
+def test_forty_events_in_three_months_make_a_few_numbered_markers_beneath_nothing():
+    ev = dense_events(40, "2025-01-01", "2025-03-31")
+    lines = [charts.Line("b", "Brent", random_walk_series("2020-01-01", "2026-06-30", seed=3), "USD/bbl", "EIA")]
+    fig = charts.build_time_series(lines, ev)
+    markers = _event_traces(fig)[0]
+    assert 2 <= len(markers.x) <= 5  # six years plotted: the three months are a few markers, not forty
+    counts = [int(n) for n in markers.text if n]
+    assert sum(counts) + list(markers.text).count("") == 40 and max(counts) > 1
+    grouped = next(text for text, n in zip(markers.hovertext, markers.text) if n)
+    assert f"<b>{max(counts)} events</b>" in "".join(markers.hovertext) and grouped.count("<br>") >= 2
+    assert "event 0 &lt;b&gt;" in "".join(markers.hovertext)  # titles escaped in the list
+    assert "40 events in" in fig.layout.title.subtitle.text and "numbered marker" in fig.layout.title.subtitle.text
+    assert [t.name for t in fig.data] == ["event lines", "Brent", f"events (40 in {len(markers.x)} markers)"] + [
+        "event markers"
+    ]
+    assert fig.layout.meta["event_markers"] == len(markers.x)
+    # the same events over their own three months: regrouped at that range, so more markers
+    close = charts.build_time_series([charts.cut_line(lines[0], "2025-01-01", "2025-03-31")], ev)
+    assert len(_event_traces(close)[0].x) > len(markers.x)
+    # a grouped marker of several categories is neither category's colour
+    mixed = [c for c, n in zip(markers.customdata, markers.text) if n and c == "several"]
+    assert mixed and EVENT_GROUP_HEX in list(markers.marker.color)
+
+
+def test_group_events_keeps_every_group_narrower_than_its_share_of_the_span():
+    ev = dense_events(40, "2025-01-01", "2025-03-31")
+    span = (pd.Timestamp("2023-01-01"), pd.Timestamp("2025-12-31"))
+    groups = charts.group_events(ev, span)
+    assert sum(len(g) for g in groups) == 40
+    limit = (span[1] - span[0]) * charts.GROUP_SHARE
+    assert all(g["date"].iloc[-1] - g["date"].iloc[0] < limit for g in groups)
+    firsts = [g["date"].iloc[0] for g in groups]
+    assert all(b - a >= limit for a, b in zip(firsts, firsts[1:]))  # the next group starts one share later
+    assert charts.group_events(ev.iloc[0:0]) == []
+
+
 def test_rebase_and_log():
     b = brent_march_2025()
     fig = charts.build_time_series([charts.Line("b", "Brent", b, "USD/bbl", "EIA")], rebase_date="2025-03-08", log=True)
@@ -90,7 +138,7 @@ def test_rebase_and_log():
     assert t.y[i] == pytest.approx(100.0)
     assert t.y[list(t.x).index("2025-03-06")] == pytest.approx(71.08 / 72.49 * 100)
     assert t.customdata[i][0] == pytest.approx(72.49)  # hover keeps the original price
-    assert "2025-03-07" in fig.layout.yaxis.title.text or "2025-03-08" in fig.layout.yaxis.title.text
+    assert "07 Mar 2025" in fig.layout.yaxis.title.text or "08 Mar 2025" in fig.layout.yaxis.title.text
     assert fig.layout.meta["rebase_anchors"] == ["2025-03-07"]
 
 

@@ -7,9 +7,9 @@ import pandas as pd
 from components import charts, evidence_charts
 from components.case import Claim
 from components.evidence import Verdict
-from components.style import EVENT_CATEGORY_COLORS
+from components.style import EVENT_CATEGORY_COLORS, EVENT_GROUP_HEX
 from tests.factories.charts import chart_events
-from tests.factories.series import brent_march_2025
+from tests.factories.series import brent_march_2025, random_walk_series
 
 
 def _claim(kind: str = "quantitative", **evidence) -> Claim:
@@ -18,7 +18,12 @@ def _claim(kind: str = "quantitative", **evidence) -> Claim:
 
 
 def _overlay(fig):
-    return [t for t in fig.data if t.yaxis == charts.EVENT_AXIS]
+    return [t for t in fig.data if t.legendgroup == "events"]
+
+
+def _events_marked(markers) -> int:
+    """Events a marker trace stands for (a numbered marker groups several)."""
+    return sum(int(n) if n else 1 for n in markers.text)
 
 
 def _marker_colours(fig) -> dict[str, str]:
@@ -28,12 +33,16 @@ def _marker_colours(fig) -> dict[str, str]:
 
 
 def test_claim_chart_events_match_the_market_chart():
-    ev = chart_events(2)
+    ev = chart_events(3).iloc[[0, 2]]  # two months apart: one marker each
     claim_fig = evidence_charts.build_claim_chart(_claim(), None, {"brent": brent_march_2025()}, ev, all_events=True)
-    oil_fig = charts.build_time_series([charts.Line("brent", "Brent", brent_march_2025(), "USD/bbl")], ev)
+    brent = random_walk_series("2024-12-01", "2025-06-10", seed=0)
+    oil_fig = charts.build_time_series([charts.Line("brent", "Brent", brent, "USD/bbl")], ev)
     assert len(_overlay(claim_fig)) == 3 and not claim_fig.layout.shapes[1:]  # one period band, no shape per event
+    assert claim_fig.data[0].name == "event lines"  # beneath the series
     assert _marker_colours(claim_fig) == _marker_colours(oil_fig)
-    assert _marker_colours(claim_fig) == {c: EVENT_CATEGORY_COLORS[c] for c in ev["category"]}
+    assert _marker_colours(oil_fig) == {c: EVENT_CATEGORY_COLORS[c] for c in ev["category"]}
+    close = evidence_charts.build_claim_chart(_claim(), None, {"b": brent}, chart_events(2), all_events=True)
+    assert _marker_colours(close) == {"several": EVENT_GROUP_HEX}  # a day apart on a six-month card: one marker
     hover = " ".join(_overlay(claim_fig)[2].hovertext)
     assert "Trump threatens banking sanctions" in hover and "Source &lt;0&gt;" in hover
 
@@ -66,7 +75,7 @@ def test_claim_chart_with_series_shows_only_the_rules_events_unless_asked():
     markers = [t for t in _overlay(fig) if t.name == "event markers"][0]
     assert len(markers.x) == 1
     every = evidence_charts.build_claim_chart(_claim(), verdict, series, ev, all_events=True)
-    assert len([t for t in _overlay(every) if t.name == "event markers"][0].x) == 2
+    assert _events_marked([t for t in _overlay(every) if t.name == "event markers"][0]) == 2
     assert evidence_charts.claim_event_ids(verdict) == {"e1"} and evidence_charts.claim_event_ids(None) == set()
 
 
@@ -75,8 +84,8 @@ def test_hindsight_timeline_uses_the_overlay_and_keeps_its_bars():
     claim = _claim("scenario")
     claim.verdict = Verdict("partly", "scenario_outcome", "rule")
     fig = evidence_charts.build_hindsight_timeline([claim], ev, pd.Timestamp("2025-03-08"))
-    assert len(_overlay(fig)) == 3 and fig.layout.yaxis9.visible is False
+    assert len(_overlay(fig)) == 2 and fig.layout.yaxis9.visible is False  # no lines beneath category bars
     assert _marker_colours(fig) == {c: EVENT_CATEGORY_COLORS[c] for c in ev["category"]}
-    bars = [t for t in fig.data if t.yaxis != charts.EVENT_AXIS]
+    assert fig.layout.yaxis.domain[1] < fig.layout.yaxis9.domain[0]  # the strip sits above the bars
+    bars = [t for t in fig.data if t.legendgroup != "events"]
     assert [t.name for t in bars] == ["partly"]
-    assert fig.layout.yaxis.range[1] > 0.5  # a free band above the one bar for the markers

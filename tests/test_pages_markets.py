@@ -228,7 +228,7 @@ def test_fx_live_rub_after_ecb_stopped(fake_live):
     _no_exception(at)
     figs = _figures(at)
     assert len(figs) == 3
-    assert _trace_names(figs[2])[0] == "USD/RUB (Yahoo RUB=X, market)"
+    assert [n for n in _trace_names(figs[2]) if n != "event lines"][0] == "USD/RUB (Yahoo RUB=X, market)"
 
 
 def test_real_snapshot_2020_2026_brent_wti_with_events_under_300kb():

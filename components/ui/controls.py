@@ -136,9 +136,14 @@ def event_controls(
 
 
 def event_key(events: pd.DataFrame) -> None:
-    """The colour key of the event markers drawn (human category names), one line."""
+    """The colour key of the event markers drawn (human category names), one line, saying what a numbered
+    marker means when some of these events lie close enough to be grouped (each chart's subtitle says how many
+    at its own range)."""
+    from components.charts import group_events
+
     if events is not None and len(events):
-        st.html(style.event_key_html(events["category"].dropna().unique()))
+        grouped = len(group_events(events)) < len(events)
+        st.html(style.event_key_html(events["category"].dropna().unique(), grouped=grouped))
 
 
 def study_event_link(prefix: str, events: pd.DataFrame, series_ids: Sequence[str]) -> None:

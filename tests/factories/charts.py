@@ -31,3 +31,26 @@ def chart_events(n: int = 3) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def dense_events(n: int, start: str, end: str, seed: int = 0) -> pd.DataFrame:
+    """n events spread at random over [start, end] (several on some days), cycling through three categories;
+    titles carry markup to show they are escaped."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    days = pd.to_datetime(rng.integers(pd.Timestamp(start).value, pd.Timestamp(end).value, n)).normalize()
+    categories = ["sanctions", "statement", "diplomacy"]
+    return pd.DataFrame(
+        {
+            "id": [f"d{i}" for i in range(n)],
+            "date": days,
+            "title": [f"event {i} <b>" for i in range(n)],
+            "summary": "",
+            "actors": [["Russia"] for _ in range(n)],
+            "category": [categories[i % 3] for i in range(n)],
+            "source_title": "Source",
+            "source_url": "https://example.org/dense",
+            "phase": "article",
+        }
+    )
