@@ -22,6 +22,7 @@ st.subheader("The bottom line")
 st.markdown(" ".join(style.safe_text(s) for s in sentences))
 st.plotly_chart(ui.figure(home_summary.build_scorecard, scores), key="home_scorecard")
 st.caption("Claims by kind, coloured by verdict; hover a bar for how many rest on thin evidence.")
+ui.show_stale(ui.claims_series(case.claims))
 ui.page_link("claims", "Start here: every claim with its verdict, evidence chart and sources →")
 
 st.subheader("The case")
@@ -48,6 +49,7 @@ if headline:
         "Around the article: each headline claim's period, coloured by its verdict, over the case's sourced "
         "events (hover for titles); the dashed line is the article's date."
     )
+    ui.show_stale(ui.claims_series(headline))
 
 st.subheader("Headline claims")
 for c in headline:
@@ -55,6 +57,7 @@ for c in headline:
         line, tip = ui.strength_line(c.verdict)
         st.markdown(f"{style.verdict_badge(c.verdict.status)} {line}", help=tip)
         st.markdown(f"**{style.safe_text(c.short)}** — {style.safe_text(c.paraphrase)}")
+        ui.show_stale(c.series)
         ui.page_link("claims", "Evidence", {"claims_id": c.id})
 
 st.subheader("Where next")

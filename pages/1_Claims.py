@@ -119,6 +119,7 @@ with st.expander(f"Overview: all {len(matching)} matching claims", expanded=Fals
             "card": st.column_config.LinkColumn("Card", display_text="open", help="This claim's card alone"),
         },
     )
+    ui.show_stale(ui.claims_series(matching))
 page = page_picker()
 ui.show_notices()
 first_card, last_card = claim_filter.page_span(page, PAGE_SIZE, len(matching))
@@ -143,10 +144,11 @@ for c in claim_filter.page_of(matching, page, PAGE_SIZE):
                 evidence_charts.build_claim_chart, c, verdict, series, case.events, providers, all_events=all_events
             )
             st.plotly_chart(fig, key=f"claims_chart_{c.id}")
+            ui.show_stale(c.series)
             marked = evidence_charts.claim_chart_events(c, verdict, case.events, drawn=drawn, all_events=all_events)
             ui.event_key(marked)
         st.markdown(f"**Rule: {style.human(verdict.rule)}** — {verdict.rule_text}")
-        ui.verdict_evidence(c)
+        ui.verdict_evidence(c, stale_mark=verdict.rule == "interpretive")  # else said under the chart
         ui.push_panel(case, c)
         ui.claimreview_download(case, c)
         for column, (target, label, query) in zip(st.columns(3), evidence_charts.claim_links(c)):

@@ -129,6 +129,7 @@ def view_figures(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, pane
             "source_url": st.column_config.LinkColumn("source", display_text="open"),
         },
     )
+    ui.show_stale(chosen)
     ui.csv_download(
         table,
         "india_imports_russia_points.csv",
@@ -224,6 +225,7 @@ def view_brent(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_
         monthly_mean=series_math.monthly_mean(brent),
     )
     st.plotly_chart(fig, key="trade_chart_mixed")
+    ui.show_stale(["brent_spot_eia", main_id])
     st.caption(
         "Alignment rule: monthly import figures sit on the 1st of their month; for month-by-month "
         "comparison the daily Brent price is averaged over the calendar month (dotted step, and the CSV). "

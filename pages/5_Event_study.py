@@ -167,17 +167,20 @@ def event_study() -> None:
     labels = {sid: str(meta.loc[sid, "name"]) for sid in loaded}
     units = {sid: str(meta.loc[sid, "unit"]) for sid in loaded}
     names = event_tables.StudyNames(event_title, event_date, labels, units)
+    bench_used = [benchmark_id] if model != "mean" else []
+    used = list(loaded) + bench_used  # the series every table and the placebo chart rest on
 
     # ---- render
     if any(meta.loc[sid, "frequency"] == "monthly" for sid in loaded):
         st.info(event_tests.LOW_POWER)
     for sid in loaded:
         series_panel(sid, [s for s in studies if s.series_id == sid], labels[sid], units[sid], contam)
-    placebo_panel(studies, units, labels)
+    placebo_panel(studies, units, labels, bench_used)
     st.subheader("Results")
     shown, problems = event_tables.computed_only(event_tables.results_frame(studies, names))
     if len(shown):
         st.dataframe(shown, hide_index=True, column_config=COLUMNS, key="es_table")
+        ui.show_stale(used)
     else:
         st.info("No result could be computed with these settings.")
     for problem in problems:
@@ -204,6 +207,7 @@ def event_study() -> None:
                 for c in ("CAAR", "cross-sectional t", "p (cross-sectional)", "BMP t", "p (BMP)", "p (sign test)")
             },
         )
+        ui.show_stale(used)
         st.caption(
             "CAAR = mean CAR over the events; cross-sectional t = CAAR / (s(CAR)/√N); Boehmer–Musumeci–Poulsen: the "
             "same t on CARs standardised by their forecast-error σ; sign test: positive CARs against Binomial(N, ½)."
@@ -271,7 +275,7 @@ def series_panel(sid: str, studies: list, label: str, unit: str, contam: str) ->
             st.caption(f"{title}: " + safe_text("; ".join(study.notes)))
 
 
-def placebo_panel(studies: list, units: dict, labels: dict) -> None:
+def placebo_panel(studies: list, units: dict, labels: dict, bench_used: list) -> None:
     """The placebo distribution of one chosen result, with the event's CAR marked."""
     choices = [(i, j) for i, s in enumerate(studies) for j, r in enumerate(s.results) if r.ok and r.placebo_n]
     if not choices:
@@ -288,10 +292,10 @@ def placebo_panel(studies: list, units: dict, labels: dict) -> None:
         f"Placebo test: histogram of the CAR at {first.placebo_n:,} random dates (first row: p = {first.placebo_p:.3f})"
     )
     with st.popover(label, width="stretch"):
-        placebo_chart(studies, choices, name, units)
+        placebo_chart(studies, choices, name, units, bench_used)
 
 
-def placebo_chart(studies: list, choices: list, name, units: dict) -> None:
+def placebo_chart(studies: list, choices: list, name, units: dict, bench_used: list) -> None:
     picked = st.selectbox("Distribution for", choices, format_func=name, key="es_placebo_pick")
     study = studies[picked[0]]
     result = study.results[picked[1]]
@@ -305,6 +309,7 @@ def placebo_chart(studies: list, choices: list, name, units: dict) -> None:
         title=f"CAR at {result.placebo_n:,} random non-event dates",
     )
     st.plotly_chart(figure, key="es_placebo_chart")
+    ui.show_stale([study.series_id, *bench_used])
     st.caption(
         f"Placebo dates drawn with seed {result.seed} among the dates whose estimation and event windows fit in the "
         "series and do not touch the event; the same model is re-estimated at each. p = (1 + number at least as "

@@ -37,6 +37,7 @@ def scenarios() -> None:
         "Bars: the window in which each scenario was tested, coloured by outcome. Dotted lines and triangles: "
         "sourced events on record (hover for titles)."
     )
+    ui.show_stale(ui.claims_series(shown))
     for c in shown:
         with st.container(border=True, key=f"hind_card_{c.id}"):
             ui.claim_heading(c, case.id)

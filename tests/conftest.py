@@ -36,3 +36,19 @@ def _fresh_state(monkeypatch):
     yield
     st.cache_data.clear()
     live.reset_backoff()
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """The committed data folder copied (cases left out: they are read from the repository), with the snapshot
+    reader pointed at it, so a test can cut a series or write a vintage into it."""
+    import shutil
+
+    from components.data import snapshot
+
+    folder = tmp_path / "data"
+    shutil.copytree(snapshot.DATA_DIR, folder, ignore=shutil.ignore_patterns("cases"))
+    monkeypatch.setattr(snapshot, "DATA_DIR", folder)
+    monkeypatch.setattr(snapshot, "SERIES_DIR", folder / "series")
+    monkeypatch.setattr(snapshot, "SNAPSHOT_FILE", folder / "snapshot.json")
+    return folder

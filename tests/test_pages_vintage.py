@@ -4,25 +4,10 @@ vintage changed its verdict, and a stale series is marked under the chart that u
 from __future__ import annotations
 
 import json
-import shutil
-
-import pytest
 
 from components import case as case_module
 from components import data
-from components.data import snapshot
 from tests.apptest_helpers import app_test, texts
-
-
-@pytest.fixture
-def data_copy(tmp_path, monkeypatch):
-    """The committed data folder copied, so a test can write a vintage into it."""
-    folder = tmp_path / "data"
-    shutil.copytree(snapshot.DATA_DIR, folder, ignore=shutil.ignore_patterns("cases"))
-    monkeypatch.setattr(snapshot, "DATA_DIR", folder)
-    monkeypatch.setattr(snapshot, "SERIES_DIR", folder / "series")
-    monkeypatch.setattr(snapshot, "SNAPSHOT_FILE", folder / "snapshot.json")
-    return folder
 
 
 def name_vintage(folder, vintage: str, built: str) -> None:
@@ -70,7 +55,8 @@ def test_a_stale_series_is_marked_under_its_chart():
     at.run()
     assert not at.exception
     shown = texts(at).replace("\\", "")
-    assert "stale: last value 18 Aug 2026" in shown  # EIA spot in the committed snapshot, older than 12 days
+    # EIA spot in the committed snapshot, older than 12 days
+    assert "Brent spot price FOB, Europe (EIA RBRTE) is stale: last figure 18 Aug 2026, usually updated weekly" in shown
 
 
 def test_data_sources_shows_the_coverage_grid_and_the_vintages():
@@ -85,7 +71,7 @@ def test_data_sources_shows_the_coverage_grid_and_the_vintages():
     assert titles[0].startswith(f"{history[-1]['date']} · vintage {history[-1]['id']}")
     catalog = at.dataframe[0].value
     eia = catalog.set_index("id").loc["brent_spot_eia", "stale"]
-    assert eia.startswith("stale: last value 18 Aug 2026")
+    assert eia.endswith("is stale: last figure 18 Aug 2026, usually updated weekly")
 
 
 def test_the_coverage_grid_follows_the_url():

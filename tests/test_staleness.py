@@ -3,7 +3,7 @@
 import pandas as pd
 
 from components.data.coverage import FINAL, FLAGGED, GAP, coverage_grid, measure_groups
-from components.data.staleness import cadence_days, staleness
+from components.data.staleness import cadence_days, stale_sentence, staleness
 
 EIA = {"provider": "U.S. Energy Information Administration (EIA)", "frequency": "daily"}
 
@@ -13,14 +13,21 @@ def test_a_daily_series_older_than_its_cadence_is_stale_with_its_last_date():
     assert not fresh["stale"] and fresh["text"] == ""
     old = staleness(EIA, "2026-08-18", today="2026-12-01")
     assert old["stale"] and old["age_days"] == 105
-    assert old["text"] == "stale: last value 18 Aug 2026, 105 days old (new values usually within 12 days)"
+    assert old["text"] == "is stale: last figure 18 Aug 2026, usually updated weekly"
+    named = dict(EIA, name="Brent spot")
+    assert stale_sentence(named, "2026-08-18", today="2026-12-01") == (
+        "Brent spot is stale: last figure 18 Aug 2026, usually updated weekly"
+    )
+    assert stale_sentence(named, "2026-08-18", today="2026-08-25") == ""
 
 
 def test_a_monthly_value_counts_from_the_end_of_its_month():
     meta = {"frequency": "monthly", "provider": "Kpler (ship-tracking)"}
     assert cadence_days(meta) == 75
     assert not staleness(meta, "2026-02-01", today="2026-05-01")["stale"]  # 61 days after 28 Feb
-    assert staleness(meta, "2026-02-01", today="2026-06-01")["text"].startswith("stale: last value Feb 2026")
+    assert staleness(meta, "2026-02-01", today="2026-06-01")["text"] == (
+        "is stale: last figure Feb 2026, usually updated within 75 days of the month's end"
+    )
 
 
 def test_a_record_can_state_its_own_cadence_and_live_series_are_never_stale():
@@ -62,4 +69,4 @@ def test_measures_group_providers_by_the_name_before_the_dash():
 def test_a_series_the_publisher_ended_says_so_instead_of_stale():
     meta = {"provider": "European Central Bank", "frequency": "daily", "ended": "2022-03-01"}
     result = staleness(meta, "2022-03-01", today="2026-12-01")
-    assert not result["stale"] and result["text"].startswith("ended: the publisher stopped this series")
+    assert not result["stale"] and result["text"].startswith("has ended: the publisher stopped it")

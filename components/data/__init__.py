@@ -165,8 +165,9 @@ def vintage_history() -> list[dict]:
 
 
 def stale_text(series_id: str, today=None) -> str:
-    """'' when the series is current; else 'stale: last value <date>, N days old (...)' (or 'ended: ...')."""
-    from .staleness import staleness
+    """'' when the series is current; else '<name> is stale: last figure <date>, usually updated <cadence>'
+    (or '<name> has ended: ...')."""
+    from .staleness import stale_sentence
 
     try:
         meta = series_meta(series_id)
@@ -174,7 +175,7 @@ def stale_text(series_id: str, today=None) -> str:
         return ""
     if meta.get("status") != "ok":
         return ""
-    return staleness(meta, meta.get("last"), today)["text"]
+    return stale_sentence(meta, meta.get("last"), today)
 
 
 def live_series(series_ids: list[str], downloader=None) -> dict[str, LiveResult]:

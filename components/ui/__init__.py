@@ -28,6 +28,7 @@ from components.ui.cases import anchor as case_anchor
 from components.ui.cases import current_case_id, open_session_case
 from components.ui.controls import event_controls, event_key, range_rebase_log_controls
 from components.ui.downloads import chart_with_csv, csv_bytes, csv_download
+from components.ui.freshness import claims_series, show_stale, stale_count, stale_count_text, stale_notes
 from components.ui.held import forget_held, lost_notice, mark_held
 from components.ui.live import LIVE_TTL, live, live_enabled, live_or_fallback, live_status_table
 from components.ui.page import (
@@ -38,9 +39,7 @@ from components.ui.page import (
     navigation,
     page_link,
     page_setup,
-    show_stale,
     source_caption,
-    stale_notes,
 )
 from components.ui.state import (
     seed_widget,
@@ -107,6 +106,9 @@ __all__ = [
     "show_notices",
     "source_caption",
     "show_stale",
+    "stale_count",
+    "stale_count_text",
+    "claims_series",
     "stale_notes",
     "strength_line",
     "url_param",

@@ -43,10 +43,12 @@ def claim_heading(claim, case_id: str | None = None) -> None:
     st.markdown(style.safe_text(claim.paraphrase))  # case text may come from a pasted article
 
 
-def verdict_evidence(claim) -> None:
+def verdict_evidence(claim, stale_mark: bool = True) -> None:
     """The parts of a verdict (one per provider or condition), the claim's note, and the numbers it used with
-    each number's provider and source link (a plain table: see evidence_charts.numbers_markdown)."""
+    each number's provider and source link (a plain table: see evidence_charts.numbers_markdown), then the
+    stale mark for the series the verdict rests on (`stale_mark=False` where the card's chart says it)."""
     from components import evidence_charts
+    from components.ui.freshness import show_stale
 
     verdict = claim.verdict
     for part in verdict.parts:
@@ -59,6 +61,8 @@ def verdict_evidence(claim) -> None:
     numbers = evidence_charts.numbers_markdown(verdict)
     if numbers:
         st.markdown(numbers)
+    if stale_mark:
+        show_stale(claim.series)
     study_link(claim)
 
 

@@ -44,7 +44,7 @@ def chart_with_csv(
     """One chart as the pages draw it: the figure, its caption, and the data behind it as a CSV with units and
     sources (keys `<key>` for the chart and `<key>_dl` for the button)."""
     from components import charts
-    from components.ui.page import show_stale
+    from components.ui.freshness import show_stale
 
     st.plotly_chart(fig, key=key)
     if caption:

@@ -105,8 +105,11 @@ def snapshot_summary(vintage: str = "") -> tuple[str, list[tuple[str, str]]]:
 
 
 def as_of_text() -> str:
+    from components.ui.freshness import stale_count_text
+
     mode = "live Yahoo series on when reachable" if live_enabled() else "live Yahoo series off"
-    return f"{snapshot_summary(data.vintage_key())[0]}; {mode}."
+    stale = stale_count_text()
+    return f"{snapshot_summary(data.vintage_key())[0]}; {mode}" + (f"; {stale}." if stale else ".")
 
 
 def as_of_banner() -> None:
@@ -115,36 +118,17 @@ def as_of_banner() -> None:
         st.warning(f"{what}: {style.safe_text(problem)}", icon=":material/warning:")
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _stale_texts(vintage: str, today: str) -> dict[str, str]:
-    cat = catalog()
-    ids = cat.loc[(cat["origin"] == "snapshot") & (cat["status"] == "ok"), "id"]
-    return {sid: text for sid in ids if (text := data.stale_text(sid, today))}
-
-
-def stale_notes(series_ids) -> list[str]:
-    """'<series name>: stale: last value ...' for each of these series older than its usual cadence."""
-    texts = _stale_texts(data.vintage_key(), str(pd.Timestamp.today().date()))
-    names = dict(zip(catalog()["id"], catalog()["name"]))
-    return [f"{names.get(sid, sid)}: {texts[sid]}" for sid in dict.fromkeys(series_ids) if sid in texts]
-
-
-def show_stale(series_ids) -> None:
-    """One caption under a chart or table naming each stale series it uses, with its last date."""
-    notes = stale_notes(series_ids)
-    if notes:
-        st.caption(":material/schedule: " + style.safe_text("; ".join(notes)))
-
-
 def source_caption(series_id: str) -> str:
     """'Name — provider (instrument), licence, source' for a chart caption (Datasette-style metadata), with
     the series' staleness when it is older than its usual cadence."""
+    from components.ui.freshness import stale_notes
+
     meta = data.series_meta(series_id)
-    stale = _stale_texts(data.vintage_key(), str(pd.Timestamp.today().date())).get(series_id)
+    stale = "; ".join(stale_notes([series_id]))
     return (
         f"**{meta['name']}** — {meta['provider']} ({meta['instrument']}, {meta['frequency']}, {meta['unit']}); "
         f"licence: {meta['licence']}; source: {meta['source_url']}"
-        + (f"  \n:material/schedule: {stale}" if stale else "")
+        + (f"  \n:material/schedule: {style.safe_text(stale)}" if stale else "")
     )
 
 

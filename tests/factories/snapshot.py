@@ -86,3 +86,24 @@ def write_compiled_sources(root: Path) -> Path:
     for name, (kind, rows) in COMPILED_ROWS.items():
         (compiled / name).write_text(COMPILED_HEAD.format(kind=kind) + "\n".join(rows) + "\n")
     return compiled
+
+
+def end_series_early(folder: Path, series_id: str, end: str, vintage: str) -> None:
+    """Cut one series of a data/ copy at `end` (its record's last, rows and checksum follow) and name the
+    result a new vintage, so every cache keyed by the vintage reads it afresh."""
+    import json
+
+    import pandas as pd
+
+    csv_path, meta_path = folder / "series" / f"{series_id}.csv", folder / "series" / f"{series_id}.json"
+    frame = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
+    kept = frame[pd.to_datetime(frame["date"]) <= pd.Timestamp(end)]
+    kept.to_csv(csv_path, index=False, lineterminator="\n")
+    meta = json.loads(meta_path.read_text())
+    dates = pd.to_datetime(kept["date"])
+    meta.update(
+        last=str(dates.max().date()), rows=len(kept), checksum=hashlib.sha256(csv_path.read_bytes()).hexdigest()
+    )
+    meta_path.write_text(json.dumps(meta, indent=1))
+    info = json.loads((folder / "snapshot.json").read_text())
+    (folder / "snapshot.json").write_text(json.dumps(dict(info, vintage=vintage)))
