@@ -157,12 +157,16 @@ def match(sentence: str, actor_ids: set[str], families: set[str], catalog: pd.Da
 
 
 def to_series_unit(
-    quantity, series_unit: str, at: pd.Timestamp | None, measure_key: str
+    quantity, series_unit: str, at: pd.Timestamp | None, measure_key: str, end: pd.Timestamp | None = None
 ) -> tuple[float, float, str] | None:
-    """(low, high, how) of a stated quantity in the series' unit; None when they cannot be compared."""
+    """(low, high, how) of a stated quantity in the series' unit; None when they cannot be compared. A total
+    (barrels, tonnes) is spread over the days of the months from `at` to `end` (just at's month without end)."""
     unit = series_unit.lower()
     low, high = quantity.low, quantity.high
-    days = at.days_in_month if at is not None else None
+    days = None
+    if at is not None:
+        last = end if end is not None and end >= at else at
+        days = int((last.to_period("M").end_time.normalize() - at.to_period("M").start_time).days) + 1
     if "b/d" in unit:
         if quantity.family == "flow":
             return low, high, ""

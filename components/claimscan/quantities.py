@@ -14,6 +14,8 @@ import threading
 import warnings
 from dataclasses import dataclass
 
+from components.claimscan import periods
+
 _UNIT_WORDS = [
     (
         re.compile(r"\b(?:mb/d|mbd|mbpd|mn b/d|mln b/d|million b/d|million bpd|mmbpd)(?![\w/])", re.I),
@@ -161,6 +163,9 @@ def windows(text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[
             a -= 1
         while b < len(text) and not text[b].isspace():
             b += 1
+        # a date phrase next to the figure is not its unit ('1.8 mb/d in Q1' is not 'per inch per quintal')
+        a = max([a, *(y for x, y in skip if y <= m.start())])
+        b = min([b, *(x for x, y in skip if x >= m.end())])
         if spans and a <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
         else:
@@ -179,8 +184,8 @@ def _parse_window(text: str, start: int, end: int) -> list:
 def parse(sentence: str, skip: list[tuple[int, int]] | None = None) -> list[Quantity]:
     """Every figure of the sentence in our units; dates and years are not figures (see periods)."""
     text = spell_out(sentence)
-    if skip and text != sentence:
-        skip = None  # spans of the original sentence no longer line up once units were spelled out
+    if skip and text != sentence:  # spans of the original sentence no longer line up once units were spelled out
+        skip = periods.spans(text)
     found = [hit for a, b in windows(text, skip) for hit in _parse_window(text, a, b)]
     out: list[Quantity] = []
     for q, at in found:

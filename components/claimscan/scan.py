@@ -65,6 +65,10 @@ class Candidate:
         return ", ".join(p.label for p in self.periods[:3])
 
     @property
+    def period_reason(self) -> str:
+        return "; ".join(p.reason for p in self.periods[:3] if p.reason)
+
+    @property
     def comparison(self) -> str:
         return suggest.direction(self.sentence)
 
@@ -82,7 +86,7 @@ class ArticleScan:
 def first_look_score(sentence: str, actors: int) -> int:
     """A cheap score before the parsers run: 0 = nothing to check (no number, date or period word)."""
     number = bool(_NUMBERISH.search(sentence))
-    dated = bool(periods._DATEY.search(sentence) or periods._RELATIVE.search(sentence))
+    dated = periods.dated(sentence)
     if not number and not dated:
         return 0
     score = 3 * number + 2 * dated + min(actors, 3)

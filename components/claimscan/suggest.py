@@ -36,7 +36,7 @@ def _month(p) -> pd.Timestamp:
 
 
 def _window(periods, published: pd.Timestamp | None) -> tuple[pd.Timestamp, pd.Timestamp, str]:
-    fine = [p for p in periods if p.granularity in ("day", "month")]
+    fine = [p for p in periods if p.granularity in ("day", "month", "months")]
     if fine:
         return fine[0].start, fine[0].end, ""
     if periods:
@@ -108,15 +108,24 @@ def suggest(
             }
             why = f"'{comparison}' in {later.label} with no figure: {later.label} against the month before"
             return spec, why, "quantitative"
+        # a figure for a quarter, a half or part of a year is checked over all its months, when the sentence
+        # names that range before any single month
+        dated = [p for p in periods if p.granularity in ("day", "month", "months")]
+        span = dated[0] if dated and dated[0].granularity == "months" else None
+        if span is not None:
+            at = _month(span)
+        last = span.end.replace(day=1) if span is not None else None
         for q in quantities:
             if q.family not in measure.measure.families:
                 continue
-            converted = to_series_unit(q, unit, at, measure.measure.key)
+            converted = to_series_unit(q, unit, at, measure.measure.key, last)
             if converted is None:
                 continue
             low, high, how = converted
             qualifier = q.qualifier
             spec = {"rule": "value_matches", "series": ids, "at": at.date(), "unit": unit}
+            if last is not None:
+                spec["end"] = last.date()
             if low == high:
                 spec["value"] = round(low, 6)
             else:
@@ -126,7 +135,8 @@ def suggest(
             spec["tolerance_pct"] = TOLERANCE.get(qualifier, 5.0)
             if all(series_frequency.get(i) == "daily" for i in ids):
                 spec["window"] = "month_mean"
-            why = f"stated {q.surface} ({qualifier}) for {at:%b %Y} against {measure.measure.label}"
+            when = f"{span.label} ({span.reason})" if span is not None else f"{at:%b %Y}"
+            why = f"stated {q.surface} ({qualifier}) for {when} against {measure.measure.label}"
             if how:
                 why += f"; converted: {how}"
             return spec, why + note, "quantitative"

@@ -3,6 +3,10 @@
 Why its own rule: most sentences an analyst pastes state a number ("about 1.8 million b/d in October"),
 and the honest check is per provider, within a stated tolerance, never an average of providers that
 disagree. The verdict says which providers agree, which do not and which have no usable figure.
+
+A figure stated for several months ('about 1.8 million b/d in the first quarter of 2025') has `end` in the
+last month: each provider's figure is then the mean of its own monthly figures from `at` to `end`, and a
+provider missing any of those months has no figure (a quarter is not three months minus one).
 """
 
 from __future__ import annotations
@@ -58,13 +62,37 @@ def judge(actual: float, low: float, high: float, tolerance_pct: float, compare:
     return False, f"{gap:+.0f}% away from the stated {target} (tolerance {tolerance_pct:g}%)"
 
 
-def _period_value(series: pd.Series, at: pd.Timestamp, window: str) -> tuple[pd.Timestamp, float, int] | None:
-    month = series[(series.index.year == at.year) & (series.index.month == at.month)]
-    if month.empty:
+def _months(at: pd.Timestamp, end: pd.Timestamp | None) -> list[tuple[int, int]]:
+    """(year, month) of every month from at's to end's (just at's when end is missing or before it)."""
+    last = end if end is not None and end >= at else at
+    return [(p.year, p.month) for p in pd.period_range(at.to_period("M"), last.to_period("M"), freq="M")]
+
+
+def _period_value(
+    series: pd.Series, months: list[tuple[int, int]], window: str
+) -> tuple[list[tuple[pd.Timestamp, float]], float, int, int] | None:
+    """(each month's (first date, figure), the figure for the period, days averaged, months missing); None when
+    no month has a figure. A month's figure is its first point, or for `month_mean` the mean of its points;
+    the period's figure is the mean of its months' figures."""
+    per_month, days = [], 0
+    for year, month in months:
+        in_month = series[(series.index.year == year) & (series.index.month == month)]
+        if in_month.empty:
+            continue
+        value = float(in_month.mean()) if window == "month_mean" else float(in_month.iloc[0])
+        per_month.append((in_month.index[0], value))
+        days += len(in_month) if window == "month_mean" else 1
+    if not per_month:
         return None
-    if window == "month_mean":
-        return month.index[0], float(month.mean()), len(month)
-    return month.index[0], float(month.iloc[0]), 1
+    return per_month, sum(v for _, v in per_month) / len(per_month), days, len(months) - len(per_month)
+
+
+def period_label(at: pd.Timestamp, end: pd.Timestamp | None) -> str:
+    months = _months(at, end)
+    if len(months) == 1:
+        return month_label(at)
+    first, last = (pd.Timestamp(year=y, month=m, day=1) for y, m in (months[0], months[-1]))
+    return f"{first:%b}–{last:%b %Y}" if first.year == last.year else f"{first:%b %Y}–{last:%b %Y}"
 
 
 def _check(spec: dict, path: str) -> Problems:
@@ -74,6 +102,9 @@ def _check(spec: dict, path: str) -> Problems:
         errs.append((f"{path}.value", "give value, or low and high (numbers)"))
     if spec.get("compare") is not None and spec.get("compare") not in COMPARES:
         errs.append((f"{path}.compare", f"one of {', '.join(COMPARES)}"))
+    at, end = to_timestamp(spec.get("at")), to_timestamp(spec.get("end"))
+    if spec.get("end") not in (None, "") and (end is None or (at is not None and end < at)):
+        errs.append((f"{path}.end", "a date on or after 'at' (the last month of the period)"))
     if spec.get("window") is not None and spec.get("window") not in WINDOWS:
         errs.append((f"{path}.window", f"one of {', '.join(WINDOWS)}"))
     try:
@@ -87,7 +118,8 @@ def _check(spec: dict, path: str) -> Problems:
 @rule(
     RULE,
     Param("series", REQUIRED, "provider series ids, each compared on its own"),
-    Param("at", REQUIRED, "a date in the period the figure is stated for"),
+    Param("at", REQUIRED, "a date in the (first) month the figure is stated for"),
+    Param("end", None, "a date in the last month, for a figure stated for several months (a quarter, a half)"),
     Param("value", None, "the stated figure (or low and high for a stated range)"),
     Param("low", None, "stated range, low end"),
     Param("high", None, "stated range, high end"),
@@ -100,6 +132,7 @@ def _check(spec: dict, path: str) -> Problems:
 )
 def value_matches(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
     at = to_timestamp(spec["at"])
+    end = to_timestamp(spec.get("end"))
     stated = stated_range(spec)
     tolerance = float(spec["tolerance_pct"])
     compare = spec["compare"] if spec["compare"] in COMPARES else "about"
@@ -108,40 +141,55 @@ def value_matches(spec: dict, ctx: Context, claim: Any = None) -> Verdict:
     unit = str(spec["unit"])
     if at is None or stated is None:
         return Verdict("no data", RULE, "A stated figure compared with the data.", detail="No period or figure.")
+    months = _months(at, end)
+    period = period_label(at, end)
     low, high = stated
     what = fmt_value(low) if low == high else f"{fmt_value(low)} to {fmt_value(high)}"
     how = {"about": "within", "at_least": "at least, less", "at_most": "at most, plus"}[compare]
+    own = "monthly mean of the daily series" if window == "month_mean" else "its own figure"
+    figure = f"({own})" if len(months) == 1 else f"(the mean of its {len(months)} monthly figures, each {own})"
+    which = "that month" if len(months) == 1 else "those months"
     text = (
-        f"The text states {what} {unit} for {month_label(at)}. Each provider's figure for that month "
-        f"({'monthly mean of the daily series' if window == 'month_mean' else 'its own figure'}) is compared "
-        f"on its own: it agrees when {how} {tolerance:g}% of the stated figure. All providers with a figure agree "
-        f"-> supported; none agrees -> contradicted; some do -> mixed. Figures flagged "
-        f"{' or '.join(sorted(exclude))} are left out."
+        f"The text states {what} {unit} for {period}. Each provider's figure for {which} "
+        f"{figure} is compared on its own: it agrees when {how} {tolerance:g}% of the stated figure. All providers "
+        f"with a figure agree -> supported; none agrees -> contradicted; some do -> mixed. "
+        + ("A provider missing any of the months has no figure. " if len(months) > 1 else "")
+        + f"Figures flagged {' or '.join(sorted(exclude))} are left out."
     )
-    if at > ctx.today:
-        return Verdict("pending", RULE, text, detail=f"{month_label(at)} has not ended yet.")
+    if (end if end is not None and end >= at else at) > ctx.today:
+        return Verdict("pending", RULE, text, detail=f"{period} has not ended yet.")
     parts = []
     for sid in as_list(spec["series"]):
         prov = ctx.provider(sid)
         values, info, dropped = usable_series(ctx, sid, exclude)
-        in_period = [d for d in dropped if (d.year, d.month) == (at.year, at.month)]
+        in_period = [d for d in dropped if (d.year, d.month) in months]
         note = exclusion_note(in_period, exclude)
-        found = None if values is None else _period_value(values, at, window)
-        if found is None:
-            detail = f"{prov}: no usable figure for {month_label(at)}.{note}"
+        found = None if values is None else _period_value(values, months, window)
+        if found is None or found[3]:
+            have = f" (has {len(months) - found[3]} of {len(months)} months)" if found else ""
+            detail = f"{prov}: no usable figure for {period}{have}.{note}"
             parts.append(Verdict("no data", RULE, text, label=prov, detail=detail))
             continue
-        day, actual, n = found
+        per_month, actual, n, _ = found
         agrees, how_far = judge(actual, low, high, tolerance, compare)
-        label = f"{prov} {month_label(at)}" + (f" (mean of {n} days)" if n > 1 else "")
+        label = f"{prov} {period}" + (f" (mean of {n} days)" if window == "month_mean" and n > 1 else "")
+        if len(per_month) > 1:
+            label += f" (mean of {len(per_month)} months)"
+        cited = (
+            [cite(ctx, sid, info, day, value, f"{prov} {month_label(day)}", unit) for day, value in per_month]
+            if len(per_month) > 1
+            else [cite(ctx, sid, info, per_month[0][0], actual, label, unit)]
+        )
         parts.append(
             Verdict(
                 "supported" if agrees else "contradicted",
                 RULE,
                 text,
-                [cite(ctx, sid, info, day, actual, label, unit)],
+                cited,
                 label=prov,
-                detail=f"{prov}: {fmt_value(actual)}, {how_far}.{note}",
+                detail=f"{prov}: {fmt_value(actual)}"
+                + (f" (mean of {len(per_month)} months)" if len(per_month) > 1 else "")
+                + f", {how_far}.{note}",
             )
         )
     agree = [p.label for p in parts if p.status == "supported"]

@@ -86,6 +86,7 @@ def _candidate_rows(result: claimscan.ArticleScan) -> pd.DataFrame:
                 "entity": c.entity,
                 "measure": c.measure or "—",
                 "period": c.period or "—",
+                "period read as": c.period_reason or "—",
                 "stated": c.stated or "—",
                 "comparison": c.comparison or "—",
                 "matched because": c.measure_reason or "; ".join(e.reason for e in c.events[:1]) or "—",
