@@ -26,12 +26,16 @@ ui.page_setup(
 
 
 @st.cache_data(show_spinner=False, max_entries=16, ttl=3600)  # ~1 MB per view (HTML, GEXF, CSV)
-def _render(case_id: str, view_key: str, _view: network.View) -> tuple[str, bytes, str, list[str], int, int, dict]:
-    """Cached by (case, view): the same filters reuse the same HTML (and the same seeded picture)."""
+def _render(
+    case_id: str, view_key: str, theme: str, _view: network.View
+) -> tuple[str, bytes, str, list[str], int, int, dict]:
+    """Cached by (case, view, theme): the same filters reuse the same HTML (and the same seeded picture)."""
     case = ui.case(case_id)
     G = network.graph_from_case(case)
     statuses = network.claim_statuses(case.claims)
-    doc, H, cent, notes = network.render(G, _view, statuses, height=GRAPH_HEIGHT)
+    catalog = ui.catalog()
+    names = network.names_from_case(case, dict(zip(catalog["id"], catalog["name"], strict=False)))
+    doc, H, cent, notes = network.render(G, _view, statuses, height=GRAPH_HEIGHT, theme=theme, names=names)
     edges = network.edge_table(H)
     return (
         doc,
@@ -117,7 +121,7 @@ def _case_tab() -> None:
             "Node size by",
             network.CENTRALITIES,
             key="net_centrality_w",
-            format_func=lambda m: {"pagerank": "PageRank"}.get(m, m.capitalize()),
+            format_func=lambda m: network.MEASURE_NAMES.get(m, m.capitalize()),
         )
         colour = st.radio(
             "Colour by",
@@ -142,7 +146,7 @@ def _case_tab() -> None:
     ui.set_query_view(network.format_view(view, opts), network.PARAM_NAMES)
 
     ui.show_notices(notices)
-    rendered = ui.bounded(_render, case_id, _view_key(view), view, what="drawing the network")
+    rendered = ui.bounded(_render, case_id, _view_key(view), ui.theme_type(), view, what="drawing the network")
     if rendered is None:
         return
     doc, gexf, edges_csv, render_notes, n_nodes, n_edges, cent = rendered
@@ -150,7 +154,8 @@ def _case_tab() -> None:
     st.caption(
         f"{n_nodes} actors and {n_edges} relations in this view "
         f"(case total: {G.number_of_nodes()} actors, {G.number_of_edges()} relations). "
-        "Hover a node or an arrow for details; drag to pan, scroll to zoom."
+        "Hover a node or a line for details, click it for its relations, claims and links (they open in a new "
+        "tab); drag to pan, scroll to zoom."
     )
     if n_nodes == 0:
         st.info("No relation matches these filters. Widen the relation types, kinds, date or verdicts.")

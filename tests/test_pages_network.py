@@ -71,7 +71,7 @@ def test_filtered_view_real_case_roundtrips_url():
     assert e >= 1
     qp = dict(at.query_params)
     assert qp["net_types"] == "sanctions" and qp["net_centrality"] == "pagerank" and qp["net_colour"] == "bloc"
-    assert "Size: pagerank centrality" in _iframes(at)[0]
+    assert "Size: PageRank centrality" in _iframes(at)[0]
 
 
 # --------------------------------------------------------------------------------------- fixture case

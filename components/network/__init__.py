@@ -7,7 +7,8 @@ So everything here is pure (no streamlit), deterministic (seeded layout, sorted 
 safe to embed (no request leaves the page; all case text is escaped).
 
 Modules by concern: `model` (graph from the case, blocs, filters), `metrics` (centralities, sizes), `html`
-(pyvis document, tooltips, legend, `render`), `exports` (edge list, actor relations with links, GEXF),
+(pyvis document, tooltips, `render`), `legend` (the key beside
+the canvas), `panel` (what a click opens), `exports` (edge list, actor relations with links, GEXF),
 `view` (the `View` and its URL round trip), `palette` (colours and shapes), `limits` (the drawing caps).
 """
 
@@ -24,13 +25,12 @@ from components.network.html import (
     edge_title,
     external_refs,
     layout,
-    legend_html,
-    legend_items,
     node_title,
     render,
     sandboxed,
     to_html,
 )
+from components.network.legend import MEASURE_NAMES, legend_html, legend_items
 from components.network.limits import MAX_EDGES, MAX_NODES, cap_graph
 from components.network.metrics import (
     BETWEENNESS_EXACT_MAX,
@@ -59,10 +59,14 @@ from components.network.palette import (
     RELATION_STYLES,
     group_colour,
     relation_style,
+    relation_styles,
+    theme_colours,
 )
+from components.network.panel import Names, edge_panel, names_from_case, node_panel
 from components.network.view import MAX_DEPTH, PARAM_NAMES, Options, View, format_view, options_for, parse_view
 
 __all__ = [
+    "MEASURE_NAMES",
     "MAX_EDGES",
     "MAX_NODES",
     "cap_graph",
@@ -106,6 +110,12 @@ __all__ = [
     "period_text",
     "relation_sentence",
     "relation_style",
+    "relation_styles",
+    "theme_colours",
+    "Names",
+    "edge_panel",
+    "names_from_case",
+    "node_panel",
     "render",
     "scale_sizes",
     "series_link",

@@ -10,31 +10,41 @@ import html
 import math
 import re
 from collections.abc import Mapping
-from typing import Any
 
 import networkx as nx
 
-from components import budget
+from components import budget, routes
+from components.network.layout import layout
+from components.network.legend import legend_html
 from components.network.limits import cap_graph
 from components.network.metrics import MIN_SIZE, centrality, scale_sizes
 from components.network.model import filter_graph, period_text, relation_sentence
-from components.network.palette import KIND_SHAPES, NO_BLOC, group_colour, relation_style
+from components.network.palette import KIND_SHAPES, NO_BLOC, group_colour, relation_styles, theme_colours
+from components.network.panel import PANEL_HINT, PANEL_JS, Names, json_for_script, panel_data
 from components.network.view import View
 from components.style import safe_text
 
 
-def edge_title(G: nx.MultiDiGraph, u: str, v: str, d: Mapping, statuses: Mapping[str, str]) -> str:
-    """Tooltip HTML for one relation; every piece of case text passes through style.safe_text."""
-    claims = ", ".join(f"{c} ({statuses[c]})" if c in statuses else c for c in d["claims"]) or "none"
+def edge_title(
+    G: nx.MultiDiGraph, u: str, v: str, d: Mapping, statuses: Mapping[str, str], names: Names | None = None
+) -> str:
+    """Tooltip HTML for one relation, naming claims, series and events as readers know them (`names`); every
+    piece of case text passes through style.safe_text."""
+    names = names or Names()
+    claims = (
+        "; ".join(f"{names.claim(c)} ({statuses[c]})" if c in statuses else names.claim(c) for c in d["claims"])
+        or "none"
+    )
     lines = [
         f"<b>{safe_text(relation_sentence(G, u, v, d), markup='html')}</b>",
         f"Period: {safe_text(period_text(d['start'], d['end']), markup='html')}",
         f"Weight: {safe_text(format(d['weight'], 'g'), markup='html')}",
         f"Claims: {safe_text(claims, markup='html')}",
-        f"Series: {safe_text(', '.join(d['series']) or 'none', markup='html')}",
+        f"Series: {safe_text('; '.join(map(names.one_series, d['series'])) or 'none', markup='html')}",
+        "Click the line for its claims and links.",
     ]
     if d.get("events"):
-        lines.append(f"Events: {safe_text(', '.join(d['events']), markup='html')}")
+        lines.append(f"Events: {safe_text('; '.join(map(names.event, d['events'])), markup='html')}")
     if d.get("note"):
         lines.append(f"Note: {safe_text(d['note'], markup='html')}")
     return "<br>".join(lines)
@@ -52,39 +62,6 @@ def node_title(G: nx.MultiDiGraph, n: str, cent: Mapping[str, float], measure: s
     lines.append(f"{safe_text(measure.capitalize(), markup='html')} centrality: {cent.get(n, 0.0):.3f}")
     lines.append(f"Relations in view: {G.degree(n)}")
     return "<br>".join(lines)
-
-
-def layout(G: nx.MultiDiGraph, seed: int = 42) -> dict[str, tuple[float, float]]:
-    """Seeded spring layout in vis pixel units: the same filters give the same picture.
-
-    Each connected component is laid out on its own (radius ~ sqrt(size)) and the smaller ones are
-    placed on a ring around the largest: a plain spring layout of a disconnected graph pushes the
-    components into far corners and shrinks the interesting part to a dot."""
-    if G.number_of_nodes() == 0:
-        return {}
-    U = nx.Graph()
-    U.add_nodes_from(sorted(G.nodes))
-    U.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in G.edges() if u != v))
-    comps = sorted((sorted(c) for c in nx.connected_components(U)), key=lambda c: (-len(c), c[0]))
-    unit = 90.0  # pixels per sqrt(node)
-
-    def place(nodes: list[str]) -> tuple[dict, float]:
-        if len(nodes) == 1:
-            return {nodes[0]: (0.0, 0.0)}, unit * 0.5
-        # fewer iterations on big components: 50 -> 20 keeps a 1,000-node view interactive
-        pos = nx.spring_layout(U.subgraph(nodes), seed=seed, iterations=50 if len(nodes) <= 300 else 20)
-        r = unit * math.sqrt(len(nodes))
-        return {n: (float(x) * r, float(y) * r) for n, (x, y) in pos.items()}, r
-
-    out, r0 = place(comps[0])
-    rest = [place(c) for c in comps[1:]]
-    if rest:
-        ring = r0 + max(r for _, r in rest) + unit
-        for i, (pos, _) in enumerate(rest):
-            a = 2 * math.pi * i / len(rest) + math.pi / 4
-            cx, cy = ring * math.cos(a), ring * math.sin(a)
-            out.update({n: (x + cx, y + cy) for n, (x, y) in pos.items()})
-    return out
 
 
 _BOOTSTRAP_RE = re.compile(
@@ -123,38 +100,46 @@ def external_refs(doc: str) -> list[str]:
     return out
 
 
-def legend_items(G: nx.MultiDiGraph, colour_by: str) -> tuple[list[tuple[str, str]], list[tuple[str, str, Any]]]:
-    """([(group, colour)], [(relation type, colour, dashes)]) for what is in the view."""
-    attr = "kind" if colour_by == "kind" else "bloc"
-    groups = sorted({d.get(attr) or NO_BLOC for _, d in G.nodes(data=True)})
-    types = sorted({d["type"] for _, _, d in G.edges(data=True)})
-    return (
-        [(g, group_colour(g, colour_by, G.graph.get("bloc_colours"))) for g in groups],
-        [(t, *relation_style(t)) for t in types],
-    )
+_SIDE_CSS = """
+             html, body {{ margin: 0; height: 100%; background: {bg}; color: {fg}; font: 13px/1.4 sans-serif; }}
+             #cl-wrap {{ display: flex; gap: 8px; height: {height}px; box-sizing: border-box; }}
+             #mynetwork {{ flex: 1 1 auto; min-width: 0; height: 100% !important; width: auto !important;
+                          float: none !important; background: {bg} !important; border: 1px solid {border} !important;
+                          box-sizing: border-box; }}
+             #cl-side {{ flex: 0 0 250px; overflow-y: auto; border: 1px solid {border}; background: {panel};
+                        padding: 8px 10px; box-sizing: border-box; }}
+             #cl-side ul {{ margin: 2px 0 6px; padding-left: 16px; }}
+             #cl-side a {{ color: {link}; }}
+             .cl-h {{ font-size: 14px; margin: 0 0 4px; }}
+             .cl-sub {{ font-weight: bold; margin-top: 8px; }}
+             .cl-muted {{ color: {muted}; }}
+             .cl-row {{ display: flex; align-items: center; gap: 6px; }}
+             .cl-swatch {{ flex: 0 0 auto; }}
+             .cl-note {{ margin-top: 6px; font-style: italic; }}
+             #cl-panel {{ padding-bottom: 8px; margin-bottom: 8px; border-bottom: 1px solid {border}; }}
+             #cl-capped {{ margin-bottom: 8px; }}
+             /* a phone: the side column goes under the canvas */
+             @media (max-width: 640px) {{
+               #cl-wrap {{ flex-direction: column; }}
+               #mynetwork {{ flex: 0 0 58%; height: 58% !important; }}
+               #cl-side {{ flex: 1 1 auto; }}
+             }}
+"""
+_CANVAS = '<div id="mynetwork" class="card-body"></div>'
+_CARD_RE = re.compile(r'<div class="card" style="width: 100%">\s*' + re.escape(_CANVAS))
+_EMPTY_HEADING_RE = re.compile(r"<center>\s*<h1></h1>\s*</center>\s*")
+_NETWORK_HOOK = "network = new vis.Network(container, data, options);"
 
 
-def legend_html(G: nx.MultiDiGraph, colour_by: str, measure: str, max_height: int = 500) -> str:
-    groups, types = legend_items(G, colour_by)
-    parts = [f"<div><b>Colour: {safe_text('actor kind' if colour_by == 'kind' else 'bloc', markup='html')}</b></div>"]
-    for g, c in groups:
-        parts.append(
-            f'<div><span style="display:inline-block;width:10px;height:10px;border-radius:5px;'
-            f'background:{c};margin-right:4px"></span>{safe_text(g, markup="html")}</div>'
-        )
-    parts.append("<div style='margin-top:4px'><b>Relations</b> (arrow = direction, width = weight)</div>")
-    for t, c, dashes in types:
-        style = "dashed" if dashes else "solid"
-        parts.append(
-            f'<div><span style="display:inline-block;width:22px;border-top:3px {style} {c};'
-            f'margin-right:4px;vertical-align:middle"></span>{safe_text(t.replace("_", " "), markup="html")}</div>'
-        )
-    parts.append(f"<div style='margin-top:4px'>Size: {safe_text(measure, markup='html')} centrality</div>")
-    return (
-        '<div id="cl-legend" style="position:absolute;top:8px;right:8px;z-index:10;'
-        "background:rgba(255,255,255,0.9);border:1px solid #ddd;padding:6px;font:12px sans-serif;"
-        f'max-height:{max_height}px;overflow:auto">' + "".join(parts) + "</div>"
-    )
+def _side(G: nx.MultiDiGraph, view: View, capped: str | None, legend: bool, muted: str) -> str:
+    """The column beside the canvas: the cap's notice, the click panel, then the legend."""
+    parts = []
+    if capped:
+        parts.append(f'<div id="cl-capped">{safe_text(capped, markup="html")}</div>')
+    parts.append(f'<div id="cl-panel">{safe_text(PANEL_HINT, markup="html")}</div>')
+    if legend:
+        parts.append(legend_html(G, view.colour, view.centrality, muted))
+    return '<aside id="cl-side">' + "".join(parts) + "</aside>"
 
 
 def to_html(
@@ -164,14 +149,19 @@ def to_html(
     cent: Mapping[str, float] | None = None,
     height: int = 650,
     legend: bool = True,
+    theme: str | None = "light",
+    names: Names | None = None,
 ) -> str:
-    """Standalone, offline HTML for the graph: vis-network inlined, bootstrap CDN tags stripped,
-    seeded positions, escaped tooltips, optional legend overlay. Raises nothing on odd data. A graph over the
-    drawing caps (components.network.limits) is cut to its strongest links, and the drawing says so."""
+    """Standalone, offline HTML for the graph: vis-network inlined, bootstrap CDN tags stripped, seeded
+    positions, escaped tooltips, the legend and the click panel beside the canvas, in the app's light or dark
+    theme. Raises nothing on odd data. A graph over the drawing caps (components.network.limits) is cut to its
+    strongest links, and the drawing says so."""
     from pyvis.network import Network  # local import: pyvis pulls in jinja2/ipython bits
 
     view = view or View()
     statuses = statuses or {}
+    names = names or Names()
+    colours = theme_colours(theme)
     G, capped = cap_graph(G)
     if capped:
         cent = None
@@ -199,15 +189,17 @@ def to_html(
                 "borderWidth": 3 if n == view.ego else 1,
             }
         )
-    edges = []
+    styles = relation_styles({d["type"] for _, _, d in G.edges(data=True)})
+    edges, edge_ids = [], {}
     for u, v, k, d in sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[2]), e[0], e[1])):
-        colour, dashes = relation_style(d["type"])
+        colour, dashes = styles[d["type"]]
+        edge_ids[(u, v, k)] = f"e{k}-{u}-{v}"
         edges.append(
             {
-                "id": f"e{k}-{u}-{v}",
+                "id": edge_ids[(u, v, k)],
                 "from": u,
                 "to": v,
-                "title": edge_title(G, u, v, d, statuses),
+                "title": edge_title(G, u, v, d, statuses, names),
                 "color": colour,
                 "dashes": dashes,
                 "width": round(1 + 1.5 * math.log1p(d["weight"]), 2),
@@ -217,7 +209,16 @@ def to_html(
     net.nodes, net.edges = nodes, edges
     net.node_ids = [n["id"] for n in nodes]
     net.options = {
-        "nodes": {"font": {"size": 14, "multi": False}},
+        # labels in the theme's text colour with a halo of the background, so they read across lines
+        "nodes": {
+            "font": {
+                "size": 14,
+                "multi": False,
+                "color": colours["fg"],
+                "strokeWidth": 3,
+                "strokeColor": colours["bg"],
+            },
+        },
         "edges": {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.15}},
         "interaction": {"hover": True, "navigationButtons": False, "tooltipDelay": 150},
         "layout": {"randomSeed": int(view.seed), "improvedLayout": False},
@@ -230,27 +231,19 @@ def to_html(
     doc = net.generate_html(notebook=False)
     doc = _BOOTSTRAP_RE.sub("", doc)
     doc = _COMMENTED_LIB_RE.sub("", doc)
+    doc = _EMPTY_HEADING_RE.sub("", doc)
     if _DATA_HOOK in doc:
         doc = doc.replace(_DATA_HOOK, _TITLE_JS + "                  " + _DATA_HOOK, 1)
-    if legend:
-        doc = doc.replace(
-            '<div id="mynetwork" class="card-body"></div>',
-            '<div id="mynetwork" class="card-body"></div>'
-            + legend_html(G, view.colour, view.centrality, int(height) - 20),
-            1,
-        )
-        doc = doc.replace(
-            '<div class="card" style="width: 100%">', '<div class="card" style="width: 100%; position: relative">', 1
-        )
+    doc = doc.replace(_NETWORK_HOOK, _NETWORK_HOOK + PANEL_JS, 1)
+    side = _side(G, view, capped, legend, colours["muted"])
+    data = panel_data(G, edge_ids, statuses, names)
+    # before the drawing script, which reads it: the panels as one escaped JSON block
+    side += f'<script type="application/json" id="cl-data">{json_for_script(data)}</script>'
+    doc, found = _CARD_RE.subn(lambda _m: f'<div id="cl-wrap">{_CANVAS}{side}', doc, count=1)
+    if not found:  # pyvis changed its template: keep the pieces, in order
+        doc = doc.replace(_CANVAS, f'<div id="cl-wrap">{_CANVAS}{side}</div>', 1)
+    doc = doc.replace("</head>", "<style>" + _SIDE_CSS.format(height=int(height), **colours) + "</style>\n</head>", 1)
     doc = doc.replace("<head>", "<head>\n        <title>Claim Lens actor network</title>", 1)
-    if capped:
-        doc = doc.replace(
-            '<div id="mynetwork" class="card-body"></div>',
-            '<div id="mynetwork" class="card-body"></div><div id="cl-capped" style="position:absolute;top:8px;'
-            'left:8px;z-index:10;background:rgba(255,255,255,0.9);padding:4px;font:12px sans-serif;max-width:50%">'
-            f"{safe_text(capped, markup='html')}</div>",
-            1,
-        )
     leftover = external_refs(doc)
     if leftover:  # never embed something that phones home; a pyvis upgrade would land here
         raise RuntimeError(f"network HTML still references external resources: {leftover[:3]}")
@@ -259,21 +252,49 @@ def to_html(
 
 SANDBOX = "allow-scripts"  # vis-network draws with scripts; nothing else (no same origin, forms, popups)
 
+# The relay in the embedding frame: the drawing asks (postMessage) to open one of its panel's links; only a
+# message from the drawing's own frame, naming one of the app's pages by its relative URL, opens it (a new tab:
+# Streamlit's frame may open popups but not navigate the app's tab).
+_RELAY_JS = """<script>(function () {
+  var pages = %s;
+  var frame = document.querySelector("iframe");
+  window.addEventListener("message", function (event) {
+    var msg = event.data;
+    if (!frame || event.source !== frame.contentWindow || !msg || msg.claimlens !== "open") return;
+    if (typeof msg.url !== "string" || /[\\s"'<>\\\\]/.test(msg.url)) return;
+    if (pages.indexOf(msg.url.split("?")[0]) < 0) return;
+    window.open(msg.url, "_blank", "noopener");
+  });
+})();</script>"""
+
+
+def app_paths() -> list[str]:
+    """The relative URL path of every page, as routes.page_url writes it (the home page is './')."""
+    return [page.url_path or "./" for page in routes.PAGES]
+
 
 def sandboxed(doc: str, title: str = "Claim Lens actor network") -> str:
     """`doc` inside an iframe with the narrowest sandbox that still draws, for st.iframe: Streamlit gives the
     frames it embeds scripts, same-origin access to the app, forms, popups and downloads; ours keeps only
-    scripts, in an opaque origin, so nothing in the drawing can reach the app, its cookies or the top page."""
+    scripts, in an opaque origin, so nothing in the drawing can reach the app, its cookies or the top page. The
+    one way out is the relay above: a panel link to one of the app's own pages opens in a new tab."""
     return (
         "<!doctype html><html><head><meta charset='utf-8'><style>html,body{margin:0;height:100%;overflow:hidden}"
         "iframe{border:0;width:100%;height:100%;display:block}</style></head><body>"
         f'<iframe sandbox="{SANDBOX}" title="{safe_text(title, markup="html")}" '
-        f'srcdoc="{html.escape(doc, quote=True)}"></iframe></body></html>'
+        f'srcdoc="{html.escape(doc, quote=True)}"></iframe>'
+        + _RELAY_JS % json_for_script(app_paths())
+        + "</body></html>"
     )
 
 
 def render(
-    G: nx.MultiDiGraph, view: View, statuses: Mapping[str, str] | None = None, height: int = 650
+    G: nx.MultiDiGraph,
+    view: View,
+    statuses: Mapping[str, str] | None = None,
+    height: int = 650,
+    theme: str | None = "light",
+    names: Names | None = None,
 ) -> tuple[str, nx.MultiDiGraph, dict[str, float], list[str]]:
     """Filter -> cap -> centrality -> HTML in one call (what the page and the benchmark do). The returned graph
     is the one drawn (capped), so tables and downloads match the picture; the cap's notice joins the notes."""
@@ -286,4 +307,4 @@ def render(
     cent, note = centrality(H, view.centrality)
     if note:
         notes.append(note)
-    return to_html(H, view, statuses, cent, height=height), H, cent, notes
+    return to_html(H, view, statuses, cent, height=height, theme=theme, names=names), H, cent, notes

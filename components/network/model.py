@@ -17,7 +17,7 @@ import pandas as pd
 from components import budget
 from components.network.palette import BLOC_PALETTE, NO_BLOC
 from components.network.view import View
-from components.style import to_timestamp
+from components.style import format_date, to_timestamp
 
 
 def _split(value: Any) -> list[str]:
@@ -204,8 +204,8 @@ def filter_graph(
 
 
 def period_text(start: Any, end: Any) -> str:
-    s = "open" if pd.isna(start) else pd.Timestamp(start).strftime("%Y-%m-%d")
-    e = "ongoing" if pd.isna(end) else pd.Timestamp(end).strftime("%Y-%m-%d")
+    s = "open" if pd.isna(start) else format_date(start)
+    e = "ongoing" if pd.isna(end) else format_date(end)
     if pd.isna(start) and pd.isna(end):
         return "no dates given"
     return f"{s} to {e}" if not pd.isna(start) else f"until {e}"

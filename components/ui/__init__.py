@@ -40,6 +40,7 @@ from components.ui.page import (
     page_link,
     page_setup,
     source_caption,
+    theme_type,
 )
 from components.ui.state import (
     seed_widget,
@@ -56,6 +57,7 @@ from components.ui.state import (
 from components.ui.verdicts import case_exports, claimreview_download, push_panel, strength_line
 
 __all__ = [
+    "theme_type",
     "APP_TITLE",
     "LIVE_TTL",
     "as_of_banner",

@@ -148,3 +148,13 @@ def page_link(page: str, label: str, query_params: dict | None = None) -> None:
         st.page_link(target.script, label=label, query_params=query_params)
     except StreamlitAPIException:
         st.markdown(f"[{label}]({routes.page_url(target.key, query_params)})")
+
+
+def theme_type() -> str:
+    """'dark' when the browser reports the app's dark theme (st.context.theme.type), else 'light': the first
+    run of a session may not know yet, and drawings default to the light look then."""
+    try:
+        kind = st.context.theme.type
+    except Exception:  # noqa: BLE001 - an older or bare Streamlit without theme context: light
+        return "light"
+    return "dark" if kind == "dark" else "light"

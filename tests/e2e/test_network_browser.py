@@ -31,6 +31,13 @@ PIXELS_JS = """() => {
 }"""
 
 
+CLICK_NODE_JS = """(id) => {
+  const box = document.querySelector('#mynetwork').getBoundingClientRect();
+  const p = network.canvasToDOM(network.getPositions([id])[id]);
+  return {x: box.left + p.x, y: box.top + p.y};
+}"""
+
+
 def _load(browser, path):
     page = browser.new_page(viewport={"width": 1100, "height": 800})
     blocked, errors = [], []
@@ -87,5 +94,41 @@ def test_hostile_labels_render_as_text(browser, tmp_path):
     assert page.evaluate("() => document.querySelectorAll('img').length") == 0
     assert errors == [] and blocked == []
     legend = page.inner_text("#cl-legend")
-    assert "threatens" in legend
+    assert "Threatens" in legend
+    # the click panel of the hostile actor: its name as text, no element made from it
+    at = page.evaluate(CLICK_NODE_JS, "evil")
+    page.mouse.click(at["x"], at["y"])
+    page.wait_for_function("() => document.querySelector('#cl-panel').className === 'cl-open'", timeout=5000)
+    assert page.inner_text("#cl-panel .cl-h") == "<script>alert('x')</script>"
+    assert page.evaluate("() => document.querySelectorAll('#cl-panel script, #cl-panel img, #cl-panel i').length") == 0
+    assert page.evaluate("() => window.__pwned") is False and errors == []
+    page.close()
+
+
+def test_click_on_a_node_opens_its_panel_beside_the_canvas(browser, tmp_path):
+    case = load_case(DEFAULT_CASE)
+    graph = network.graph_from_case(case)
+    names = network.names_from_case(case)
+    doc, *_ = network.render(graph, network.View(), network.claim_statuses(case.claims), names=names)
+    page, blocked, errors = _load(browser, _open(tmp_path, doc))
+    assert "Click an actor" in page.inner_text("#cl-panel")
+    at = page.evaluate(CLICK_NODE_JS, "russia")
+    page.mouse.click(at["x"], at["y"])
+    page.wait_for_function("() => document.querySelector('#cl-panel').className === 'cl-open'", timeout=5000)
+    panel = page.inner_text("#cl-panel")
+    assert panel.startswith("Russia") and "Relations (" in panel and "Claims (" in panel
+    links = page.eval_on_selector_all("#cl-panel a[data-cl-link]", "els => els.map(a => a.getAttribute('href'))")
+    assert any(h.startswith("Claims?claims_id=") for h in links) and "Actor_network?net_ego=russia" in links
+    # the panel and the legend sit beside the canvas, not over it
+    canvas = page.locator("#mynetwork").bounding_box()
+    for part in ("#cl-panel", "#cl-legend"):
+        box = page.locator(part).bounding_box()
+        assert box["x"] >= canvas["x"] + canvas["width"], part
+    # the labels were sized for the fit: at least 13 px on screen
+    on_screen = page.evaluate("() => network.body.nodes['russia'].options.font.size * network.getScale()")
+    assert on_screen >= 13
+    # a click on empty canvas brings the hint back
+    page.mouse.click(canvas["x"] + 3, canvas["y"] + 3)
+    page.wait_for_function("() => document.querySelector('#cl-panel').className === ''", timeout=5000)
+    assert errors == [] and blocked == []
     page.close()

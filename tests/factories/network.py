@@ -165,3 +165,13 @@ def hostile_network_case() -> FakeCase:
     )
     claims = [FakeClaim(id="<c1>", verdict=FakeVerdict("supported"))]
     return FakeCase(actors=actors, relations=relations, claims=claims)
+
+
+def vis_dataset(doc: str, which: str) -> list[dict]:
+    """The `nodes` or `edges` list a network document hands to vis.DataSet."""
+    import json
+    import re
+
+    m = re.search(which + r" = new vis\.DataSet\((\[.*?\])\);", doc, re.DOTALL)
+    assert m, which
+    return json.loads(m.group(1))
