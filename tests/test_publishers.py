@@ -6,7 +6,6 @@ import urllib.error
 import zipfile
 from urllib.parse import parse_qs, urlparse
 
-import pandas as pd
 import pytest
 
 from bench.recorded import ECB_COLUMNS, HTML_ERROR_PAGE, Recorded, ecb_csv, ecb_rates, ecb_zip, eia_body, eia_rows
@@ -15,7 +14,17 @@ from components.data.publishers import http_get as real_http_get  # conftest stu
 from components.data.refresh import refresh_publishers
 from components.data.vintages import read_vintages
 from tests.factories.case_files import make_case_folder
-from tests.factories.publishers import NEW_DAYS, SNAPSHOT_DAYS, brent_prices, folder_bytes, make_data_dir, wti_prices
+from tests.factories.publishers import (
+    NEW_DAYS,
+    SNAPSHOT_DAYS,
+    brent_prices,
+    eia_answer,
+    folder_bytes,
+    good_ecb,
+    good_eia,
+    make_data_dir,
+    wti_prices,
+)
 
 TODAY = "2026-10-01"
 
@@ -26,24 +35,6 @@ def folder(tmp_path, monkeypatch):
     data_dir = make_data_dir(tmp_path)
     cases = make_case_folder(tmp_path / "cases")
     return data_dir, cases
-
-
-def good_ecb() -> bytes:
-    return ecb_zip(ecb_csv(ecb_rates(NEW_DAYS)))
-
-
-def eia_answer(rbrte: pd.Series, rwtc: pd.Series):
-    """EIA honours the query's `start`: the recorded answer is cut the same way."""
-
-    def answer(url: str) -> bytes:
-        start = parse_qs(urlparse(url).query)["start"][0]
-        return eia_body(eia_rows({"RBRTE": rbrte.loc[start:], "RWTC": rwtc.loc[start:]}))
-
-    return answer
-
-
-def good_eia(days=NEW_DAYS):
-    return eia_answer(brent_prices(days), wti_prices(days))
 
 
 def run(folder, fetch):

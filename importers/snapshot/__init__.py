@@ -15,7 +15,8 @@ Rules (also shown to users on the Data & sources page):
 Modules by concern: `wording` (provider keys and weak-point flags from a row's words), `points` (dates, stated
 conversions, which figure draws the line), `trade` (India's and China's imports), `russia` (Urals prices and
 discounts, revenue), `official` (EIA, ECB, FRED, DGCI&S files), `live` (Yahoo records), `build` (the whole
-import, the vintage, the command line). Every name is re-exported here, so `from importers import snapshot`
+import, the vintage, the command line), `carry` (what a re-import keeps from publisher refreshes newer than the
+source files). Every name is re-exported here, so `from importers import snapshot`
 keeps working.
 """
 

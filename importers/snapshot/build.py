@@ -8,6 +8,7 @@ from pathlib import Path
 
 from components.data.snapshot import DATA_DIR
 from components.data.vintage_commit import commit
+from importers.snapshot.carry import Kept, keep_refreshed
 from importers.snapshot.live import live_records
 from importers.snapshot.official import build_dgcis, build_ecb, build_eia, build_fred
 from importers.snapshot.points import Built
@@ -37,17 +38,29 @@ def write_snapshot(
     return list(import_vintage(built, data_dir, built_on, note)[0])
 
 
-def import_vintage(built: list[Built], data_dir: Path = DATA_DIR, built_on: str | None = None, note: str = ""):
-    """The whole snapshot as a new vintage (series no longer built are removed): (ids, vintage record or
-    None when nothing changed)."""
+def import_vintage(
+    built: list[Built], data_dir: Path = DATA_DIR, built_on: str | None = None, note: str = "", cases_root=None
+):
+    """The whole snapshot as a new vintage (series no longer built are removed), keeping what publisher
+    refreshes added after the source files (importers/snapshot/carry.py): (ids, vintage record or None when
+    nothing changed, what was kept from refreshes)."""
+    built, kept = keep_refreshed(built, Path(data_dir))
     series = {item.meta["id"]: (item.points, item.meta) for item in built}
     series.update({meta["id"]: (None, meta) for meta in live_records()})
     info = dict(
         importer="importers.snapshot", sources="../shared/sources (EIA, ECB, FRED, DGCI&S, hand-compiled news figures)"
     )
-    note = note or "Rebuilt by the importer from ../shared/sources."
-    record = commit(series, "import", note, data_dir, built_on or str(date.today()), remove_others=True, info=info)
-    return series, record
+    note = (note or "Rebuilt by the importer from ../shared/sources.") + kept_note(kept)
+    day = built_on or str(date.today())
+    record = commit(series, "import", note, data_dir, day, remove_others=True, info=info, cases_root=cases_root)
+    return series, record, kept
+
+
+def kept_note(kept: list[Kept]) -> str:
+    """The changelog's words for what the import kept from refreshes ('' when nothing)."""
+    if not kept:
+        return ""
+    return " Kept from publisher refreshes newer than the source files: " + "; ".join(k.text() for k in kept) + "."
 
 
 def coverage_lines(record: dict | None, built: list[Built]) -> list[str]:
@@ -77,8 +90,10 @@ def run_import(sources: Path, data_dir: Path = DATA_DIR) -> list[str]:
     if not (sources / "compiled").is_dir():
         raise FileNotFoundError(f"{sources} does not look like the shared sources folder (no compiled/ inside)")
     built = build_all(sources)
-    series, record = import_vintage(built, data_dir)
+    series, record, kept = import_vintage(built, data_dir)
     print("\n".join(coverage_lines(record, built)))
+    for item in kept:
+        print(f"  {item.text()} (newer than the source file)")
     if record is None:
         print("nothing changed: no new vintage")
     else:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 
-from bench.recorded import ecb_rates
+from bench.recorded import ecb_csv, ecb_rates, ecb_zip, eia_body, eia_rows
 from components.data import publishers
 from components.data.refresh import daily_points
 from components.data.snapshot import sha256_file
@@ -86,3 +87,22 @@ def folder_bytes(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and p.name != ".vintage.lock"
     }
+
+
+# ------------------------------------------------------------------------------- recorded answers
+def good_ecb() -> bytes:
+    return ecb_zip(ecb_csv(ecb_rates(NEW_DAYS)))
+
+
+def eia_answer(rbrte: pd.Series, rwtc: pd.Series):
+    """EIA honours the query's `start`: the recorded answer is cut the same way."""
+
+    def answer(url: str) -> bytes:
+        start = parse_qs(urlparse(url).query)["start"][0]
+        return eia_body(eia_rows({"RBRTE": rbrte.loc[start:], "RWTC": rwtc.loc[start:]}))
+
+    return answer
+
+
+def good_eia(days=NEW_DAYS):
+    return eia_answer(brent_prices(days), wti_prices(days))
