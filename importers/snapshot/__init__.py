@@ -12,8 +12,9 @@ Rules (also shown to users on the Data & sources page):
   alternatives (`used` = False); a month with only partial/provisional figures keeps its flag;
 - gaps stay gaps: no interpolation, no averaging.
 
-Modules by concern: `wording` (provider keys and weak-point flags from a row's words), `points` (dates, stated
-conversions, which figure draws the line), `trade` (India's and China's imports), `russia` (Urals prices and
+Modules by concern: `wording` (provider keys and weak-point flags from a row's words), `units` (a row's unit
+against its series': same, converted by a stated factor, kept in its own, or refused), `points` (dates,
+which figure draws the line), `trade` (India's and China's imports), `russia` (Urals prices and
 discounts, revenue), `official` (EIA, ECB, FRED, DGCI&S files), `live` (Yahoo records), `build` (the whole
 import, the vintage, the command line), `carry` (what a re-import keeps from publisher refreshes newer than the
 source files). Every name is re-exported here, so `from importers import snapshot`
@@ -31,25 +32,41 @@ from importers.snapshot.build import (
 from importers.snapshot.live import LIVE_FALLBACK, LIVE_SERIES, live_records
 from importers.snapshot.official import START, build_dgcis, build_ecb, build_eia, build_fred
 from importers.snapshot.points import (
-    BARRELS_PER_TONNE,
     COMPILED_LICENCE,
     MIN_POINTS,
     Built,
     choose_used,
     compiled_meta,
     compiled_points,
-    days_in_month,
     month_start,
-    month_total_to_mbd,
-    tonnes_to_mbd,
+    read_compiled,
     year_start,
 )
-from importers.snapshot.russia import build_urals_and_revenue
+from importers.snapshot.russia import BASIS, build_urals_and_revenue
 from importers.snapshot.trade import INDIA_ORIGINS, build_china, build_india
-from importers.snapshot.wording import PROVIDER_NAMES, add_flag, classify_provider, flags_for
+from importers.snapshot.units import (
+    BARRELS_PER_TONNE,
+    UnitRefused,
+    basis_of,
+    days_in_month,
+    month_total_to_mbd,
+    parse_unit,
+    reconcile,
+    tonnes_to_mbd,
+)
+from importers.snapshot.wording import (
+    PROVIDER_NAMES,
+    classify_provider,
+    flags_for,
+    order_flags,
+    provider_unnamed,
+    quote_flags,
+    row_flags,
+)
 
 __all__ = [
     "BARRELS_PER_TONNE",
+    "BASIS",
     "Built",
     "COMPILED_LICENCE",
     "INDIA_ORIGINS",
@@ -58,7 +75,8 @@ __all__ = [
     "MIN_POINTS",
     "PROVIDER_NAMES",
     "START",
-    "add_flag",
+    "UnitRefused",
+    "basis_of",
     "build_all",
     "build_china",
     "build_dgcis",
@@ -79,6 +97,13 @@ __all__ = [
     "main",
     "month_start",
     "month_total_to_mbd",
+    "order_flags",
+    "parse_unit",
+    "provider_unnamed",
+    "quote_flags",
+    "read_compiled",
+    "reconcile",
+    "row_flags",
     "run_import",
     "tonnes_to_mbd",
     "write_snapshot",

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
+from components import point_flags
 from components.data.snapshot import POINT_COLUMNS
-from importers.snapshot.wording import flags_for
+from importers.snapshot.units import UnitRefused, reconcile
+from importers.snapshot.wording import order_flags, row_flags
 
-BARRELS_PER_TONNE = 7.33
 MIN_POINTS = 2  # a provider needs at least this many months to become a series of its own
 
 COMPILED_LICENCE = (
@@ -33,26 +34,15 @@ def month_start(label: str) -> pd.Timestamp | None:
     return pd.Timestamp(f"{label}-01") if re.fullmatch(r"\d{4}-\d{2}", str(label)) else None
 
 
-def days_in_month(ts: pd.Timestamp) -> int:
-    return calendar.monthrange(ts.year, ts.month)[1]
-
-
-def month_total_to_mbd(value: float, ts: pd.Timestamp) -> float:
-    """Million barrels in a month -> million barrels per day over that calendar month."""
-    return value / days_in_month(ts)
-
-
-def tonnes_to_mbd(million_tonnes: float, ts: pd.Timestamp, factor: float = BARRELS_PER_TONNE) -> float:
-    """Million tonnes in a month -> million barrels per day, at `factor` barrels per tonne."""
-    return million_tonnes * factor / days_in_month(ts)
-
-
 def choose_used(points: pd.DataFrame) -> pd.DataFrame:
-    """Mark one point per date as used: the first final figure in source order, else the first flagged one."""
+    """Mark one point per date as used: the first plain figure in source order, else the first of the least weak
+    (components.point_flags.WEAKNESS); a point kept in another unit than the series' is never used (it is cited,
+    not drawn)."""
     points = points.reset_index(drop=True).copy()
-    points["_weak"] = points["flag"].str.contains("partial|provisional|caution", regex=True).astype(int)
+    points["_weak"] = points["flag"].map(point_flags.weakness).astype(int)
     points["_order"] = range(len(points))
-    best = points.sort_values(["date", "_weak", "_order"]).groupby("date").head(1).index
+    drawable = points[~points["flag"].map(lambda f: "unit" in point_flags.names(f))]
+    best = drawable.sort_values(["date", "_weak", "_order"]).groupby("date").head(1).index
     points["used"] = points.index.isin(best)
     return points.drop(columns=["_weak", "_order"]).sort_values(["date", "used"], ascending=[True, False])
 
@@ -62,28 +52,41 @@ def year_start(label: str) -> pd.Timestamp | None:
     return pd.Timestamp(f"{int(label)}-01-01") if re.fullmatch(r"\d{4}", str(label)) else None
 
 
-def compiled_points(rows: pd.DataFrame, unit: str, convert=None, dated=month_start) -> pd.DataFrame:
+def read_compiled(compiled: Path, name: str) -> pd.DataFrame:
+    """One compiled file, each row knowing where it came from ('compiled/<name>', its line) for refusals."""
+    frame = pd.read_csv(compiled / name)
+    return frame.assign(_file=f"compiled/{name}", _line=frame.index + 2)  # line 1 is the header
+
+
+def compiled_points(
+    rows: pd.DataFrame, unit: str, dated=month_start, *, basis: str = "", accept: tuple[str, ...] = ()
+) -> pd.DataFrame:
     """One point per compiled row that `dated` can place (month rows by default, `year_start` for annual
-    totals), flagged by its wording; `convert(value, ts, row, flag)` applies a stated conversion."""
-    out = []
+    totals), in the series' `unit` (or its own, see units.reconcile) and flagged by its wording. Raises
+    UnitRefused naming every row (file:line) whose unit cannot be reconciled."""
+    out, refused = [], []
     for _, row in rows.iterrows():
         ts = dated(row["month"])
         if ts is None:
             continue
-        value, flag = float(row["value"]), flags_for(row["data_provider"], row.get("note"), row["unit"])
-        if convert is not None:
-            value, flag = convert(value, ts, row, flag)
+        try:
+            point = reconcile(row, unit, ts, basis=basis, accept=accept)
+        except ValueError as why:
+            refused.append(f"{row.get('_file', 'compiled')}:{row.get('_line', '?')}: {why}")
+            continue
         out.append(
             dict(
                 date=ts,
-                value=value,
-                unit=unit,
-                flag=flag,
+                value=point.value,
+                unit=point.unit,
+                flag=order_flags(row_flags(row) | set(point.flags)),
                 source_title=row["source_title"],
                 source_url=row["source_url"],
                 provider_detail=row["data_provider"],
             )
         )
+    if refused:
+        raise UnitRefused(refused)
     return pd.DataFrame(out, columns=POINT_COLUMNS[:-1])
 
 

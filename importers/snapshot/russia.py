@@ -6,24 +6,39 @@ from pathlib import Path
 
 import pandas as pd
 
-from importers.snapshot.points import MIN_POINTS, Built, choose_used, compiled_meta, compiled_points, year_start
+from importers.snapshot.points import (
+    MIN_POINTS,
+    Built,
+    choose_used,
+    compiled_meta,
+    compiled_points,
+    read_compiled,
+    year_start,
+)
+from importers.snapshot.units import basis_of
+
+# the delivery basis of each series that has one; every row of such a series must name that basis, and a row of
+# a series without one must name none (units.reconcile refuses it otherwise)
+BASIS = {
+    "urals_price_primorsk_argus": "FOB Baltic",
+    "urals_discount_baltic_argus": "FOB Baltic",
+    "urals_discount_novorossiysk_argus": "FOB Novorossiysk",
+    "urals_discount_india_delivered": "delivered India",
+    "urals_discount_russian_ports_argus": "FOB Russian ports (not named)",
+}
 
 
 def _discount_basis(urals: pd.DataFrame, basis: str) -> pd.Series:
     """Rows of one delivery basis of the Urals discount (the compiled file names the basis in the series)."""
     name = urals["series"].fillna("")
     discount = name.str.startswith("Urals discount to") & ~name.str.contains("percent")
-    if basis == "india":
-        return discount & name.str.contains("India")
-    if basis == "black sea":
-        return discount & name.str.contains("Novorossiysk")
-    return discount & name.str.contains("Primorsk|Ust-Luga|Baltic|Russian ports|export point")
+    return discount & name.map(basis_of).eq(basis)
 
 
 def build_urals_and_revenue(compiled: Path) -> list[Built]:
     """Urals price and discount points, and Russia's oil and gas budget revenue, as printed."""
-    urals = pd.read_csv(compiled / "urals_price_and_discount_monthly.csv")
-    revenue = pd.read_csv(compiled / "russia_oil_revenue_by_destination.csv")
+    urals = read_compiled(compiled, "urals_price_and_discount_monthly.csv")
+    revenue = read_compiled(compiled, "russia_oil_revenue_by_destination.csv")
     specs = [
         (
             urals,
@@ -73,7 +88,7 @@ def build_urals_and_revenue(compiled: Path) -> list[Built]:
         ),
         (
             urals,
-            _discount_basis(urals, "baltic"),
+            _discount_basis(urals, "FOB Baltic"),
             "urals_discount_baltic_argus",
             "Urals discount to Dated Brent, FOB Baltic (Primorsk/Ust-Luga) — Argus and traders",
             "USD/bbl (negative = below Brent)",
@@ -84,7 +99,7 @@ def build_urals_and_revenue(compiled: Path) -> list[Built]:
         ),
         (
             urals,
-            _discount_basis(urals, "black sea"),
+            _discount_basis(urals, "FOB Novorossiysk"),
             "urals_discount_novorossiysk_argus",
             "Urals discount to Dated Brent, FOB Novorossiysk — Argus",
             "USD/bbl (negative = below Brent)",
@@ -95,7 +110,7 @@ def build_urals_and_revenue(compiled: Path) -> list[Built]:
         ),
         (
             urals,
-            _discount_basis(urals, "india"),
+            _discount_basis(urals, "delivered India"),
             "urals_discount_india_delivered",
             "Urals discount to Dated Brent, delivered to India — Argus and traders",
             "USD/bbl (negative = below Brent)",
@@ -103,6 +118,17 @@ def build_urals_and_revenue(compiled: Path) -> list[Built]:
             "reported figure",
             "urals",
             "Delivered at Indian west coast ports (DAP/DES): the discount a refiner in India sees, freight included.",
+        ),
+        (
+            urals,
+            _discount_basis(urals, "FOB Russian ports (not named)"),
+            "urals_discount_russian_ports_argus",
+            "Urals discount to Dated Brent at Russian export ports (port not named) — Argus via Bloomberg",
+            "USD/bbl (negative = below Brent)",
+            "Argus (via Bloomberg)",
+            "reported figure",
+            "urals",
+            "The page names no port, so these are not Baltic or Black Sea figures: a series of their own.",
         ),
         (
             urals,
@@ -149,7 +175,8 @@ def build_urals_and_revenue(compiled: Path) -> list[Built]:
                 "CREA",
                 "tracker estimate",
                 "russia revenue",
-                "CREA publishes EUR; points whose page stated another currency are flagged 'caution'.",
+                "CREA publishes EUR; a page that stated another currency is cited in that currency and never drawn "
+                "on the line.",
             )
         )
     built = []
@@ -157,7 +184,7 @@ def build_urals_and_revenue(compiled: Path) -> list[Built]:
         rows = frame[mask]
         if sid.startswith("urals_discount_") and sid != "urals_discount_reuters":  # the point names its basis
             rows = rows.assign(data_provider=rows["data_provider"] + " — " + rows["series"])
-        points = choose_used(compiled_points(rows, unit))
+        points = choose_used(compiled_points(rows, unit, basis=BASIS.get(sid, "")))
         if points["used"].sum() < MIN_POINTS:
             continue
         src = "urals_price_and_discount_monthly.csv" if frame is urals else "russia_oil_revenue_by_destination.csv"
@@ -165,7 +192,7 @@ def build_urals_and_revenue(compiled: Path) -> list[Built]:
     annual = revenue[
         revenue["series"].eq("Russia federal budget oil & gas revenue") & revenue["month"].str.fullmatch(r"\d{4}")
     ]
-    points = choose_used(compiled_points(annual, "billion RUB", dated=year_start))
+    points = choose_used(compiled_points(annual, "billion RUB", dated=year_start, accept=("annual",)))
     meta = compiled_meta(
         "russia_oil_gas_revenue_minfin_annual",
         "Russia's federal oil and gas budget revenue, annual",

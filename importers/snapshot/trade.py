@@ -7,18 +7,17 @@ from pathlib import Path
 import pandas as pd
 
 from importers.snapshot.points import (
-    BARRELS_PER_TONNE,
     MIN_POINTS,
     Built,
     choose_used,
     compiled_meta,
     compiled_points,
     month_start,
-    month_total_to_mbd,
-    tonnes_to_mbd,
+    read_compiled,
     year_start,
 )
-from importers.snapshot.wording import PROVIDER_NAMES, add_flag, classify_provider
+from importers.snapshot.units import BARRELS_PER_TONNE
+from importers.snapshot.wording import PROVIDER_NAMES, classify_provider
 
 INDIA_ORIGINS = {
     "Russia": ("russia", "India's crude imports from Russia"),
@@ -32,21 +31,16 @@ INDIA_ORIGINS = {
 
 def build_india(compiled: Path) -> list[Built]:
     """India's imports by origin, one series per origin and provider; shipments (not arrivals) left out."""
-    raw = pd.read_csv(compiled / "india_crude_imports_by_origin_monthly.csv")
+    raw = read_compiled(compiled, "india_crude_imports_by_origin_monthly.csv")
     raw["provider_key"] = raw["data_provider"].map(classify_provider)
     built = []
-
-    def convert(value, ts, row, flag):
-        if row["unit"] == "million barrels (month total)":
-            return month_total_to_mbd(value, ts), add_flag(flag, "converted")
-        return value, flag
 
     for origin, (key, label) in INDIA_ORIGINS.items():
         rows = raw[(raw["origin"] == origin) & raw["unit"].isin(["million bpd", "million barrels (month total)"])]
         for provider, group in rows.groupby("provider_key"):
             if provider == "unnamed":
                 continue
-            points = choose_used(compiled_points(group, "million b/d", convert))
+            points = choose_used(compiled_points(group, "million b/d"))
             if points["used"].sum() < MIN_POINTS:
                 continue
             notes = (
@@ -113,7 +107,7 @@ def build_india(compiled: Path) -> list[Built]:
 
 def build_china(compiled: Path) -> list[Built]:
     """China customs (GACC) imports from Russia: printed b/d, printed tonnes, and annual tonnes."""
-    raw = pd.read_csv(compiled / "china_crude_imports_from_russia_monthly.csv")
+    raw = read_compiled(compiled, "china_crude_imports_from_russia_monthly.csv")
     # customs figures only: Kpler's seaborne-only estimates in the same file are not customs data
     raw = raw[(raw["origin"] == "Russia") & raw["data_provider"].str.contains("customs|GACC", case=False)]
     provider = "China General Administration of Customs (GACC)"
@@ -121,14 +115,11 @@ def build_china(compiled: Path) -> list[Built]:
     mt_points = choose_used(compiled_points(tonnes, "million tonnes"))
     mbd = compiled_points(raw[raw["unit"] == "million bpd"], "million b/d")
     printed_months = set(mbd["date"])
-
-    def convert(value, ts, row, flag):
-        return tonnes_to_mbd(value, ts), add_flag(flag, "converted")
-
-    converted = compiled_points(tonnes[~tonnes["month"].map(month_start).isin(printed_months)], "million b/d", convert)
+    # printed b/d wins; a month with only tonnes is converted at the stated factor (units.reconcile)
+    converted = compiled_points(tonnes[~tonnes["month"].map(month_start).isin(printed_months)], "million b/d")
     mbd_points = choose_used(pd.concat([mbd, converted], ignore_index=True))
     annual = raw[raw["unit"] == "million tonnes (annual)"]
-    annual_points = choose_used(compiled_points(annual, "million tonnes", dated=year_start))
+    annual_points = choose_used(compiled_points(annual, "million tonnes", dated=year_start, accept=("annual",)))
     src = "china_crude_imports_from_russia_monthly.csv"
     mbd_meta = compiled_meta(
         "china_imports_russia_gacc",
