@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from components import point_flags
 from components.charts import event_overlay
 from components.charts.overlay import y_extent
 from components.evidence import DATE_PARAMS, Verdict
@@ -184,7 +185,8 @@ def numbers_markdown(verdict: Verdict | None) -> str:
         url = str(row.source_url)
         title = safe_text(row.source_title or "source")
         source = f"[{title}](<{url}>)" if _URL.fullmatch(url) else title
-        cells = [safe_text(v) for v in (row.label, row.value, row.unit, row.date, row.provider, row.flag)] + [source]
+        flag = point_flags.describe(row.flag)  # each flag named in words
+        cells = [safe_text(v) for v in (row.label, row.value, row.unit, row.date, row.provider, flag)] + [source]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -7,7 +7,7 @@ the registry and the modules that apply them, so the page cannot drift from what
 
 from __future__ import annotations
 
-from components import source_tiers, strength
+from components import point_flags, source_tiers, strength
 from components.evidence import RULES
 from components.evidence.registry import REQUIRED
 from components.evidence.scenario import SCORING
@@ -86,6 +86,7 @@ def sections() -> list[tuple[str, str]]:
         ("Verdict scales", "Claims:\n\n" + scale + "\n\nScenarios and predictions:\n\n" + outcomes),
         ("The rules and their parameters", "\n\n".join(rules)),
         ("Evidence strength", strength.RULE_TEXT),
+        ("Flags on figures", point_flags.methodology_text()),
         ("Source tiers", tiers + "\n\n" + source_tiers.rule_text()),
         ("How providers combine", PROVIDERS),
         ("What 'not testable' means", NOT_TESTABLE),

@@ -98,6 +98,7 @@ def methodology_text() -> str:
         "reconciled with its series is refused by the importer. Prices and discounts on different delivery bases "
         "(FOB a Russian port, delivered to India) are different series. Where one provider has several figures "
         "for a month, the line takes a figure without any of these flags first (converted figures count as "
-        "plain). Flagged figures count toward evidence strength, and the 'flagged figures left out' control "
-        "decides which of them a verdict uses."
+        "plain), then a loosely worded or footnoted one, then a bound, a range or a weaker source, and a "
+        "part-month figure or a forecast last. Flagged figures count toward evidence strength, and the "
+        "'flagged figures left out' control decides which of them a verdict uses."
     )

@@ -32,9 +32,9 @@ ABSENCE = "rests on absence from the case record"
 UNDECIDED_PART = ("no data", "pending", "not testable")
 RULE_TEXT = (
     "Evidence strength is computed from what the verdict used. Thin: under half of the months the rule looks at "
-    "have a figure, or half or more of the figures are flagged (partial, provisional, caution, converted), or every "
-    "cited source is a mirror copy or an unknown outlet, or the test itself has little power (an event study on "
-    "monthly data). Moderate: under 80% of the months covered, one provider "
+    "have a figure, or half or more of the figures are flagged (any flag: partial, approximate, a bound, "
+    "converted...), or every cited source is a mirror copy or an unknown outlet, or the test itself has little "
+    "power (an event study on monthly data). Moderate: under 80% of the months covered, one provider "
     "where the rule asks several, providers that disagree, any flagged figure, or a secondary source among those "
     "used. Strong: none of these. For events, the matching events' sources are weighed the same way; a scenario is "
     "as strong as its weakest tested condition, and says when a condition could not be tested."

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components import point_flags
+
 RUSSIA_PREFIX = "india_imports_russia_"
 IMPORTS_PREFIX = "india_imports_"
 SHARE_PREFIX = "india_russia_share_"
@@ -24,7 +26,18 @@ ORIGIN_LABELS = {
     "us": "United States",
     "total": "Total, all origins",
 }
-POINT_COLUMNS = ["date", "value", "unit", "provider", "flag", "source_title", "source_url", "used", "series_id"]
+POINT_COLUMNS = [
+    "date",
+    "value",
+    "unit",
+    "provider",
+    "flag",
+    "flag_meaning",
+    "source_title",
+    "source_url",
+    "used",
+    "series_id",
+]
 
 
 def provider_key(series_id: str) -> str:
@@ -98,4 +111,5 @@ def cited_figures(
         return pd.DataFrame(columns=POINT_COLUMNS)
     table = pd.concat(frames, ignore_index=True)
     table = table[(table["date"] >= start) & (table["date"] <= end)].sort_values(["date", "provider"])
+    table["flag_meaning"] = table["flag"].map(point_flags.describe)
     return table[POINT_COLUMNS]

@@ -127,6 +127,7 @@ def view_figures(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, pane
                 "in line", help="False = an alternative figure cited for the same month"
             ),
             "source_url": st.column_config.LinkColumn("source", display_text="open"),
+            "flag_meaning": st.column_config.TextColumn("what the flag means"),
         },
     )
     ui.show_stale(chosen)

@@ -157,7 +157,8 @@ if grid.empty:
     st.info("No monthly series to show for this choice.")
 else:
     st.caption(
-        "● a final figure draws the line · ○ only a flagged figure (partial, provisional or caution) · "
+        "● a final figure draws the line · ○ only a flagged figure (partial, provisional, approximate, a bound, "
+        "a range...: see Methodology) · "
         "blank: no figure for that month (a gap, never filled)"
     )
     st.dataframe(grid, width="stretch", height=min(35 * len(grid) + 40, 420))
@@ -223,7 +224,9 @@ st.caption(
             "a live refresh keeps its copies apart, written atomically; the snapshot is never modified",
             "monthly points sit on the 1st of their month",
             "million barrels per month ÷ days in month = million b/d; million tonnes × 7.33 bbl/t ÷ days = million "
-            "b/d (flagged 'converted')",
+            "b/d (flagged 'converted', with the factor)",
+            "a figure in another currency is cited in its own unit and never drawn",
+            "the wording of each figure's source ('about', 'more than', a range, an asterisk) is a flag on it",
         ]
     )
 )

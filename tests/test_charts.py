@@ -159,7 +159,9 @@ def test_monthly_gaps_stay_gaps_and_flags_are_marked():
     assert math.isnan(t.y[2]) and math.isnan(t.y[3])  # March/April missing: NaN, not interpolated
     assert t.connectgaps is False
     assert list(t.marker.symbol) == ["circle", "diamond-open", "circle", "circle", "circle", "diamond-open"]
-    assert t.customdata[1][1] == "provisional" and t.customdata[5][2] == "D"
+    # the hover names the flag and says it in words
+    assert t.customdata[1][1] == "provisional (provisional, preliminary, an estimate or a forecast)"
+    assert t.customdata[5][2] == "D"
     y = json.loads(fig.to_json())["data"][0]["y"]  # gaps survive serialisation (typed array or list)
     y = (
         np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"])

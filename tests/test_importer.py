@@ -95,7 +95,7 @@ def test_build_from_fixture_sources_keeps_providers_apart(tmp_path):
     assert not any("shipments" in b.meta["name"].lower() for b in built.values())
     china = built["china_imports_russia_gacc"].points.set_index("date")
     assert china.loc[pd.Timestamp("2025-04-01"), "value"] == pytest.approx(2.25), "printed b/d wins over tonnes"
-    assert china.loc[pd.Timestamp("2025-03-01"), "flag"] == "converted"
+    assert china.loc[pd.Timestamp("2025-03-01"), "flag"] == "converted: million tonnes × 7.33 bbl/t ÷ 31 days"
     urals = built["urals_price_minfin"].points.set_index("date")
     assert "caution" in urals.loc[pd.Timestamp("2025-02-01"), "flag"]
 

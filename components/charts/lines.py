@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
+from components import point_flags
 from components.series_math import rebase
 from components.style import safe_text
 
@@ -137,7 +138,7 @@ def line_trace(
         srcs = per_point(line.sources, s.index)
         custom = np.empty((n, 3), dtype=object)
         custom[:, 0] = [None if np.isnan(v) else float(v) for v in values]
-        custom[:, 1] = [safe_text(f, markup="html") if f else "" for f in flags]
+        custom[:, 1] = [safe_text(point_flags.describe(f), markup="html") if f else "" for f in flags]
         custom[:, 2] = [safe_text(x, markup="html") if x else safe_text(line.source, markup="html") for x in srcs]
         hover += ["flag: %{customdata[1]}", "source: %{customdata[2]}"]
         symbols = [FLAGGED_SYMBOL if f else NORMAL_SYMBOL for f in flags]

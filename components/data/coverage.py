@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components import point_flags
+
 
 def count_gaps(series: pd.Series, frequency: str) -> int:
     """Missing periods inside the series' own span: months for monthly, years for annual, and for daily data
@@ -36,7 +38,6 @@ def coverage(series: pd.Series, frequency: str, today: pd.Timestamp | None = Non
 
 
 FINAL, FLAGGED, GAP = "●", "○", ""
-WEAK_FLAGS = ("partial", "provisional", "caution")
 
 
 def measure_groups(catalog: pd.DataFrame) -> dict[str, dict[str, str]]:
@@ -51,14 +52,15 @@ def measure_groups(catalog: pd.DataFrame) -> dict[str, dict[str, str]]:
 
 
 def coverage_grid(points_by_provider: dict[str, pd.DataFrame], start=None, end=None) -> pd.DataFrame:
-    """Month x provider: ● a final figure draws the line, ○ only a flagged one (partial, provisional,
-    caution), blank a gap. Rows are every month from the first to the last figure of any provider."""
+    """Month x provider: ● a final figure draws the line, ○ only a flagged one (any flag of
+    components.point_flags.WEAK_FLAGS: partial, approximate, a bound...), blank a gap. Rows are every month
+    from the first to the last figure of any provider."""
     marks: dict[str, dict[pd.Period, str]] = {}
     for provider, points in points_by_provider.items():
         used = points[points["used"].astype(bool)] if len(points) else points
         cells = {}
         for day, flag in zip(pd.DatetimeIndex(used["date"]), used["flag"].fillna("").astype(str)):
-            weak = any(f in flag for f in WEAK_FLAGS)
+            weak = point_flags.is_weak(flag)
             cells[day.to_period("M")] = FLAGGED if weak else FINAL
         marks[provider] = cells
     months = [m for cells in marks.values() for m in cells]

@@ -14,13 +14,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from components.point_flags import FLAG_WORDS
+
 ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = Path(os.environ.get("CLAIMLENS_DATA_DIR", ROOT / "data"))
 SERIES_DIR = DATA_DIR / "series"
 SNAPSHOT_FILE = DATA_DIR / "snapshot.json"
 
 POINT_COLUMNS = ["date", "value", "unit", "flag", "source_title", "source_url", "provider_detail", "used"]
-FLAGS = ("partial", "provisional", "caution", "converted")
+FLAGS = tuple(FLAG_WORDS)  # components.point_flags names them and says what each means
 CATALOG_COLUMNS = [
     "id",
     "name",

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from components import point_flags
 from components.data import SnapshotError
 from components.source_tiers import LOWEST, tier_of
 
@@ -136,11 +137,11 @@ class PointInfo:
         return out
 
     def flagged(self, exclude: set[str]) -> set[pd.Timestamp]:
-        """Dates whose point carries one of the `exclude` flags ('partial;converted' counts for both)."""
+        """Dates whose point carries one of the `exclude` flags ('partial;converted: ÷ 31 days' counts for both)."""
         if "flag" not in self._rows.columns or not exclude:
             return set()
         flags = self._rows["flag"].dropna().astype(str)
-        return {d for d, f in flags[flags != ""].items() if {x.strip() for x in f.split(";")} & exclude}
+        return {d for d, f in flags[flags != ""].items() if point_flags.names(f) & exclude}
 
 
 # ------------------------------------------------------------------------------------ shared readers

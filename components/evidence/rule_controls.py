@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from components.evidence.context import as_list
+from components.point_flags import OPTION_FLAGS
 
-FLAGS = ("partial", "provisional", "caution", "converted")
+FLAGS = OPTION_FLAGS  # every flag a figure can carry that changes what a verdict counts
 TIER_CHOICES = (1, 2, 3, 4)
 QUANTITATIVE = ("lowest_since", "change_between", "share_at")
 
@@ -110,7 +111,8 @@ def _evidence_filters(spec: dict, key, lab) -> list[Control]:
     out += [
         Control(key("exclude_flags"), lab("Flagged figures left out"), "multi", exclude, options=FLAGS,
                 grid=(exclude, (), FLAGS) if spec.get("rule") != "share_at" else (),
-                noun="flagged figures left out", help="Figures carrying these flags do not count."),
+                noun="flagged figures left out",
+                help="Figures carrying these flags do not count; the Methodology page says what each flag means."),
         Control(key("min_tier"), lab("Weakest source tier that counts"), "choice", int(spec.get("min_tier", 4)),
                 options=TIER_CHOICES, help="4 counts every source; 3 leaves out mirror copies and unknown outlets."),
     ]  # fmt: skip

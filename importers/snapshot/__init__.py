@@ -4,12 +4,18 @@ Run: `python -m components.data import --sources ../shared/sources` (or `python 
 also takes `--data-dir` to build into another folder). Build time only: nothing at runtime imports this module
 or reads `../shared`.
 Rules (also shown to users on the Data & sources page):
-- values are carried over as printed; the only conversions are stated here and tested:
-  a month total in million barrels -> million b/d (divide by the days in the month), and million tonnes
-  -> million b/d at 7.33 barrels per tonne (S&P Global's factor for Russian crude), flagged `converted`;
+- values are carried over as printed; the only conversions are stated in `units` and tested: a month
+  total in million barrels -> million b/d (divide by the days in the month), million tonnes -> million b/d
+  at 7.33 barrels per tonne (S&P Global's factor for Russian crude), thousand -> million of the same
+  measure; each is flagged `converted: <the factor>`;
+- a figure in another currency is kept in its printed unit (`unit: <unit>`) as a cited alternative, never on
+  the line; a row whose unit or delivery basis cannot be reconciled with its series stops the import
+  (`UnitRefused`, naming compiled/<file>:<line> and the reason);
+- the source's wording becomes flags (`wording`): approximate, bound, range, footnoted, unnamed, beside
+  partial, provisional and caution (components.point_flags says each in words);
 - each provider stays its own series; where one provider has several figures for one month, the first
-  final (unflagged) figure in source order is used for the line and the others are kept as cited
-  alternatives (`used` = False); a month with only partial/provisional figures keeps its flag;
+  plain figure in source order is used for the line, else the first of the least weak, and the others are
+  kept as cited alternatives (`used` = False);
 - gaps stay gaps: no interpolation, no averaging.
 
 Modules by concern: `wording` (provider keys and weak-point flags from a row's words), `units` (a row's unit

@@ -41,7 +41,7 @@ def choose_used(points: pd.DataFrame) -> pd.DataFrame:
     points = points.reset_index(drop=True).copy()
     points["_weak"] = points["flag"].map(point_flags.weakness).astype(int)
     points["_order"] = range(len(points))
-    drawable = points[~points["flag"].map(lambda f: "unit" in point_flags.names(f))]
+    drawable = points[~points["flag"].map(lambda f: "unit" in point_flags.names(f)).astype(bool)]
     best = drawable.sort_values(["date", "_weak", "_order"]).groupby("date").head(1).index
     points["used"] = points.index.isin(best)
     return points.drop(columns=["_weak", "_order"]).sort_values(["date", "used"], ascending=[True, False])

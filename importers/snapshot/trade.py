@@ -16,7 +16,7 @@ from importers.snapshot.points import (
     read_compiled,
     year_start,
 )
-from importers.snapshot.units import BARRELS_PER_TONNE
+from importers.snapshot.units import BARRELS_PER_TONNE, parse_unit
 from importers.snapshot.wording import PROVIDER_NAMES, classify_provider
 
 INDIA_ORIGINS = {
@@ -33,10 +33,13 @@ def build_india(compiled: Path) -> list[Built]:
     """India's imports by origin, one series per origin and provider; shipments (not arrivals) left out."""
     raw = read_compiled(compiled, "india_crude_imports_by_origin_monthly.csv")
     raw["provider_key"] = raw["data_provider"].map(classify_provider)
+    # volumes in barrels (per day, or a month's total): units.reconcile converts or refuses each; tonnes are left
+    # out here, since 7.33 bbl/t is Russian crude's factor and India's totals mix crudes
+    volume = raw["unit"].map(lambda unit: parse_unit(unit).measure in ("b/d", "barrels"))
     built = []
 
     for origin, (key, label) in INDIA_ORIGINS.items():
-        rows = raw[(raw["origin"] == origin) & raw["unit"].isin(["million bpd", "million barrels (month total)"])]
+        rows = raw[(raw["origin"] == origin) & volume]
         for provider, group in rows.groupby("provider_key"):
             if provider == "unnamed":
                 continue

@@ -107,3 +107,20 @@ def end_series_early(folder: Path, series_id: str, end: str, vintage: str) -> No
     meta_path.write_text(json.dumps(meta, indent=1))
     info = json.loads((folder / "snapshot.json").read_text())
     (folder / "snapshot.json").write_text(json.dumps(dict(info, vintage=vintage)))
+
+
+def write_compiled_rows(compiled: Path, name: str, rows: list[dict]) -> Path:
+    """One compiled file with the given rows (missing columns blank), quoted as the real files are; a row's line
+    in the file is its position + 2 (line 1 is the header)."""
+    import csv
+
+    kind = "origin" if name.startswith(("india", "china")) else "series"
+    columns = ["month", "value", "unit", "source_title", "source_url", "quote_of_figure", kind, "data_provider", "note"]
+    compiled.mkdir(parents=True, exist_ok=True)
+    with (compiled / name).open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for n, row in enumerate(rows):
+            base = {"source_title": f"Page {n}", "source_url": f"https://page{n}.example/", "quote_of_figure": "q"}
+            writer.writerow({**base, **row})
+    return compiled / name
