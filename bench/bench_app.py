@@ -41,13 +41,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a file
 
 from bench.browser import (
     ALL,
-    CANVAS_JS,
     DRIVERS,
+    INPUT_CLOCK_JS,
+    OPENED_WITH,
     SIGNATURE_JS,
     drive_slider,
     drive_slider_or_radio,
     expects_iframe_graph,
     expects_plotly,
+    first_visible,
     launch_chromium,
     wait_app_ready,
 )
@@ -69,25 +71,6 @@ TARGET_MB_PER_SESSION = 10.0
 
 def targets_of(name: str, script: Path) -> dict:
     return {"plotly": expects_plotly(script), "graph": expects_iframe_graph(script)}
-
-
-def first_visible(page, kind: dict, timeout: float = 90.0) -> None:
-    """Wait (polling each animation frame) until the page's first chart is visible."""
-    if kind["plotly"]:
-        page.wait_for_selector(
-            ".js-plotly-plot .scatterlayer .trace, .js-plotly-plot .trace", state="visible", timeout=timeout * 1000
-        )
-    elif kind["graph"]:
-        outer = page.frame_locator('[data-testid="stIFrame"], iframe').first
-        canvas = outer.frame_locator('iframe[sandbox="allow-scripts"]').first.locator("canvas").first
-        canvas.wait_for(state="attached", timeout=timeout * 1000)
-        deadline = time.monotonic() + timeout
-        while canvas.evaluate(CANVAS_JS) <= 1000:
-            if time.monotonic() > deadline:
-                raise TimeoutError("network canvas stayed blank")
-            page.wait_for_timeout(20)
-    else:
-        page.wait_for_selector("h1", state="visible", timeout=timeout * 1000)
 
 
 def targets() -> list[tuple[str, str, Path]]:
@@ -114,7 +97,7 @@ def bench_cold(browser, reps: int, log_dir: Path) -> dict[str, list[float]]:
             proc, port, log = start_streamlit(main, log_dir=log_dir)
             try:
                 wait_health(port, proc, log=log)
-                page.goto(f"http://127.0.0.1:{port}/{url_path}")
+                page.goto(f"http://127.0.0.1:{port}/{url_path}{OPENED_WITH.get(url_path, '')}")
                 first_visible(page, kind)
                 out.setdefault(label, []).append(time.perf_counter() - t0)
             finally:
@@ -124,15 +107,6 @@ def bench_cold(browser, reps: int, log_dir: Path) -> dict[str, list[float]]:
     return out
 
 
-# Timed on the page's own clock: the last user input (key, pointer down or click) the driver sent, to the
-# animation frame in which a chart's data changed. Timing from Python instead would add Playwright's round
-# trips (several per driver, more for a multiselect than for a slider key) to every figure.
-INPUT_CLOCK_JS = """
-window.__claimlensInput = 0;
-for (const type of ['keydown', 'pointerdown', 'mousedown', 'click']) {
-  document.addEventListener(type, () => { window.__claimlensInput = performance.now(); }, true);
-}
-"""
 CHANGED_JS = (
     "(prev) => { if ((" + SIGNATURE_JS + ")() === prev) return false; "
     "window.__claimlensChanged = performance.now(); return true; }"
@@ -167,7 +141,7 @@ def bench_interaction(browser, reps: int, log_dir: Path) -> dict[str, list[float
             if driver is None and expects_plotly(script):
                 driver = drive_slider_or_radio
             if driver is not None:
-                plan.append((name, f"http://127.0.0.1:{port}/{name}", driver))
+                plan.append((name, f"http://127.0.0.1:{port}/{name}{OPENED_WITH.get(name, '')}", driver))
         for label, url, driver in plan:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             context.add_init_script(INPUT_CLOCK_JS)

@@ -59,6 +59,10 @@ def expects_iframe_graph(path: Path) -> bool:
     return "st.iframe(" in src or "components.html(" in src
 
 
+# where a page draws its chart only once something is picked, benchmarks open it with this query
+OPENED_WITH = {"Data_sources": "?data_id=brent_spot_eia"}
+
+
 # ---------------------------------------------------------------- page state in JavaScript
 STABLE_JS = """() => {
     const st = document.querySelector('[data-testid="stStatusWidget"]');
@@ -106,6 +110,37 @@ CANVAS_JS = """(c) => {
   for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
   return n;
 }"""
+
+# a plotly trace with a visible box: event overlays can be zero-width traces that never count as drawn
+DRAWN_TRACE_JS = """() => [...document.querySelectorAll('.js-plotly-plot .trace')].some(t => {
+  const r = t.getBoundingClientRect(); return r.width > 0 && r.height > 0; })"""
+
+# Timed on the page's own clock: the last user input (key, pointer down or click) the driver sent, to the
+# animation frame in which a chart's data changed. Timing from Python instead would add Playwright's round
+# trips (several per driver, more for a multiselect than for a slider key) to every figure.
+INPUT_CLOCK_JS = """
+window.__claimlensInput = 0;
+for (const type of ['keydown', 'pointerdown', 'mousedown', 'click']) {
+  document.addEventListener(type, () => { window.__claimlensInput = performance.now(); }, true);
+}
+"""
+
+
+def first_visible(page, kind: dict, timeout: float = 90.0) -> None:
+    """Wait (polling each animation frame) until the page's first chart is visible."""
+    if kind["plotly"]:
+        page.wait_for_function(DRAWN_TRACE_JS, polling="raf", timeout=timeout * 1000)
+    elif kind["graph"]:
+        outer = page.frame_locator('[data-testid="stIFrame"], iframe').first
+        canvas = outer.frame_locator('iframe[sandbox="allow-scripts"]').first.locator("canvas").first
+        canvas.wait_for(state="attached", timeout=timeout * 1000)
+        deadline = time.monotonic() + timeout
+        while canvas.evaluate(CANVAS_JS) <= 1000:
+            if time.monotonic() > deadline:
+                raise TimeoutError("network canvas stayed blank")
+            page.wait_for_timeout(20)
+    else:
+        page.wait_for_selector("h1", state="visible", timeout=timeout * 1000)
 
 
 def wait_app_ready(page, timeout: float = 60.0, quiet: float = 1.0) -> None:
