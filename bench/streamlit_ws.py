@@ -19,7 +19,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-WIDGET_TYPES = {"slider", "selectbox", "multiselect", "checkbox", "radio", "text_input", "number_input"}
+WIDGET_TYPES = {"slider", "selectbox", "multiselect", "checkbox", "radio", "text_input", "text_area", "number_input"}
 
 
 @dataclass

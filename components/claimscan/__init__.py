@@ -6,7 +6,7 @@ verb, bounded), worthiness (ranking with reasons), measures (catalog series and 
 named rule with parameters), scan (the whole pass, bounded in time). No streamlit here.
 """
 
-from components.claimscan.scan import ArticleScan, Candidate, evaluate, scan_article
+from components.claimscan.scan import ArticleScan, Candidate, evaluate, scan_article, scan_with_data, text_network
 from components.claimscan.text_input import MAX_BYTES, TextInputError, check_text, read_upload
 
 __all__ = [
@@ -18,4 +18,6 @@ __all__ = [
     "evaluate",
     "read_upload",
     "scan_article",
+    "scan_with_data",
+    "text_network",
 ]

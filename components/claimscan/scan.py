@@ -301,3 +301,29 @@ def evaluate(candidate: Candidate, context: evidence.Context) -> evidence.Verdic
         period_start=window.start if window else None, period_end=window.end if window else None, id=candidate.id
     )
     return evidence.evaluate(candidate.spec, context, claim)
+
+
+def scan_with_data(
+    text: str, case_actors: pd.DataFrame, case_events: pd.DataFrame, catalog: pd.DataFrame, published: pd.Timestamp
+) -> ArticleScan:
+    """`scan_article` with verdicts from the data layer's own loaders (the snapshot on disk): a job for
+    components.isolated, which runs it in a worker process with nothing but these arguments."""
+    from components import data
+
+    context = memoised(
+        evidence.Context(
+            get_series=data.load_series, get_points=data.load_points, get_meta=data.series_meta, events=case_events
+        )
+    )
+    return scan_article(
+        text, case_actors=case_actors, case_events=case_events, catalog=catalog, context=context, published=published
+    )
+
+
+def text_network(actors: pd.DataFrame, relations: pd.DataFrame, height: int):
+    """The network of who did what to whom in a scanned text, drawn as the network page draws a case's
+    (components.network.render's HTML, drawn graph, centrality and notes): a job for components.isolated."""
+    from components import network
+
+    graph = network.build_graph(actors, relations.drop(columns=["sentences"], errors="ignore"))
+    return network.render(graph, network.View(centrality="degree", colour="kind"), {}, height=height)

@@ -17,13 +17,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import case_bundle, claimscan, evidence, ui
+from components import budget, case_bundle, claimscan, evidence, isolated, ui
 from components import network as graph
 from components.claimscan import periods, quantities
 from components.claimscan.scan import memoised
 from components.style import safe_text
 from components.ui import cases, held
-from components.ui.bounded import bounded
+from components.ui.bounded import isolated_or_none, run_stopped
 from components.ui.cache import catalog
 
 RULES = tuple(evidence.RULES)
@@ -61,15 +61,10 @@ def _context(case_key: str) -> evidence.Context:
 
 @st.cache_data(show_spinner=False, max_entries=16, ttl=3600)
 def _scan(text: str, case_key: str, published: date) -> claimscan.ArticleScan:
+    """The scan runs in the worker process (components.isolated): a long paste holds none of the server's time."""
     base = ui.case_files(case_key)
-    return claimscan.scan_article(
-        text,
-        case_actors=base.actors,
-        case_events=base.events,
-        catalog=catalog(),
-        context=_context(case_key),
-        published=pd.Timestamp(published),
-    )
+    args = (text, base.actors, base.events, catalog(), pd.Timestamp(published))
+    return isolated.run(claimscan.scan_with_data, *args, what="checking the text", should_stop=run_stopped)
 
 
 def _candidate_rows(result: claimscan.ArticleScan) -> pd.DataFrame:
@@ -275,6 +270,7 @@ def case_library_title(files: dict[str, str]) -> str:
 
 def article_tab() -> None:
     _warm_parsers()
+    isolated.warm_up()
     st.write(
         "Paste an article or upload a .txt or .md file (up to "
         f"{claimscan.MAX_BYTES:,} bytes), or a case .zip made here. Claim Lens ranks the sentences worth checking, "
@@ -299,6 +295,9 @@ def article_tab() -> None:
         result = _scan(text, case_key, published)
     except claimscan.TextInputError as exc:
         st.error(safe_text(str(exc)))
+        return
+    except (budget.BudgetExceeded, isolated.WorkerFailed) as stopped:
+        st.warning(safe_text(str(stopped)), icon=":material/timer_off:")
         return
     if up is not None:  # pasted text comes back with the tab's widgets after a reconnect; an upload does not
         held.mark_held("net_byo")
@@ -343,13 +342,11 @@ def article_tab() -> None:
     st.dataframe(result.actors, hide_index=True, width="stretch")
     drawn = None
     if len(result.relations):
-        drawn = bounded(
-            lambda: graph.render(
-                graph.build_graph(result.actors, result.relations.drop(columns=["sentences"])),
-                graph.View(centrality="degree", colour="kind"),
-                {},
-                height=GRAPH_HEIGHT,
-            ),
+        drawn = isolated_or_none(
+            claimscan.text_network,
+            result.actors,
+            result.relations,
+            GRAPH_HEIGHT,
             what="drawing the network of the text",
         )
     if drawn is not None:

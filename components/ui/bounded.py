@@ -13,7 +13,7 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from components import budget
+from components import budget, isolated
 
 
 def run_stopped() -> bool:
@@ -29,5 +29,15 @@ def bounded(fn: Callable[..., Any], *args: Any, what: str, seconds: float = budg
         with budget.within(seconds, what, should_stop=run_stopped):
             return fn(*args, **kwargs)
     except budget.BudgetExceeded as stopped:
+        st.warning(str(stopped), icon=":material/timer_off:")
+        return None
+
+
+def isolated_or_none(fn: Callable[..., Any], *args: Any, what: str, seconds: float = budget.REQUEST_SECONDS):
+    """`fn(*args)` in the worker process (components.isolated), stopped with the run; None (and a warning saying
+    why) when it ran out of time or memory."""
+    try:
+        return isolated.run(fn, *args, seconds=seconds, what=what, should_stop=run_stopped)
+    except (budget.BudgetExceeded, isolated.WorkerFailed) as stopped:
         st.warning(str(stopped), icon=":material/timer_off:")
         return None
