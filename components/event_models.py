@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy import special
 
 from components.event_returns import Returns
 
@@ -90,6 +89,8 @@ class Abnormal:
 
 
 def _p_two_sided(t: float, df: int) -> float:
+    from scipy import special  # imported here: scipy takes ~0.3 s, and most pages never test an event
+
     return float(2.0 * special.stdtr(df, -abs(t)))
 
 
