@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from components import charts, series_math, ui
+from components import series_math, ui
 from components.charts import Line
 from components.style import safe_text
 
@@ -97,23 +97,18 @@ def price_panel() -> dict:
             )
         else:
             futures_status.append(f"{name}: live only, not available offline ({safe_text(result.reason)}).")
-    fig = ui.figure(
-        charts.build_time_series,
+    for msg in futures_status:
+        st.caption(f"Live: {msg}")
+    rebase_rule = series_math.REBASE_RULE if view["rebase_date"] is not None else ""
+    ui.time_series_chart(
         lines,
         events,
         title="Brent and WTI",
         y_title="USD per barrel",
         log=view["log"],
         rebase_date=view["rebase_date"],
-    )
-    for msg in futures_status:
-        st.caption(f"Live: {msg}")
-    rebase_rule = series_math.REBASE_RULE if view["rebase_date"] is not None else ""
-    ui.chart_with_csv(
-        fig,
-        lines,
         key="oil_chart_prices",
-        title="Oil prices",
+        csv_title="Oil prices",
         filename="oil_prices.csv",
         label="Download the price data (CSV)",
         caption="Spot = EIA daily spot assessments (Brent: Europe Brent spot FOB; WTI: Cushing). "
@@ -182,18 +177,13 @@ if len(computed):
 st.subheader("Urals against Brent")
 if urals_problem:
     st.warning(urals_problem)
-fig_u = ui.figure(
-    charts.build_time_series,
+ui.time_series_chart(
     urals_lines,
     events,
     title="Urals monthly average vs Brent month mean",
     y_title="USD per barrel",
-)
-ui.chart_with_csv(
-    fig_u,
-    urals_lines,
     key="oil_chart_urals",
-    title="Urals vs Brent month mean",
+    csv_title="Urals vs Brent month mean",
     filename="urals_vs_brent.csv",
     label="Download Urals vs Brent (CSV)",
     caption="Urals is a monthly average published by Russia's Finance Ministry; many months are "
@@ -204,18 +194,13 @@ ui.chart_with_csv(
 st.subheader("Urals discount to Brent")
 if reported_problem:
     st.warning(reported_problem)
-fig_d = ui.figure(
-    charts.build_time_series,
+ui.time_series_chart(
     discount_lines,
     events,
     title="Urals discount to Brent (negative = below Brent)",
     y_title="USD per barrel",
-)
-ui.chart_with_csv(
-    fig_d,
-    discount_lines,
     key="oil_chart_discount",
-    title="Urals discount to Brent",
+    csv_title="Urals discount to Brent",
     filename="urals_discount.csv",
     label="Download the discount data (CSV)",
     caption=f"Rule: {series_math.DISCOUNT_RULE} The reported series is the discount as printed by "

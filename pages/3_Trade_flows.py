@@ -84,9 +84,17 @@ def time_chart(
     by_provider: bool = True,
 ) -> None:
     """One view's chart of provider lines with the case's events, and its CSV."""
-    drawn = lines(pairs, start, end, by_provider)
-    fig = ui.figure(charts.build_time_series, drawn, events, title=title, y_title=y_title)
-    ui.chart_with_csv(fig, drawn, key=key, title=csv_title, filename=filename, label=label, caption=caption)
+    ui.time_series_chart(
+        lines(pairs, start, end, by_provider),
+        events,
+        title=title,
+        y_title=y_title,
+        key=key,
+        csv_title=csv_title,
+        filename=filename,
+        label=label,
+        caption=caption,
+    )
 
 
 def main_provider(panel_notices: list[str]) -> str:

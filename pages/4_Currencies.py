@@ -95,20 +95,15 @@ def rate_charts() -> None:
             st.caption(f"No {pair} data between {start:%Y-%m-%d} and {end:%Y-%m-%d}.")
             continue
         unit = lines[0].unit
-        fig = ui.figure(
-            charts.build_time_series,
+        ui.time_series_chart(
             lines,
             events,
             title=f"{pair}, {unit}",
             y_title=unit,
             log=view["log"],
             rebase_date=view["rebase_date"],
-        )
-        ui.chart_with_csv(
-            fig,
-            lines,
             key=f"fx_chart_{pair[-3:].lower()}",
-            title=pair,
+            csv_title=pair,
             filename=f"{pair.replace('/', '').lower()}.csv",
             label=f"Download {pair} (CSV)",
             range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}",

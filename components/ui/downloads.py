@@ -59,6 +59,31 @@ def chart_with_csv(
     )
 
 
+def time_series_chart(
+    lines,
+    events,
+    *,
+    title: str,
+    y_title: str,
+    key: str,
+    csv_title: str,
+    filename: str,
+    label: str,
+    caption: str = "",
+    log: bool = False,
+    rebase_date=None,
+    **meta: Any,
+) -> None:
+    """A time-series chart of `lines` with the case's `events`, drawn as chart_with_csv draws every chart."""
+    from components import charts
+    from components.ui.cache import figure
+
+    fig = figure(
+        charts.build_time_series, lines, events, title=title, y_title=y_title, log=log, rebase_date=rebase_date
+    )
+    chart_with_csv(fig, lines, key=key, title=csv_title, filename=filename, label=label, caption=caption, **meta)
+
+
 def _source_urls(lines) -> str:
     """'id=url; ...' from each line's provenance record (computed lines have none and are skipped)."""
     urls = []
