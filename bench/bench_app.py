@@ -44,12 +44,12 @@ from bench.browser import (
     DRIVERS,
     INPUT_CLOCK_JS,
     OPENED_WITH,
-    SIGNATURE_JS,
+    cold_start,
     drive_slider,
     drive_slider_or_radio,
     expects_iframe_graph,
     expects_plotly,
-    first_visible,
+    interact_once,
     launch_chromium,
     wait_app_ready,
 )
@@ -90,37 +90,11 @@ def bench_cold(browser, reps: int, log_dir: Path) -> dict[str, list[float]]:
             if not label.startswith("floor")
             else {"plotly": label == "floor:plotly", "graph": False}
         )
+        url = f"{url_path}{OPENED_WITH.get(url_path, '')}"
         for _ in range(reps):
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            page = context.new_page()
-            t0 = time.perf_counter()
-            proc, port, log = start_streamlit(main, log_dir=log_dir)
-            try:
-                wait_health(port, proc, log=log)
-                page.goto(f"http://127.0.0.1:{port}/{url_path}{OPENED_WITH.get(url_path, '')}")
-                first_visible(page, kind)
-                out.setdefault(label, []).append(time.perf_counter() - t0)
-            finally:
-                context.close()
-                stop_process(proc)
+            out.setdefault(label, []).append(cold_start(browser, main, url, kind, log_dir))
         print(f"  cold {label:<16} {statistics.median(out[label]):6.2f} s", flush=True)
     return out
-
-
-CHANGED_JS = (
-    "(prev) => { if ((" + SIGNATURE_JS + ")() === prev) return false; "
-    "window.__claimlensChanged = performance.now(); return true; }"
-)
-
-
-def _interact_once(page, driver) -> float:
-    before = page.evaluate(SIGNATURE_JS)
-    if not driver(page):
-        raise RuntimeError("nothing to drive")
-    page.wait_for_function(CHANGED_JS, arg=before, polling="raf", timeout=60_000)
-    started, changed = page.evaluate("[window.__claimlensInput, window.__claimlensChanged]")
-    wait_app_ready(page, quiet=0.5)
-    return (changed - started) / 1000
 
 
 def bench_interaction(browser, reps: int, log_dir: Path) -> dict[str, list[float]]:
@@ -149,9 +123,9 @@ def bench_interaction(browser, reps: int, log_dir: Path) -> dict[str, list[float
             try:
                 page.goto(url)
                 wait_app_ready(page)
-                _interact_once(page, driver)  # warm-up (first script run after load, caches)
+                interact_once(page, driver)  # warm-up (first script run after load, caches)
                 for _ in range(reps):
-                    out.setdefault(label, []).append(_interact_once(page, driver))
+                    out.setdefault(label, []).append(interact_once(page, driver))
             except Exception as exc:  # noqa: BLE001 - report and go on with the other pages
                 print(f"  interaction {label}: skipped ({type(exc).__name__}: {str(exc)[:120]})")
             finally:

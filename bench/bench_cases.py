@@ -26,8 +26,7 @@ os.environ.setdefault("CLAIMLENS_OFFLINE", "1")
 os.environ.setdefault("CLAIMLENS_CACHE_DIR", tempfile.mkdtemp(prefix="claimlens-bench-cache-"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a file: the project's packages
 
-from bench.bench_app import first_visible as first_graph
-from bench.browser import SIGNATURE_JS, launch_chromium, wait_app_ready
+from bench.browser import SIGNATURE_JS, cold_start, first_visible, launch_chromium, wait_app_ready
 from bench.harness import ROOT, start_streamlit, stop_process, wait_health
 
 SECOND = "2025-11-india-december-low"
@@ -40,36 +39,10 @@ PAGES = {
 RESULTS = ROOT / "bench" / "results"
 
 
-ANY_TRACE_JS = """() => [...document.querySelectorAll('.js-plotly-plot .trace')]
-  .some(t => { const r = t.getBoundingClientRect(); return r.width > 0 && r.height > 0; })"""
-
-
-def first_visible(page, kind: dict, timeout: float = 90.0) -> None:
-    """A plotly page's first drawn trace (a chart may start with hidden event traces), or the network canvas."""
-    if kind["plotly"]:
-        page.wait_for_function(ANY_TRACE_JS, timeout=timeout * 1000, polling="raf")
-    else:
-        first_graph(page, kind, timeout)
-
-
 def _server(main: str, log_dir: Path):
     proc, port, log = start_streamlit(main, log_dir=log_dir)
     wait_health(port, proc, log=log)
     return proc, port
-
-
-def cold(browser, main: str, path: str, kind: dict, log_dir: Path) -> float:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    t0 = time.perf_counter()
-    proc, port = _server(main, log_dir)
-    try:
-        page.goto(f"http://127.0.0.1:{port}/{path}")
-        first_visible(page, kind)
-        return time.perf_counter() - t0
-    finally:
-        context.close()
-        stop_process(proc)
 
 
 def switch(browser, path: str, kind: dict, log_dir: Path) -> float:
@@ -106,14 +79,14 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for _ in range(args.reps):
                 out.setdefault("floor:plotly", []).append(
-                    cold(browser, "bench/floors/plotly_line.py", "", {"plotly": True, "graph": False}, log_dir)
+                    cold_start(browser, "bench/floors/plotly_line.py", "", {"plotly": True, "graph": False}, log_dir)
                 )
                 for path, kind in PAGES.items():
                     out.setdefault(f"cold {path} (default case)", []).append(
-                        cold(browser, "app.py", path, kind, log_dir)
+                        cold_start(browser, "app.py", path, kind, log_dir)
                     )
                     out.setdefault(f"cold {path}", []).append(
-                        cold(browser, "app.py", f"{path}?case={SECOND}", kind, log_dir)
+                        cold_start(browser, "app.py", f"{path}?case={SECOND}", kind, log_dir)
                     )
                     out.setdefault(f"switch {path}", []).append(switch(browser, path, kind, log_dir))
         finally:

@@ -85,8 +85,7 @@ def bench_slider(reps: int) -> dict[str, list[float]]:
 
     from playwright.sync_api import sync_playwright
 
-    from bench.bench_app import INPUT_CLOCK_JS, _interact_once
-    from bench.browser import drive_slider, launch_chromium, wait_app_ready
+    from bench.browser import INPUT_CLOCK_JS, drive_slider, interact_once, launch_chromium, wait_app_ready
     from bench.harness import start_streamlit, stop_process, wait_health
 
     log_dir = Path(tempfile.mkdtemp(prefix="claimlens-bench-es-"))
@@ -107,11 +106,11 @@ def bench_slider(reps: int) -> dict[str, list[float]]:
                 page = context.new_page()
                 page.goto(f"http://127.0.0.1:{port}/" + ("Event_study" if label == "Event_study" else ""))
                 wait_app_ready(page)
-                _interact_once(page, drive_slider)  # warm-up
+                interact_once(page, drive_slider)  # warm-up
                 pages[label] = page
             for _ in range(reps):
                 for label in ("floor:plotly", "Event_study"):
-                    out[label].append(_interact_once(pages[label], drive_slider))
+                    out[label].append(interact_once(pages[label], drive_slider))
             browser.close()
     finally:
         for proc, _, _ in servers:

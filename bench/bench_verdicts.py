@@ -86,8 +86,8 @@ def bench_compute(runs: int) -> None:
 def bench_browser(reps: int) -> None:
     from playwright.sync_api import sync_playwright
 
-    from bench.bench_app import FLOORS, INPUT_CLOCK_JS, _interact_once, first_visible, targets_of
-    from bench.browser import drive_slider, launch_chromium, wait_app_ready
+    from bench.bench_app import FLOORS, targets_of
+    from bench.browser import INPUT_CLOCK_JS, cold_start, drive_slider, interact_once, launch_chromium, wait_app_ready
     from bench.harness import start_streamlit, stop_process, wait_health
     from components import routes
 
@@ -110,8 +110,8 @@ def bench_browser(reps: int) -> None:
             page = context.new_page()
             page.goto(f"http://127.0.0.1:{fport}/")
             wait_app_ready(page)
-            _interact_once(page, drive_slider)
-            results["floor:plotly slider"] = [_interact_once(page, drive_slider) for _ in range(reps)]
+            interact_once(page, drive_slider)
+            results["floor:plotly slider"] = [interact_once(page, drive_slider) for _ in range(reps)]
             context.close()
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             context.add_init_script(INPUT_CLOCK_JS)
@@ -151,21 +151,7 @@ def bench_browser(reps: int) -> None:
             ("claims", "app.py", "Claims", targets_of("claims", ROOT / routes.page("claims").script)),
         ):
             for _ in range(reps):
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
-                page = context.new_page()
-                t0 = time.perf_counter()
-                proc, port, log = start_streamlit(main, log_dir=log_dir)
-                try:
-                    wait_health(port, proc, log=log)
-                    page.goto(f"http://127.0.0.1:{port}/{url_path}")
-                    if kind["plotly"]:  # the chart drawn (its first trace may be a hidden legend-only one)
-                        page.wait_for_selector(".js-plotly-plot .main-svg", state="visible", timeout=90_000)
-                    else:
-                        first_visible(page, kind)
-                    cold.setdefault(label, []).append(time.perf_counter() - t0)
-                finally:
-                    context.close()
-                    stop_process(proc)
+                cold.setdefault(label, []).append(cold_start(browser, main, url_path, kind, log_dir))
         floor = statistics.median(cold["floor:plotly"])
         for label, samples in cold.items():
             median = statistics.median(samples)

@@ -161,6 +161,43 @@ def wait_app_ready(page, timeout: float = 60.0, quiet: float = 1.0) -> None:
     raise TimeoutError(f"page did not settle within {timeout} s: {last}")
 
 
+def cold_start(browser, main: str, url: str, kind: dict, log_dir: Path) -> float:
+    """Seconds from starting a server for `main` (app.py or a floor) to the first chart of `url` (a path and query
+    on it) drawn in a fresh browser context; the server is stopped afterwards."""
+    from bench.harness import start_streamlit, stop_process, wait_health
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    started = time.perf_counter()
+    proc, port, log = start_streamlit(main, log_dir=log_dir)
+    try:
+        wait_health(port, proc, log=log)
+        page.goto(f"http://127.0.0.1:{port}/{url}")
+        first_visible(page, kind)
+        return time.perf_counter() - started
+    finally:
+        context.close()
+        stop_process(proc)
+
+
+CHANGED_JS = (
+    "(prev) => { if ((" + SIGNATURE_JS + ")() === prev) return false; "
+    "window.__claimlensChanged = performance.now(); return true; }"
+)
+
+
+def interact_once(page, driver) -> float:
+    """Seconds from the driver's last input to the frame in which a chart's data changed (the page's own clock:
+    the context needs INPUT_CLOCK_JS as an init script)."""
+    before = page.evaluate(SIGNATURE_JS)
+    if not driver(page):
+        raise RuntimeError("nothing to drive")
+    page.wait_for_function(CHANGED_JS, arg=before, polling="raf", timeout=60_000)
+    started, changed = page.evaluate("[window.__claimlensInput, window.__claimlensChanged]")
+    wait_app_ready(page, quiet=0.5)
+    return (changed - started) / 1000
+
+
 class RequestLog:
     """Every URL the page asked for, and every request that failed."""
 
