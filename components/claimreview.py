@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from components import source_tiers, strength
+from components import routes, source_tiers, strength
 from components.version import app_version
 
 SCHEMA = "https://schema.org"
@@ -27,9 +27,13 @@ REVIEWER = {"@type": "Organization", "name": "Claim Lens"}
 RATING_VALUES = {"supported": 5, "mixed": 3, "contradicted": 1}
 
 
-def card_url(claim_id: str, base_url: str = DEFAULT_BASE_URL) -> str:
-    """The claim card's address on the Claims page (its `claims_id` URL parameter selects the card)."""
-    return f"{base_url.rstrip('/')}/Claims?claims_id={claim_id}"
+def card_url(claim_id: str, base_url: str = DEFAULT_BASE_URL, case_id: str | None = None) -> str:
+    """The claim card's address on the Claims page: `claims_id` selects the card, `case` the case when it is not
+    the default one (components.routes builds the link, as every other link in the app)."""
+    from components.case_model import DEFAULT_CASE
+
+    query = {"claims_id": claim_id, "case": case_id if case_id != DEFAULT_CASE else None}
+    return f"{base_url.rstrip('/')}/{routes.page_url('claims', query)}"
 
 
 def _iso(value: Any) -> str:
@@ -119,7 +123,7 @@ def claim_review(
     """One claim as a schema.org ClaimReview (with `@context` unless it goes into a case `@graph`)."""
     verdict = claim.verdict
     weight = verdict_strength(claim)
-    url = card_url(claim.id, base_url)
+    url = card_url(claim.id, base_url, getattr(case, "id", None))
     explanation = f"Rule {verdict.rule}: {verdict.rule_text} Result: {verdict.detail}".strip()
     if weight.level:
         explanation += f" Evidence strength: {weight.explain()}"
@@ -241,7 +245,7 @@ def evidence_pack(
             "claim": c.id,
             **_verdict_record(c.verdict),
             "strength": verdict_strength(c).as_dict(),
-            "card_url": card_url(c.id, base_url),
+            "card_url": card_url(c.id, base_url, getattr(case, "id", None)),
         }
         for c in case.claims
     ]

@@ -107,3 +107,13 @@ def test_evidence_pack(case):
     cited = [r for r in rows if r["source_url"]]
     assert cited and all(r["source_tier"] in "1234" and r["source_tier_reason"] for r in cited)
     json.loads(pack.read("claimreview.jsonld"))
+
+
+def test_card_urls_of_another_case_name_the_case():
+    second = load_case("2025-11-india-december-low")
+    doc = claimreview.claim_review(second, second.claims[0], base_url="https://claims.example")
+    assert doc["url"] == (
+        f"https://claims.example/Claims?claims_id={second.claims[0].id}&case=2025-11-india-december-low"
+    )
+    first = load_case()
+    assert "case=" not in claimreview.claim_review(first, first.claims[0])["url"]
