@@ -184,6 +184,6 @@ def test_the_extension_keeps_customs_bases_and_official_values_apart(tmp_path):
     assert used["value"].tolist() == [-20.995, -26.4], "first figure in source order draws the line"
     assert black_sea["provider_detail"].str.contains("Aframax").any(), "each point names its basis"
     assert built["urals_discount_india_delivered"].points["value"].tolist() == [-4.965, -8.0]
-    assert "urals_discount_argus" not in built  # bases are no longer mixed in one series
+    assert "urals_discount_argus" not in built  # each delivery basis is a series of its own
     value = {b.meta["id"]: b for b in importer.build_india(compiled)}["india_imports_russia_value_official"]
     assert 2.3 not in value.points["value"].tolist(), "an unnamed estimate is not an official value"

@@ -12,7 +12,7 @@ import streamlit as st
 
 from components import data, style
 
-# Every cache is bounded (issue 15: memory must come back on a shared server). Entries: what the snapshot and the
+# Every cache is bounded (memory must come back on a shared server). Entries: what the snapshot and the
 # case hold, with room to spare; ttl: files re-read after an hour, so a snapshot refreshed on disk is picked
 # up; built figures and lines are per view, so they get the tightest bounds (FIGURE_ENTRIES ~ 40 MB at most).
 FILE_TTL = 3600  # seconds before a snapshot or case file is read again
