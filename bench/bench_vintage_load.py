@@ -9,7 +9,7 @@ One run (issue 16: "loading a page after a new vintage lands <= 1.2x the plotly 
                once; then a refresh from recorded EIA and ECB responses (bench_refresh) writes a new vintage
                into that folder, and a new browser session loads the page -> first chart visible, with the as-of
                note checked to name the new vintage (so the caches really moved to it, without a restart)
-Ratios are against both floors, measured in the same run. Needs Debian chromium (tests/e2e/harness.py).
+Ratios are against both floors, measured in the same run. Needs Debian chromium (bench/browser.py).
 """
 
 from __future__ import annotations
@@ -26,16 +26,16 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("CLAIMLENS_OFFLINE", "1")
 os.environ.setdefault("EIA_API_KEY", "bench")
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
 
 import pandas as pd  # noqa: E402
-from bench_app import first_visible, targets_of  # noqa: E402
-from bench_refresh import recorded_responses  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from bench.bench_app import targets_of  # noqa: E402
+from bench.bench_refresh import recorded_responses  # noqa: E402
+from bench.browser import first_visible, launch_chromium  # noqa: E402
+from bench.harness import start_streamlit, stop_process, wait_health  # noqa: E402
 from components import routes  # noqa: E402
 from components.data.refresh import refresh_publishers  # noqa: E402
-from tests.e2e.harness import launch_chromium, start_streamlit, stop_process, wait_health  # noqa: E402
 
 FLOOR = ROOT / "bench" / "floors" / "plotly_line.py"
 

@@ -4,6 +4,9 @@ components, and the app never imports the build-time importers (the data CLI han
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,3 +57,23 @@ def test_the_snapshot_importer_refuses_a_folder_that_is_not_the_sources(tmp_path
 
     with pytest.raises(FileNotFoundError, match="does not look like the shared sources folder"):
         main(["--sources", str(tmp_path), "--data-dir", str(tmp_path / "data")])
+
+
+def test_every_benchmark_script_imports_from_the_project_alone():
+    """A benchmark is run by hand and rarely: one whose imports broke (a moved helper, a test module) would be found
+    only when someone needs its figures. Each must import without the tests package."""
+    root = Path(__file__).resolve().parent.parent
+    scripts = sorted(p.stem for p in (root / "bench").glob("bench_*.py")) + ["load"]
+    for name in scripts:
+        source = (root / "bench" / f"{name}.py").read_text(encoding="utf-8")
+        assert "from tests" not in source and "import tests" not in source, f"bench/{name}.py imports a test helper"
+    code = "import sys; sys.path.insert(0, '.'); " + "; ".join(f"import bench.{name}" for name in scripts)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "CLAIMLENS_OFFLINE": "1"},
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
