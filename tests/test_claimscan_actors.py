@@ -69,7 +69,9 @@ def test_the_headline_keeps_its_known_actors():
         ("Cargoes went to Acme Holdings last week.", "Acme Holdings", "company", "company word 'Holdings'"),
         ("Trucks came from General Motors instead.", "General Motors", "company", "company word 'Motors'"),
         ("Kazakhstan shipped more.", "Kazakhstan", "state", "pycountry KZ"),
-        ("Sinopec bought cargoes.", "Sinopec", "company", "known oil or refining company"),
+        ("Sinopec bought cargoes.", "Sinopec", "company", "known company"),
+        ("Analysts at Goldman Sachs agreed.", "Goldman Sachs", "company", "known company"),
+        ("Link Energy and the Oil Ministry agreed.", "Oil Ministry", "organisation", "'Ministry'"),
         ("Scott Bessent spoke about oil.", "Scott Bessent", "person", "known person"),
         ("The IEA cut its forecast.", "IEA", "organisation", "known organisation"),
     ],
@@ -106,6 +108,18 @@ def test_direction_actor_to_target_in_active_and_passive_voice(text, edge, rtype
     found = links(text)
     assert found[edge] == (rtype, True), found
     assert (edge[1], edge[0]) not in found
+
+
+def test_a_verb_joins_only_the_actors_it_stands_between():
+    found = links(
+        "Reliance and Indian Oil Corp bought oil from Iraq and Saudi Arabia, while Narendra Modi met Donald Trump."
+    )
+    for buyer in ("reliance", "ioc"):
+        for seller in ("iraq", "saudi_arabia"):
+            assert found[(buyer, seller)] == ("buys oil from", True)
+        assert found[tuple(sorted((buyer, "modi")))] == (relations.MENTIONED_WITH, False)  # Modi bought nothing
+    assert found[("modi", "trump")] == ("meets", False)
+    assert found[tuple(sorted(("iraq", "trump")))] == (relations.MENTIONED_WITH, False)  # Iraq met no one
 
 
 def test_a_passive_without_its_agent_links_the_two_only_as_mentioned_with():

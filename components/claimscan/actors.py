@@ -22,6 +22,7 @@ from components.claimscan.names import (
     ORG_WORDS,
     SPEECH_VERBS,
     STOP_WORDS,
+    TIME_WORDS,
     TITLES,
     TOPIC_WORDS,
 )
@@ -76,7 +77,7 @@ def classify(words: list[str], speech_verb: str = "") -> tuple[list[str], str, s
     if title:
         title_word = title.group(0).strip()
         words = text[title.end() :].split() if title.end() <= len(text) else []
-    while words and (words[0] in STOP_WORDS or words[0] in TOPIC_WORDS):  # 'On Monday Jane Roe said'
+    while words and (words[0] in STOP_WORDS or words[0] in TIME_WORDS or words[0].islower()):  # 'On Monday'
         words = words[1:]
     while words and words[-1].lower() in ("of", "the", "and", "for", "de", "al"):
         words = words[:-1]

@@ -101,7 +101,7 @@ def _gazetteer(known: tuple[tuple[str, str, str, str, tuple[str, ...]], ...]) ->
             add(name, aid, Actor(aid, label, kind, "known organisation"))
     for aid, (label, names) in COMPANIES.items():
         for name in names:
-            add(name, aid, Actor(aid, label, "company", "known oil or refining company"))
+            add(name, aid, Actor(aid, label, "company", f"known company ({label})"))
     for aid, (label, country, names) in PEOPLE.items():
         for name in names:
             add(name, aid, Actor(aid, label, "person", f"known person ({label})", country=country))

@@ -107,6 +107,17 @@ COMPANIES = {
     "petrochina": ("PetroChina", ("PetroChina", "CNPC")),
     "aramco": ("Saudi Aramco", ("Saudi Aramco", "Aramco")),
     "sovcomflot": ("Sovcomflot", ("Sovcomflot",)),
+    "vitol": ("Vitol", ("Vitol",)),
+    "trafigura": ("Trafigura", ("Trafigura",)),
+    "glencore": ("Glencore", ("Glencore",)),
+    "gunvor": ("Gunvor", ("Gunvor",)),
+    "exxonmobil": ("ExxonMobil", ("ExxonMobil", "Exxon Mobil", "Exxon")),
+    "chevron": ("Chevron", ("Chevron",)),
+    "totalenergies": ("TotalEnergies", ("TotalEnergies",)),
+    "goldman_sachs": ("Goldman Sachs", ("Goldman Sachs",)),
+    "jpmorgan": ("JPMorgan", ("JPMorgan", "JP Morgan", "J.P. Morgan")),
+    "morgan_stanley": ("Morgan Stanley", ("Morgan Stanley",)),
+    "sbi": ("State Bank of India", ("State Bank of India", "SBI")),
 }
 # People of the story (label, country, written names). A case's own actors.csv comes first; these are found in any
 # pasted text, so a surname alone counts only where it is unmistakable in this field.
@@ -160,12 +171,17 @@ DATA_PROVIDERS = (
     "Economic Times",
     "Business Standard",
 )
-TOPIC_WORDS = frozenset(
-    """Urals Brent WTI ESPO Murban Sokol Basrah Varandey Arab Light Heavy Medium Dated Dubai Oman CPC Blend
-    Crude Oil Gas LNG Diesel Naphtha Fuel Friday Monday Tuesday Wednesday Thursday Saturday Sunday
-    Mt Bpd Kb GDP CEO CFO Q1 Q2 Q3 Q4 FY AM PM OK AP AFP Western Eastern Northern Southern European Asian
-    African Arab Gulf Middle East West Asia Europe Africa Europeans Westerners""".split()
-) | frozenset(MONTHS)
+# Days and months: dropped from the front of a name ('On Monday Jane Roe said').
+TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()) | frozenset(MONTHS)
+TOPIC_WORDS = (
+    frozenset(
+        """Urals Brent WTI ESPO Murban Sokol Basrah Varandey Arab Light Heavy Medium Dated Dubai Oman CPC Blend
+    Crude Oil Gas LNG Diesel Naphtha Fuel Mt Bpd Kb GDP CEO CFO Q1 Q2 Q3 Q4 FY AM PM OK AP AFP Western Eastern
+    Northern Southern European Asian African Arab Gulf Middle East West Asia Europe Africa Europeans
+    Westerners""".split()
+    )
+    | TIME_WORDS
+)
 TITLES = (
     "President",
     "Vice President",

@@ -72,32 +72,55 @@ def _verb(text: str, skip: str = "") -> tuple[str, bool, re.Match] | None:
     return None
 
 
-def _type_of(between: str, before_first: str, before_target: str) -> tuple[str, bool, bool, str]:
-    """(type, directed, reversed, why) of the link from the first actor to the second. `reversed` says the
-    second actor acts on the first (passive voice: 'India was sanctioned by the US')."""
+def _type_of(between: str, before_first: str, before_target: str) -> tuple[str, bool, bool, str, tuple | None]:
+    """(type, directed, reversed, why, verb span in `between`) of the link from the first actor to the second.
+    `reversed` says the second actor acts on the first (passive voice: 'India was sanctioned by the US')."""
+    plain = (MENTIONED_WITH, False, False, "named in the same sentence", None)
     if len(between) > MAX_GAP:
-        return MENTIONED_WITH, False, False, "named in the same sentence"
+        return plain
     if _ONLY_BY.match(between):
         found = _verb(before_first[-LOOK_BACK:])
         if found and found[1]:
             rtype, _, m = found
-            return rtype, True, True, f"'{m.group(0)[:40]} ... by' (passive: the actor after 'by' acts)"
+            return rtype, True, True, f"'{m.group(0)[:40]} ... by' (passive: the actor after 'by' acts)", None
     found = _verb(between)
     if found is None:
-        return MENTIONED_WITH, False, False, "named in the same sentence"
+        return plain
     rtype, directed, m = found
-    said = m.group(0)[:40]
     if directed and _BY.search(between[m.end() :]):
-        return rtype, True, True, f"'{said} ... by' between them (passive: the actor after 'by' acts)"
+        return (
+            rtype,
+            True,
+            True,
+            f"'{m.group(0)[:40]} ... by' between them (passive: the actor after 'by' acts)",
+            m.span(),
+        )
     if directed and _AUX_BEFORE.search(between[: m.start()]):
-        return MENTIONED_WITH, False, False, f"'{said}' in the passive with no 'by': who acted is not said"
+        why = f"'{m.group(0)[:40]}' in the passive with no 'by': who acted is not said"
+        return MENTIONED_WITH, False, False, why, None
     if rtype == "buys oil from" and not (_FROM_BEFORE.search(before_target) or "from" in between):
         found = _verb(between, skip=rtype)  # 'India imported ... Russia' without 'from' says no seller
         if found is None:
-            return MENTIONED_WITH, False, False, "named in the same sentence"
+            return plain
         rtype, directed, m = found
-        said = m.group(0)[:40]
-    return rtype, directed, False, f"'{said}' between them"
+    return rtype, directed, False, f"'{m.group(0)[:40]}' between them", m.span()
+
+
+_COORD = re.compile(r"^[\s,]*(?:(?:and|or|nor|as well as)\s+)?(?:the\s+)?$", re.I)
+
+
+def _one_group(text: str, chain: list[Mention]) -> bool:
+    """Mentions joined only by commas, 'and' or 'or' ('Iraq and Saudi Arabia') act, or are acted on, together."""
+    return all(_COORD.match(text[x.end : y.start]) for x, y in zip(chain, chain[1:]))
+
+
+def _verb_joins(text: str, a: Mention, b: Mention, verb: tuple[int, int], mentions: list[Mention]) -> bool:
+    """Does the verb between a and b join those two? Not when another actor, not listed with a, stands between
+    a and the verb (it is that actor's verb), or one not listed with b between the verb and b (its object)."""
+    start, end = a.end + verb[0], a.end + verb[1]
+    before = [m for m in mentions if a.end <= m.start and m.end <= start]
+    after = [m for m in mentions if end <= m.start and m.end <= b.start]
+    return _one_group(text, [a, *before]) and _one_group(text, [*after, b])
 
 
 def link(sentence_mentions: list[tuple[int, str, list[Mention]]], max_links: int = MAX_LINKS) -> LinkSet:
@@ -121,7 +144,12 @@ def link(sentence_mentions: list[tuple[int, str, list[Mention]]], max_links: int
             neighbours_only += 1
         for a, b in pairs:
             between = text[a.end : b.start]
-            rtype, directed, flipped, why = _type_of(between, text[: a.start], text[max(0, b.start - 12) : b.start])
+            rtype, directed, flipped, why, verb = _type_of(
+                between, text[: a.start], text[max(0, b.start - 12) : b.start]
+            )
+            if verb is not None and not _verb_joins(text, a, b, verb, mentions):
+                rtype, directed, flipped = MENTIONED_WITH, False, False
+                why = f"named in the same sentence ({why.split(' between')[0]} joins other actors)"
             src, dst = (b.actor_id, a.actor_id) if flipped else (a.actor_id, b.actor_id)
             if not directed:
                 src, dst = sorted((src, dst))
