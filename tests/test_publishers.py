@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from bench.recorded import ECB_COLUMNS, HTML_ERROR_PAGE, Recorded, ecb_csv, ecb_rates, ecb_zip, eia_body, eia_rows
-from components.data import publishers
+from components.data import publishers, snapshot
 from components.data.publishers import http_get as real_http_get  # conftest stubs the module's one
 from components.data.refresh import refresh_publishers
 from components.data.vintages import read_vintages
@@ -58,7 +58,7 @@ def test_good_downloads_add_one_vintage(folder):
     assert history[-1]["previous"] == history[0]["id"] != history[-1]["id"]
     changelog = (data_dir / "CHANGELOG.md").read_text()
     assert f"vintage {record['id']}" in changelog and f"`brent_spot_eia`: {added} added" in changelog
-    assert '"vintage": "' + record["id"] in (data_dir / "snapshot.json").read_text()
+    assert '"vintage": "' + record["id"] in (snapshot.active_dir(data_dir) / "snapshot.json").read_text()
 
 
 def test_the_same_data_again_adds_no_vintage(folder):

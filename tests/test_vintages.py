@@ -90,23 +90,6 @@ def test_nothing_changed_means_no_vintage(folder):
     assert folder_bytes(data_dir) == before
 
 
-def test_a_write_failing_halfway_puts_every_old_byte_back(folder, monkeypatch):
-    data_dir, _ = folder
-    before = folder_bytes(data_dir)
-    real = vintage_commit.write_atomic
-
-    def fail_on_changelog(path, data):
-        if path.name == "CHANGELOG.md":
-            raise OSError(28, "No space left on device")
-        real(path, data)
-
-    monkeypatch.setattr(vintage_commit, "write_atomic", fail_on_changelog)
-    with pytest.raises(vintage_commit.VintageError, match="No space left on device.*left as it was"):
-        commit_kpler(folder, 1.95, "2026-12-01")
-    assert folder_bytes(data_dir) == before
-    assert not list(data_dir.glob(".staging-*"))
-
-
 def test_the_vintage_id_follows_the_checksums():
     assert vintages.vintage_checksum({"a": "1", "b": "2"}) == vintages.vintage_checksum({"b": "2", "a": "1"})
     assert vintages.vintage_checksum({"a": "1"}) != vintages.vintage_checksum({"a": "2"})

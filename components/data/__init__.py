@@ -56,12 +56,13 @@ def catalog() -> pd.DataFrame:
     return read_catalog()
 
 
-def series_meta(series_id: str) -> dict:
+def series_meta(series_id: str, folder=None) -> dict:
     """The provenance record of one series (read from its own file: cheap); an unknown id raises KeyError, a
-    broken or missing record (its data file still there) gives a `status` that says what is wrong."""
+    broken or missing record (its data file still there) gives a `status` that says what is wrong. `folder`:
+    a vintage folder already resolved (snapshot.active_dir), so the record and its data file match."""
     if not _ID.fullmatch(str(series_id)):
         raise KeyError(f"unknown series {str(series_id)[:40]!r}")
-    csv_path, meta_path = series_paths(str(series_id))
+    csv_path, meta_path = series_paths(str(series_id), folder)
     if not meta_path.exists():
         if csv_path.exists():
             return _broken(series_id, missing_record(csv_path))
@@ -95,12 +96,15 @@ def _broken(series_id: str, status: str) -> dict:
 def series_problems() -> dict[str, str]:
     """{series id: what is wrong} for every snapshot series whose record is broken or missing, or whose data
     file is missing, unreadable or fails its checksum (reads every data file once: for `status`, not pages)."""
+    from .snapshot import active_dir
+
+    folder = active_dir()
     problems = {}
-    for row in catalog().to_dict("records"):
+    for row in read_catalog(folder).to_dict("records"):
         if row["status"] != "ok":
             problems[row["id"]] = row["status"]
         elif row["origin"] != "live-only":
-            problem = file_problem(series_paths(row["id"])[0], row)
+            problem = file_problem(series_paths(row["id"], folder)[0], row)
             if problem:
                 problems[row["id"]] = problem
     return problems
@@ -108,10 +112,13 @@ def series_problems() -> dict[str, str]:
 
 def load_points(series_id: str) -> pd.DataFrame:
     """Every cited figure of a series (date, value, unit, flag, source_title, source_url, provider_detail, used)."""
-    meta = series_meta(series_id)
+    from .snapshot import active_dir
+
+    folder = active_dir()  # once: the record and the data file come from the same vintage
+    meta = series_meta(series_id, folder)
     if meta["status"] != "ok":
         raise SnapshotError(meta["status"])
-    return read_points(series_id, meta)
+    return read_points(series_id, meta, folder)
 
 
 def load_series(series_id: str, start=None, end=None) -> pd.Series:
@@ -138,19 +145,20 @@ _vintage_seen: dict[tuple, str] = {}
 
 
 def vintage_key() -> str:
-    """The vintage the data folder is at, as named by snapshot.json (one stat per call, a read only when the
-    file changed). Pages key their caches on it, so a refresh written by another process (the timer, another
-    replica) is picked up on the next page load without a restart."""
+    """The vintage the data folder is at, as named by the current vintage's snapshot.json (per call: the
+    pointer's one line read and one stat; the index is read only when it changed). Pages key their caches
+    on it, so a refresh written by another process (the timer, another replica) is picked up on the next page
+    load without a restart."""
     from . import snapshot
 
-    path = snapshot.DATA_DIR / "snapshot.json"
+    path = snapshot.active_dir() / "snapshot.json"  # a new vintage moves the pointer: a new path, a new key
     try:
         stat = path.stat()
         stamp = (str(path), stat.st_mtime_ns, stat.st_size)
         if stamp not in _vintage_seen:
             raw = path.read_bytes()
             _vintage_seen.clear()
-            vintage = read_snapshot_info().get("vintage") if raw else ""
+            vintage = read_snapshot_info(path.parent).get("vintage") if raw else ""
             _vintage_seen[stamp] = str(vintage or "sha256:" + hashlib.sha256(raw).hexdigest()[:12])
     except OSError:
         return "no snapshot.json"

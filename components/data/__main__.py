@@ -1,9 +1,11 @@
-"""Command line: `python -m components.data status | refresh | import --sources ../shared/sources`.
+"""Command line: `python -m components.data status | refresh | import --sources ../shared/sources |
+install --from <data folder>`.
 
 `status` exits non-zero when the snapshot is damaged (its index unreadable, a provenance record or data file
 missing, a checksum that does not match). `refresh` fetches the live Yahoo series (into the cache) and the
 publishers' EIA and ECB files (a new vintage of the snapshot when they bring new or revised values); it exits
-non-zero when anything failed. A cron job or CI step notices either.
+non-zero when anything failed. A cron job or CI step notices either. `install` puts another data folder's
+current vintage (a newer committed snapshot) into this one as one swap, like a refresh does.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import catalog, live_series, series_problems, snapshot_as_of, snapshot_problems
+from . import catalog, live_series, series_problems, snapshot, snapshot_as_of, snapshot_problems
 from .live import check_cache
 from .refresh import refresh_publishers
+from .snapshot import active_dir, shown_path
 
 
 def cmd_status() -> int:
@@ -64,7 +67,21 @@ def cmd_import(sources: Path) -> int:
     from importers.snapshot import run_import  # build time only: the runtime package never imports importers
 
     ids = run_import(sources)
-    print(f"wrote {len(ids)} series records to data/series/")
+    print(f"wrote {len(ids)} series records to {shown_path(active_dir() / 'series')}/")
+    return 0
+
+
+def cmd_install(source: Path) -> int:
+    from .vintage_commit import VintageError, data_lock
+    from .vintage_install import install_from
+
+    try:
+        with data_lock(snapshot.DATA_DIR):
+            folder = install_from(snapshot.DATA_DIR, source)
+    except (OSError, VintageError) as exc:
+        print(f"not installed, data left as it was: {getattr(exc, 'strerror', None) or exc}")
+        return 1
+    print(f"installed vintage {folder.name}: {shown_path(folder)}")
     return 0
 
 
@@ -75,11 +92,15 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("refresh", help="fetch Yahoo series and the EIA/ECB files now (exit 1 if any failed)")
     imp = sub.add_parser("import", help="rebuild data/series from ../shared/sources (developers, once)")
     imp.add_argument("--sources", type=Path, default=Path("../shared/sources"))
+    put = sub.add_parser("install", help="install another data folder's current vintage here, as one swap")
+    put.add_argument("--from", dest="source", type=Path, required=True)
     args = parser.parse_args(argv)
     if args.command == "status":
         return cmd_status()
     if args.command == "refresh":
         return cmd_refresh()
+    if args.command == "install":
+        return cmd_install(args.source)
     return cmd_import(args.sources)
 
 

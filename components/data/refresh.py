@@ -35,6 +35,7 @@ class RefreshReport:
 
 def snapshot_reader(data_dir: Path):
     """series id -> the snapshot's line in `data_dir` (empty when the series has no offline data)."""
+    data_dir = snapshot.active_dir(data_dir)  # once: every record and line from one vintage
     metas = _disk_meta(data_dir)
 
     def line(sid: str) -> pd.Series:

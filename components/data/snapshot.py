@@ -3,6 +3,11 @@
 The snapshot is the app's ground truth when there is no network, so every read is checked (the checksum in
 the provenance record must match the CSV) and every failure names the file, without stopping the other
 series from loading.
+
+Where the current vintage is: the committed layout has it in `data/` itself. A refresh or import installs a
+new vintage as a whole folder `data/vintages/<id>/` and then switches the one-line pointer `data/CURRENT` to
+it (vintage_commit.py), so every reader resolves the folder once (`active_dir`) and reads every file of one
+call from it: it sees the old vintage or the new one, never a mix.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +26,9 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = Path(os.environ.get("CLAIMLENS_DATA_DIR", ROOT / "data"))
 SERIES_DIR = DATA_DIR / "series"
 SNAPSHOT_FILE = DATA_DIR / "snapshot.json"
+POINTER_NAME = "CURRENT"  # names the folder under data/vintages/ that holds the current vintage
+VINTAGES_DIR = "vintages"
+VINTAGE_FOLDER = re.compile(r"[a-z0-9][a-z0-9-]{0,40}")
 
 POINT_COLUMNS = ["date", "value", "unit", "flag", "source_title", "source_url", "provider_detail", "used"]
 FLAGS = tuple(FLAG_WORDS)  # components.point_flags names them and says what each means
@@ -77,8 +86,34 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def pointer_target(data_dir: Path | None = None) -> tuple[str, str]:
+    """(the vintage folder name data/CURRENT points to or '', what is wrong with the pointer or '')."""
+    root = Path(data_dir or DATA_DIR)
+    try:
+        name = (root / POINTER_NAME).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return "", ""
+    except OSError as exc:
+        return "", f"the vintage pointer {shown_path(root / POINTER_NAME)} is unreadable: {_why(exc)}"
+    if not VINTAGE_FOLDER.fullmatch(name):
+        return "", f"the vintage pointer {shown_path(root / POINTER_NAME)} does not name a vintage folder"
+    if not (root / VINTAGES_DIR / name / "snapshot.json").is_file():
+        return "", f"the vintage pointer names {VINTAGES_DIR}/{name}, which is not there"
+    return name, ""
+
+
+def active_dir(data_dir: Path | None = None) -> Path:
+    """The folder holding the current vintage of the data folder `data_dir` (default data/): the folder
+    data/CURRENT names under data/vintages/, or the data folder itself (the committed layout, and the
+    fall-back when the pointer is broken: snapshot_problems says so). A vintage folder has no pointer of its
+    own, so passing one (or a staging folder) returns it unchanged."""
+    root = Path(data_dir or DATA_DIR)
+    name, _ = pointer_target(root)
+    return root / VINTAGES_DIR / name if name else root
+
+
 def series_paths(series_id: str, data_dir: Path | None = None) -> tuple[Path, Path]:
-    folder = (data_dir or DATA_DIR) / "series"
+    folder = active_dir(data_dir) / "series"
     return folder / f"{series_id}.csv", folder / f"{series_id}.json"
 
 
@@ -98,7 +133,7 @@ def missing_record(csv_path: Path) -> str:
 
 def read_catalog(data_dir: Path | None = None) -> pd.DataFrame:
     """One row per provenance record; a broken record becomes a row whose `status` says what is wrong."""
-    folder = (data_dir or DATA_DIR) / "series"
+    folder = active_dir(data_dir) / "series"
     rows = []
     for path in sorted(folder.glob("*.json")):
         try:
@@ -120,7 +155,8 @@ def read_catalog(data_dir: Path | None = None) -> pd.DataFrame:
 
 
 def read_points(series_id: str, meta: dict, data_dir: Path | None = None) -> pd.DataFrame:
-    """All cited points of a snapshot series, checked against the recorded checksum."""
+    """All cited points of a snapshot series, checked against the recorded checksum (pass the folder `meta`
+    was read from, so both come from one vintage)."""
     csv_path, _ = series_paths(series_id, data_dir)
     if meta.get("origin") == "live-only":
         raise SeriesUnavailable(f"{series_id} is live-only (Yahoo {meta.get('live_ticker')}): not available offline")
@@ -169,7 +205,7 @@ def file_problem(csv_path: Path, meta: dict) -> str:
 
 def snapshot_info(data_dir: Path | None = None) -> tuple[dict, str]:
     """(the snapshot index data/snapshot.json, '' or what is wrong with it). A problem gives an empty dict."""
-    path = (data_dir or DATA_DIR) / "snapshot.json"
+    path = active_dir(data_dir) / "snapshot.json"
     name = shown_path(path)
     try:
         info = json.loads(path.read_text(encoding="utf-8"))
@@ -196,9 +232,9 @@ def read_snapshot_info(data_dir: Path | None = None) -> dict:
 def snapshot_problems(data_dir: Path | None = None) -> list[str]:
     """Everything wrong with the snapshot as a whole, in words: its index unreadable, a series record count
     that does not match the index (a provenance file deleted along with its data, or one added by hand)."""
-    info, problem = snapshot_info(data_dir)
-    problems = [problem] if problem else []
-    folder = data_dir or DATA_DIR
+    folder = active_dir(data_dir)
+    info, problem = snapshot_info(folder)
+    problems = [p for p in (pointer_target(data_dir)[1], problem) if p]
     expected = info.get("series")
     found = len(list((folder / "series").glob("*.json")))
     if isinstance(expected, int) and found != expected:

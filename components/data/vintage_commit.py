@@ -2,9 +2,9 @@
 
 The new series files are first written to a staging folder inside the data folder and read back with the
 snapshot's own reader (so the verdicts of the new vintage are computed on exactly what will be on disk).
-Only then are the files moved into place, `snapshot.json` last (it names the vintage: pages switch when it
-changes). If any write fails, every file already replaced gets its old bytes back. A lock keeps two refresh
-jobs (two replicas' timers, say) from writing at once.
+Then the whole vintage is installed as one swap (vintage_install.py: a new folder under data/vintages/, then
+the pointer data/CURRENT), so a reader never sees part of it; a failure leaves the old vintage untouched. A
+lock keeps two refresh jobs (two replicas' timers, say) from writing at once.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from .snapshot import (
     read_snapshot_info,
     series_paths,
     sha256_file,
-    write_atomic,
 )
+from .vintage_install import install
 
 LOCK_NAME = ".vintage.lock"
 LOCK_WAIT_SECONDS = 30
@@ -75,7 +75,7 @@ def meta_json(meta: dict) -> bytes:
 
 def _disk_meta(data_dir: Path) -> dict[str, dict]:
     out = {}
-    for path in sorted((data_dir / "series").glob("*.json")):
+    for path in sorted((snapshot.active_dir(data_dir) / "series").glob("*.json")):
         try:
             out[path.stem] = read_meta_file(path)
         except SnapshotError:
@@ -146,10 +146,7 @@ def record_baseline(data_dir: Path | None = None, today=None, cases_root: Path |
         if vintages.read_vintages(data_dir):
             return None
         record = baseline_record(data_dir, pd.Timestamp(today or pd.Timestamp.today()), cases_root=cases_root)
-        info = dict(read_snapshot_info(data_dir), vintage=record["id"])
-        write_atomic(vintages.vintages_path(data_dir), (json.dumps([record], indent=1) + "\n").encode("utf-8"))
-        write_atomic(data_dir / vintages.CHANGELOG_NAME, vintages.changelog_markdown([record]).encode("utf-8"))
-        write_atomic(data_dir / "snapshot.json", (json.dumps(info, indent=1) + "\n").encode("utf-8"))
+        _swap(data_dir, {}, [record], dict(read_snapshot_info(data_dir), vintage=record["id"]), record["id"])
         return record
 
 
@@ -281,31 +278,27 @@ def _commit_locked(series, kind, note, data_dir: Path, today, remove_others, cas
 
 
 def _install(data_dir: Path, staging: Path, staged: dict, removed: set, history: list, record: dict, info: dict):
-    """Move the staged files into place, snapshot.json last; on any failure put every old byte back."""
-    writes: list[tuple[Path, bytes | None]] = []
+    """The new vintage as one swap (vintage_install.py): the staged files, the removals, the history, the
+    changelog and snapshot.json on a copy of the current vintage, then the pointer."""
+    writes: dict[str, bytes | None] = {}
     for sid in sorted(staged):
-        for staged_path, target in zip(series_paths(sid, staging), series_paths(sid, data_dir)):
-            writes.append((target, staged_path.read_bytes() if staged_path.exists() else None))
+        for staged_path in series_paths(sid, staging):
+            writes[f"series/{staged_path.name}"] = staged_path.read_bytes() if staged_path.exists() else None
     for sid in sorted(removed):
-        writes += [(path, None) for path in series_paths(sid, data_dir)]
+        writes.update({f"series/{path.name}": None for path in series_paths(sid, staging)})
     info = dict(read_snapshot_info(data_dir), **info, built=record["date"], vintage=record["id"])
-    writes += [
-        (vintages.vintages_path(data_dir), (json.dumps(history, indent=1) + "\n").encode("utf-8")),
-        (data_dir / vintages.CHANGELOG_NAME, vintages.changelog_markdown(history).encode("utf-8")),
-        (data_dir / "snapshot.json", (json.dumps(info, indent=1) + "\n").encode("utf-8")),
-    ]
-    backup = [(path, path.read_bytes() if path.exists() else None) for path, _ in writes]
+    _swap(data_dir, writes, history, info, record["id"])
+
+
+def _swap(data_dir: Path, writes: dict, history: list, info: dict, vintage_id: str) -> None:
+    writes = {
+        **writes,
+        vintages.VINTAGES_NAME: (json.dumps(history, indent=1) + "\n").encode("utf-8"),
+        vintages.CHANGELOG_NAME: vintages.changelog_markdown(history).encode("utf-8"),
+        "snapshot.json": (json.dumps(info, indent=1) + "\n").encode("utf-8"),
+    }
     try:
-        for path, data in writes:
-            if data is None:
-                path.unlink(missing_ok=True)
-            else:
-                write_atomic(path, data)
+        install(data_dir, writes, vintage_id)
     except OSError as exc:
-        for path, data in reversed(backup):
-            try:
-                write_atomic(path, data) if data is not None else path.unlink(missing_ok=True)
-            except OSError:
-                pass
         message = f"the new vintage could not be written ({exc.strerror or exc}); data left as it was"
         raise VintageError(message) from exc

@@ -30,7 +30,7 @@ LARGEST_REVISIONS = 3
 
 
 def vintages_path(data_dir: Path | None = None) -> Path:
-    return (data_dir or snapshot.DATA_DIR) / VINTAGES_NAME
+    return snapshot.active_dir(data_dir) / VINTAGES_NAME
 
 
 def read_vintages(data_dir: Path | None = None) -> list[dict]:

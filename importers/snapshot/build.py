@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from components.data.snapshot import DATA_DIR
+from components.data.snapshot import DATA_DIR, active_dir
 from components.data.vintage_commit import commit
 from importers.snapshot.carry import Kept, keep_refreshed
 from importers.snapshot.live import live_records
@@ -109,5 +109,5 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="the snapshot folder to write (default: data/)")
     args = parser.parse_args(argv)
     ids = run_import(args.sources, args.data_dir)
-    print(f"wrote {len(ids)} series records to {args.data_dir / 'series'}")
+    print(f"wrote {len(ids)} series records to {active_dir(args.data_dir) / 'series'}")
     return 0
