@@ -142,15 +142,23 @@ def build_claim_chart(
     )
     layout = dict(
         height=300,
-        margin=dict(l=40, r=10, t=30, b=30),
+        margin=dict(l=40, r=10, t=58, b=30),
         shapes=[period],
         yaxis=yaxis,
         xaxis=dict(type="date", range=[lo.strftime("%Y-%m-%d"), hi.strftime("%Y-%m-%d")]),
         legend=dict(orientation="h", y=-0.2),
+        # short enough for a phone's width, and below the band where plotly's toolbar appears on hover (the
+        # event key under the chart says what the markers and numbers mean)
         title=dict(
-            text="Claim period shaded; events marked along the top (hover a marker for its title"
-            + ("; a numbered marker groups events close together)" if overlay.grouped else ")"),
+            text="Claim period shaded; events along the top",
             font=dict(size=11),
+            x=0,
+            xanchor="left",
+            xref="container",
+            y=1,
+            yanchor="top",
+            yref="container",
+            pad=dict(t=32, l=8),
         ),
     )
     return go.Figure(data=overlay.under + traces + overlay.over, layout=overlay.layout(layout, whole=not drawn))

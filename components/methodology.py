@@ -7,11 +7,14 @@ the registry and the modules that apply them, so the page cannot drift from what
 
 from __future__ import annotations
 
+import re
+
 from components import point_flags, source_tiers, strength
 from components.evidence import RULES
 from components.evidence.registry import REQUIRED
 from components.evidence.scenario import SCORING
 from components.evidence.verdict import CLAIM_STATUSES, NO_CLEAR_CHANGE, NOT_IN_RECORD, OUTCOME_STATUSES
+from components.style import human
 
 SCALE_WORDS = {
     "supported": "the data or the record bear the claim out, by the rule's stated threshold",
@@ -60,6 +63,15 @@ WHAT_WOULD_CHANGE = (
 )
 
 
+# a parameter's doc names other parameters and their values ('a_start', 'month_mean'): in code type, as the keys
+# a case file writes, not as words
+_KEY = re.compile(r"'([a-z][a-z0-9_]*)'|(?<![\w`'.-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w`'.-])")
+
+
+def _keys_in_code(text: str) -> str:
+    return _KEY.sub(lambda m: f"`{m.group(1) or m.group(0)}`", text)
+
+
 def _param_rows(rule_name: str) -> str:
     rows = ["| parameter | default | meaning |", "|---|---|---|"]
     for param in RULES[rule_name].params:
@@ -68,7 +80,7 @@ def _param_rows(rule_name: str) -> str:
             if param.default is REQUIRED
             else ("none" if param.default in (None, "", ()) else f"`{param.default}`")
         )
-        rows.append(f"| `{param.name}` | {default} | {param.doc} |")
+        rows.append(f"| `{param.name}` | {default} | {_keys_in_code(param.doc)} |")
     return "\n".join(rows)
 
 
@@ -80,7 +92,8 @@ def sections() -> list[tuple[str, str]]:
     for name in RULES:
         words = RULE_WORDS.get(name, "")
         extra = f"\n\n{SCORING}" if name == "scenario_outcome" else ""
-        rules.append(f"#### `{name}`\n\n{words}{extra}\n\n{_param_rows(name)}")
+        # headed by its name in words; the key a case file writes follows in code type
+        rules.append(f"#### {human(name)} (`{name}`)\n\n{words}{extra}\n\n{_param_rows(name)}")
     tiers = "\n".join(f"- **tier {rank}**: {name}" for rank, name in source_tiers.TIER_NAMES.items())
     return [
         ("Verdict scales", "Claims:\n\n" + scale + "\n\nScenarios and predictions:\n\n" + outcomes),

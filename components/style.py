@@ -112,7 +112,8 @@ def event_key_html(categories: Any, grouped: bool = False) -> str:
     ]
     if grouped:
         spans.append(
-            f'<span style="white-space:nowrap"><span style="color:{EVENT_GROUP_HEX}">&#11044;</span> numbered: events'
+            # a sentence, not a name: it may wrap (kept on one line it pushed a phone's page sideways)
+            f'<span><span style="color:{EVENT_GROUP_HEX}">&#11044;</span> numbered: events'
             " close together at the shown range, grouped into one marker (hover it for the list)</span>"
         )
     return (

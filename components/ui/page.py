@@ -14,6 +14,10 @@ from components.ui.cache import FILE_TTL, catalog
 from components.ui.live import live_enabled
 
 APP_TITLE = "Claim Lens"
+# A markdown table (a claim card's numbers, the Methodology's rule parameters) is as wide as its longest cells and
+# Streamlit lets it push the page sideways on a phone; as a block it scrolls inside its own box instead.
+# (A <style>-only st.html goes to the page's event container: it takes no room.)
+PAGE_CSS = "<style>[data-testid='stMarkdownContainer'] table{display:block;max-width:100%;overflow-x:auto}</style>"
 _modules_when_frozen = 0
 
 
@@ -59,6 +63,7 @@ def page_setup(title: str, intro: str | None = None) -> None:
     freeze_long_lived_heap()
     forget_pending_notices()
     st.set_page_config(page_title=f"{title} · {APP_TITLE}", layout="wide")
+    st.html(PAGE_CSS)
     st.title(title)
     if intro:
         st.caption(intro)
