@@ -101,3 +101,21 @@ def test_the_rule_reads_the_months_from_at_to_end():
     assert evidence.evaluate(spec, ctx).status == "contradicted"  # February alone: 1.8, 6% off
     assert evidence.evaluate({**spec, "at": "2025-01-01"}, ctx).status == "supported"  # January alone: 1.7
     assert evidence.validate_spec({**spec, "end": "2024-01-01"})[0][0].endswith(".end")
+
+
+@pytest.mark.parametrize(
+    "sentence,windows",
+    [
+        ("India's imports of Russian crude fell in Q1 2025.", ("2024-10-01", "2024-12-01", "2025-01-01", "2025-03-01")),
+        (
+            "India's imports of Russian crude rose in H2 2025 from H1 2025.",
+            ("2025-01-01", "2025-06-01", "2025-07-01", "2025-12-01"),
+        ),
+    ],
+)
+def test_a_change_over_ranges_compares_whole_windows(sentence, windows):
+    result = scan.scan_article(sentence, case_actors=SCAN_ACTORS, catalog=SCAN_CATALOG, published=SCAN_PUBLISHED)
+    (c,) = result.candidates
+    assert c.spec["rule"] == "change_between"
+    got = tuple(str(c.spec[k]) for k in ("a_start", "a_end", "b_start", "b_end"))
+    assert got == windows and evidence.validate_spec(c.spec) == []

@@ -35,6 +35,20 @@ def _month(p) -> pd.Timestamp:
     return p.start.replace(day=1)
 
 
+def _change_window(name: str, period) -> dict:
+    """change_between's parameters for one window: a month ('a'), or a range of months ('a_start', 'a_end')."""
+    if period.granularity == "months":
+        return {f"{name}_start": period.start.date(), f"{name}_end": period.end.replace(day=1).date()}
+    return {name: _month(period).date()}
+
+
+def _before(period):
+    """The window of the same length just before a period: the month before, or the quarter before a quarter."""
+    start = _month(period) - pd.DateOffset(months=period.months if period.granularity == "months" else 1)
+    end = _month(period) - pd.DateOffset(days=1)
+    return type(period)(f"before {period.surface}", start, end, period.granularity, "")
+
+
 def _window(periods, published: pd.Timestamp | None) -> tuple[pd.Timestamp, pd.Timestamp, str]:
     fine = [p for p in periods if p.granularity in ("day", "month", "months")]
     if fine:
@@ -80,33 +94,26 @@ def suggest(
                 f"'lowest' with {measure.measure.label}: lowest of the {months} months before {at:%b %Y}{note}",
                 "quantitative",
             )
-        two = [p for p in periods if p.granularity in ("day", "month")]
+        two = [p for p in periods if p.granularity in ("day", "month", "months")]
         pct = [q for q in quantities if q.family == "share"]
-        if comparison and len(two) >= 2 and measure.measure.key != "india_russia_share":
-            later, earlier = sorted(two[:2], key=lambda p: p.start, reverse=True)
+        figures = [q for q in quantities if q.family in measure.measure.families]
+        between_two = len(two) >= 2 and measure.measure.key != "india_russia_share"
+        if comparison and (between_two or (len(two) == 1 and not figures)):
+            if between_two:
+                later, earlier = sorted(two[:2], key=lambda p: p.start, reverse=True)
+                why = f"'{comparison}' between two periods: {earlier.label} -> {later.label}"
+            else:
+                later, earlier = two[0], _before(two[0])
+                why = f"'{comparison}' in {later.label} with no figure: {later.label} against {earlier.label}"
             spec = {
                 "rule": "change_between",
                 "series": ids,
-                "a": _month(earlier).date(),
-                "b": _month(later).date(),
+                **_change_window("a", earlier),
+                **_change_window("b", later),
                 "expect": comparison,
                 "min_pct": float(pct[0].value) if pct else 0.0,
                 "unit": unit,
             }
-            return spec, f"'{comparison}' between two periods: {earlier.label} -> {later.label}", "quantitative"
-        if comparison and len(two) == 1 and not [q for q in quantities if q.family in measure.measure.families]:
-            later = two[0]
-            earlier_month = _month(later) - pd.DateOffset(months=1)
-            spec = {
-                "rule": "change_between",
-                "series": ids,
-                "a": earlier_month.date(),
-                "b": _month(later).date(),
-                "expect": comparison,
-                "min_pct": float(pct[0].value) if pct else 0.0,
-                "unit": unit,
-            }
-            why = f"'{comparison}' in {later.label} with no figure: {later.label} against the month before"
             return spec, why, "quantitative"
         # a figure for a quarter, a half or part of a year is checked over all its months, when the sentence
         # names that range before any single month
