@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from components import routes, source_tiers, strength
+from components import point_flags, routes, source_tiers, strength
 from components.version import app_version
 
 SCHEMA = "https://schema.org"
@@ -176,6 +176,7 @@ POINT_FIELDS = (
     "provider",
     "series",
     "flag",
+    "flag_meaning",
     "source_title",
     "source_url",
     "source_tier",
@@ -208,6 +209,7 @@ def _point_rows(claim: Any) -> list[dict]:
             tier = source_tiers.tier_of(str(n.get("source_url") or ""), str(n.get("source_title") or ""))
             row = {k: _plain(n.get(k, "")) for k in POINT_FIELDS if k in n}
             row.update(claim=claim.id, part=part.label, source_tier=tier.rank, source_tier_reason=tier.why)
+            row["flag_meaning"] = point_flags.describe(n.get("flag"))
             rows.append(row)
     return rows
 
@@ -263,7 +265,7 @@ def evidence_pack(
         "data_as_of": _iso(as_of),
         "files": ["claims.json", "rules.json", "verdicts.json", "claimreview.jsonld", "points.csv", "methodology.txt"],
     }
-    methodology = "\n\n".join([strength.RULE_TEXT, source_tiers.rule_text()]) + "\n"
+    methodology = "\n\n".join([strength.RULE_TEXT, point_flags.methodology_text(), source_tiers.rule_text()]) + "\n"
     reviews = case_reviews(case, base_url=base_url, reviewed_on=reviewed_on, series_meta=series_meta)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as pack:

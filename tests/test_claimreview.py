@@ -106,6 +106,8 @@ def test_evidence_pack(case):
     assert rows and {r["claim"] for r in rows} >= {"india_two_year_low", "us_aid_intel_pause"}
     cited = [r for r in rows if r["source_url"]]
     assert cited and all(r["source_tier"] in "1234" and r["source_tier_reason"] for r in cited)
+    flagged = [r for r in rows if r["flag"]]
+    assert flagged and all(r["flag_meaning"].startswith(r["flag"].split(";")[0].split(":")[0]) for r in flagged)
     json.loads(pack.read("claimreview.jsonld"))
 
 

@@ -204,3 +204,40 @@ def test_every_flag_is_named_in_words_on_the_methodology_page_and_in_hover_text(
     assert point_flags.describe("approximate;converted: ÷ 31 days") == (
         f"approximate ({point_flags.FLAG_WORDS['approximate']}); converted by us: ÷ 31 days"
     )
+
+
+def test_the_strength_and_the_flagged_figures_control_see_the_new_flags():
+    from components import evidence, strength
+    from components.evidence.rule_controls import FLAGS
+    from tests.factories.evidence import evidence_context
+    from tests.factories.series import monthly_series
+
+    series = {"a_kpler": monthly_series("2025-01-01", (1.67, 1.40), "a_kpler")}
+    flags = {"a_kpler": {"2025-02-01": "approximate;converted: million barrels in the month ÷ 28 days"}}
+    spec = {"rule": "change_between", "series": ["a_kpler"], "a": "2025-01-01", "b": "2025-02-01", "expect": "down"}
+    context = evidence_context(series, flags=flags)
+    published = evidence.evaluate(spec, context)
+    assert published.status == "supported"
+    assessed = strength.assess(published)
+    assert (assessed.flagged, assessed.figures) == (1, 2), "an approximate, converted figure counts as flagged"
+    assert {"approximate", "bound", "range", "footnoted", "unnamed", "converted"} <= set(FLAGS)
+    for left_out in (["approximate"], ["converted"]):  # 'converted: <factor>' still reads as 'converted'
+        pushed = evidence.evaluate(spec, context, params={"exclude_flags": left_out})
+        assert pushed.status == "no data", left_out
+
+
+def test_the_command_line_names_the_refused_rows_and_writes_nothing(tmp_path, capsys, monkeypatch):
+    import importers.snapshot.build
+
+    # only the compiled builders: the official files (EIA, ECB...) have nothing to do with units
+    monkeypatch.setattr(
+        importers.snapshot.build, "build_all", lambda s: importer.build_urals_and_revenue(s / "compiled")
+    )
+    sources = tmp_path / "sources"
+    for name in (INDIA, "china_crude_imports_from_russia_monthly.csv", REVENUE):
+        write_compiled_rows(sources / "compiled", name, [])
+    bad = dict(month="2025-03", value=1.0, unit="percent", series="Urals average price", data_provider="MinFin")
+    write_compiled_rows(sources / "compiled", URALS, [bad])
+    assert importer.main(["--sources", str(sources), "--data-dir", str(tmp_path / "data")]) == 1
+    assert f"compiled/{URALS}:2: its unit 'percent' cannot be reconciled" in capsys.readouterr().err
+    assert not (tmp_path / "data").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from importers.snapshot.official import build_dgcis, build_ecb, build_eia, build
 from importers.snapshot.points import Built
 from importers.snapshot.russia import build_urals_and_revenue
 from importers.snapshot.trade import build_china, build_india
+from importers.snapshot.units import UnitRefused
 
 DESCRIPTION = "Build the committed snapshot in data/series/ from the raw folders in ../shared/sources, once."
 
@@ -108,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", type=Path, default=Path("../shared/sources"))
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="the snapshot folder to write (default: data/)")
     args = parser.parse_args(argv)
-    ids = run_import(args.sources, args.data_dir)
+    try:
+        ids = run_import(args.sources, args.data_dir)
+    except UnitRefused as refused:  # nothing was written: say which rows and why, not a traceback
+        print("import refused, nothing written:\n  " + "\n  ".join(refused.lines), file=sys.stderr)
+        return 1
     print(f"wrote {len(ids)} series records to {active_dir(args.data_dir) / 'series'}")
     return 0
