@@ -175,3 +175,14 @@ def test_a_newer_committed_snapshot_is_installed_from_its_folder_as_one_swap(fol
     before = folder_bytes(data_dir)
     assert main(["install", "--from", str(tmp_path / "nowhere")]) == 1
     assert "data left as it was" in capsys.readouterr().out and folder_bytes(data_dir) == before
+
+
+def test_a_cache_keyed_by_a_vintage_reads_that_vintage_after_the_pointer_moved(folder):
+    """ui caches take the key (data.vintage_key) then read: naming the vintage keeps the two together."""
+    data_dir, _ = folder
+    first = install(folder, VALUES["high"])["id"]
+    install(folder, VALUES["low"], "2026-12-02")
+    assert data.load_series("imp_kpler")[FEB] == VALUES["low"]
+    assert data.load_series("imp_kpler", vintage=first)[FEB] == VALUES["high"]
+    assert snapshot.vintage_folder(first, data_dir).name == first
+    assert snapshot.vintage_folder("sha256:0123", data_dir) == snapshot.active_dir(data_dir)

@@ -51,9 +51,12 @@ __all__ = [
 _ID = re.compile(r"[a-z0-9_]{1,80}")
 
 
-def catalog() -> pd.DataFrame:
-    """Metadata of every series (snapshot and live-only), one row each, with a `status` per provenance record."""
-    return read_catalog()
+def catalog(vintage: str | None = None) -> pd.DataFrame:
+    """Metadata of every series (snapshot and live-only), one row each, with a `status` per provenance record.
+    `vintage`: read that vintage's folder while it is on disk (see snapshot.vintage_folder)."""
+    from .snapshot import vintage_folder
+
+    return read_catalog(vintage_folder(vintage))
 
 
 def series_meta(series_id: str, folder=None) -> dict:
@@ -110,20 +113,21 @@ def series_problems() -> dict[str, str]:
     return problems
 
 
-def load_points(series_id: str) -> pd.DataFrame:
-    """Every cited figure of a series (date, value, unit, flag, source_title, source_url, provider_detail, used)."""
-    from .snapshot import active_dir
+def load_points(series_id: str, vintage: str | None = None) -> pd.DataFrame:
+    """Every cited figure of a series (date, value, unit, flag, source_title, source_url, provider_detail, used).
+    `vintage`: read that vintage's folder while it is on disk (see snapshot.vintage_folder)."""
+    from .snapshot import vintage_folder
 
-    folder = active_dir()  # once: the record and the data file come from the same vintage
+    folder = vintage_folder(vintage)  # once: the record and the data file come from the same vintage
     meta = series_meta(series_id, folder)
     if meta["status"] != "ok":
         raise SnapshotError(meta["status"])
     return read_points(series_id, meta, folder)
 
 
-def load_series(series_id: str, start=None, end=None) -> pd.Series:
+def load_series(series_id: str, start=None, end=None, vintage: str | None = None) -> pd.Series:
     """The series line (used points only) as floats on a DatetimeIndex, optionally cut to [start, end]."""
-    return cut(points_to_series(load_points(series_id), series_id), start, end)
+    return cut(points_to_series(load_points(series_id, vintage), series_id), start, end)
 
 
 def cut(series: pd.Series, start=None, end=None) -> pd.Series:

@@ -112,6 +112,15 @@ def active_dir(data_dir: Path | None = None) -> Path:
     return root / VINTAGES_DIR / name if name else root
 
 
+def vintage_folder(vintage: str | None, data_dir: Path | None = None) -> Path:
+    """The folder of the named vintage while it is on disk, else the current one: a cache keyed by a vintage
+    id then holds that vintage's files even when the pointer moved between taking the key and reading."""
+    root = Path(data_dir or DATA_DIR)
+    if vintage and VINTAGE_FOLDER.fullmatch(str(vintage)) and (root / VINTAGES_DIR / str(vintage)).is_dir():
+        return root / VINTAGES_DIR / str(vintage)
+    return active_dir(root)
+
+
 def series_paths(series_id: str, data_dir: Path | None = None) -> tuple[Path, Path]:
     folder = active_dir(data_dir) / "series"
     return folder / f"{series_id}.csv", folder / f"{series_id}.json"

@@ -22,12 +22,12 @@ FIGURE_ENTRIES = 64  # plotly figures, about 0.1-0.6 MB each
 LINE_ENTRIES = 64  # provider lines with per-point flags and sources
 
 
-# Every file-backed cache is also keyed on the data folder's vintage (data.vintage_key(): one stat per call),
+# Every file-backed cache is also keyed on the data folder's vintage (data.vintage_key(): the pointer and one stat),
 # so a new vintage written by the refresh job is used on the next run, on every replica, without a restart;
 # the old vintage's entries age out (max_entries, ttl).
 @st.cache_data(show_spinner=False, max_entries=2, ttl=FILE_TTL)
 def _catalog(vintage: str) -> pd.DataFrame:
-    return data.catalog()
+    return data.catalog(vintage)
 
 
 def catalog() -> pd.DataFrame:
@@ -37,7 +37,7 @@ def catalog() -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=SERIES_ENTRIES, ttl=FILE_TTL)
 def _snapshot_series(series_id: str, vintage: str) -> pd.Series:
-    return data.load_series(series_id)
+    return data.load_series(series_id, vintage=vintage)
 
 
 def series(series_id: str, start=None, end=None) -> pd.Series:
@@ -47,7 +47,7 @@ def series(series_id: str, start=None, end=None) -> pd.Series:
 
 @st.cache_data(show_spinner=False, max_entries=SERIES_ENTRIES, ttl=FILE_TTL)
 def _points(series_id: str, vintage: str) -> pd.DataFrame:
-    return data.load_points(series_id)
+    return data.load_points(series_id, vintage)
 
 
 def points(series_id: str) -> pd.DataFrame:
