@@ -4,13 +4,14 @@ vintages with what each changed, and the refresh from the publishers and Yahoo."
 import pandas as pd
 import streamlit as st
 
-from components import charts, data, style, ui
-from components.data.catalog_table import catalog_table
+from components import as_of, charts, data, style, ui
+from components.data.catalog_table import SHOWN, catalog_table, shown_catalog
 from components.data.coverage import coverage_grid, measure_groups
 from components.data.refresh import refresh_publishers
 from components.data.vintages import changes_table, verdict_changes_table
 
 VINTAGES_SHOWN = 5  # newest first; data/CHANGELOG.md has them all
+VINTAGE_KINDS = {"import": "rebuilt from the raw sources", "refresh": "refreshed from the publishers"}
 
 ui.page_setup(
     "Data & sources",
@@ -23,7 +24,7 @@ topics = sorted(catalog["topic"].unique())
 # ---- controls
 names = dict(zip(catalog["id"], catalog["name"]))
 chosen_topics = ui.url_persist(st.multiselect)(
-    "Topics", topics, key="data_topics", default=topics, format_func=style.human
+    "Topics", topics, key="data_topics", default=topics, format_func=as_of.topic_label
 )
 ids = list(catalog.loc[catalog["topic"].isin(chosen_topics), "id"])
 picked = ui.url_persist(st.selectbox)(
@@ -44,8 +45,10 @@ measure = ui.url_persist(st.selectbox)(
 ui.show_notices()
 
 # ---- data
-table = catalog_table(catalog, ids, ui.series_or_none, pd.Timestamp.today().normalize())
-table.insert(table.columns.get_loc("age_days") + 1, "stale", [data.stale_text(sid) for sid in table["id"]])
+table = shown_catalog(
+    catalog_table(catalog, ids, ui.series_or_none, pd.Timestamp.today().normalize()),
+    {sid: data.stale_text(sid) for sid in ids},
+)
 grid_points = {}
 for provider, sid in measures.get(measure, {}).items():
     provider_points, _ = ui.points_or_none(sid)
@@ -60,17 +63,28 @@ st.dataframe(
     table,
     hide_index=True,
     width="stretch",
+    column_order=SHOWN,
+    placeholder="–",
     column_config={
-        "source_url": st.column_config.LinkColumn("source", display_text="open"),
-        "first": st.column_config.DateColumn(),
-        "last": st.column_config.DateColumn(),
-        "age_days": st.column_config.NumberColumn("age (days)", help="Days since the newest point"),
+        "name": st.column_config.TextColumn("Series", pinned=True),
+        "provider": "Provider",
+        "unit": "Unit",
+        "frequency": "Frequency",
+        "first": st.column_config.DateColumn("First value", format="D MMM YYYY"),
+        "last": st.column_config.DateColumn("Newest value", format="D MMM YYYY"),
+        "rows": st.column_config.NumberColumn("Values", format="%d"),
         "gaps": st.column_config.NumberColumn(
-            help="Missing months/years inside the span; for daily data, breaks over 4 days"
+            "Gaps", format="%d", help="Missing months/years inside the span; for daily data, breaks over 4 days"
         ),
+        "age_days": st.column_config.NumberColumn("Age", format="%d days", help="Days since the newest value"),
         "stale": st.column_config.TextColumn(
-            help="Older than the series' usual cadence (how long its next value normally takes)"
+            "Stale", help="Older than the series' usual cadence (how long its next value normally takes)"
         ),
+        "retrieved": "Retrieved",
+        "status": "File",
+        "instrument": "Instrument",
+        "licence": "Licence",
+        "source_url": st.column_config.LinkColumn("Source", display_text="open"),
     },
 )
 ui.csv_download(
@@ -104,11 +118,18 @@ if picked:
         else:
             st.success(f"{result.source}: {style.safe_text(result.reason)}")
             frame = result.series.rename("value").rename_axis("date").reset_index()
-            st.dataframe(frame.tail(20), hide_index=True)
+            st.dataframe(
+                frame.tail(20),
+                hide_index=True,
+                column_config={
+                    "date": st.column_config.DateColumn("Date", format="D MMM YYYY"),
+                    "value": st.column_config.NumberColumn(meta["unit"] or "Value"),
+                },
+            )
             ui.csv_download(
                 frame,
                 f"{picked}.csv",
-                f"Download {picked} (CSV)",
+                f"Download {meta['name']} (CSV)",
                 {
                     "series": picked,
                     "name": meta["name"],
@@ -128,17 +149,27 @@ if picked:
                 pts,
                 hide_index=True,
                 width="stretch",
+                placeholder="",
                 column_config={
-                    "source_url": st.column_config.LinkColumn("source", display_text="open"),
+                    "date": st.column_config.DateColumn(
+                        "Month" if meta["frequency"] == "monthly" else "Date",
+                        format="MMM YYYY" if meta["frequency"] == "monthly" else "D MMM YYYY",
+                    ),
+                    "value": st.column_config.NumberColumn("Value"),
+                    "unit": "Unit",
+                    "flag": "Flag",
+                    "source_title": "Source",
+                    "source_url": st.column_config.LinkColumn("Link", display_text="open"),
+                    "provider_detail": "Provider detail",
                     "used": st.column_config.CheckboxColumn(
-                        help="False: a cited alternative figure not used for the line"
+                        "On the line", help="Unticked: a cited alternative figure not used for the line"
                     ),
                 },
             )
             ui.csv_download(
                 pts.assign(date=pts["date"].dt.strftime("%Y-%m-%d")),
                 f"{picked}.csv",
-                f"Download {picked} (CSV)",
+                f"Download {meta['name']} (CSV)",
                 {
                     "series": picked,
                     "name": meta["name"],
@@ -166,24 +197,66 @@ else:
 st.subheader("Vintages: what each data update changed")
 if not history:
     st.info("No vintage recorded yet: the snapshot is as first committed.")
+
+
+def claim_name(key: str) -> str:
+    """'<case id>/<claim id>' as the claim's short title (read only when a vintage changed a verdict)."""
+    case = ui.case_files()
+    names_of = {f"{case.id}/{claim.id}": claim.short for claim in case.claims if claim.short}
+    return names_of.get(key, "a claim of another case")
+
+
 for number, record in enumerate(history):
     changed, flips = changes_table(record), verdict_changes_table(record)
+    changed["series"] = changed["series"].map(lambda sid: names.get(sid) or style.human(sid))
+    flips["claim"] = flips["claim"].map(claim_name)
     title = (
-        f"{record['date']} · vintage {record['id']} ({record.get('kind', 'build')}): {len(changed)} series changed, "
+        f"{style.format_date(record['date'])} · vintage {record['id']} "
+        f"({VINTAGE_KINDS.get(record.get('kind', ''), 'data update')}): {len(changed)} series changed, "
         f"{len(flips)} verdict(s) changed"
     )
     with st.expander(title, expanded=number == 0):
-        if record.get("note"):
-            st.caption(style.safe_text(record["note"]))
+        note = as_of.reader_note(record.get("note"))
+        if note:
+            st.caption(style.safe_text(note))
         if len(changed):
-            st.dataframe(changed, hide_index=True, width="stretch")
+            st.dataframe(
+                changed,
+                hide_index=True,
+                width="stretch",
+                column_config={
+                    "series": "Series",
+                    "added": st.column_config.NumberColumn("Added", format="%d"),
+                    "revised": st.column_config.NumberColumn("Revised", format="%d"),
+                    "removed": st.column_config.NumberColumn("Removed", format="%d"),
+                    "values": "Values (before → after)",
+                    "months": "Months covered (before → after)",
+                    "last": "Newest value (before → after)",
+                    "largest_revisions": "Largest revisions",
+                },
+            )
         if len(flips):
-            st.dataframe(flips, hide_index=True, width="stretch")
-st.caption("The whole history is in data/CHANGELOG.md (written with every vintage).")
+            st.dataframe(
+                flips,
+                hide_index=True,
+                width="stretch",
+                column_config={"claim": "Claim", "was": "Was", "now": "Now", "reason": "Why"},
+            )
+st.caption("The whole history ships with the project, in its data changelog (written with every vintage).")
 
 st.subheader("Live series")
 live_ids = list(catalog.loc[catalog["origin"] == "live-only", "id"])
-st.dataframe(ui.live_status_table(live_ids), hide_index=True, width="stretch")
+st.dataframe(
+    ui.live_status_table(live_ids),
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "series": "Series",
+        "showing": "Shown now",
+        "rows": st.column_config.NumberColumn("Values", format="%d"),
+        "why": "Why",
+    },
+)
 if not ui.live_enabled():
     st.info(
         "Live Yahoo data is off"
@@ -197,7 +270,8 @@ elif st.button("Refresh live series now", key="data_refresh"):
         for sid in live_ids:
             result = ui.live(sid)
             failed += not result.ok
-            st.write(("✅ " if result.ok else "⚠️ ") + f"{sid}: {result.source} — {style.safe_text(result.reason)}")
+            name = style.safe_text(names.get(sid) or style.human(sid))
+            st.write(("✅ " if result.ok else "⚠️ ") + f"{name}: {result.source} — {style.safe_text(result.reason)}")
         status.update(
             label=f"Refresh done: {len(live_ids) - failed} live, {failed} fell back",
             state="complete" if not failed else "error",

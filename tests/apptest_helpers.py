@@ -27,6 +27,7 @@ def texts(at: AppTest) -> str:
     parts = []
     for kind in ("markdown", "caption", "info", "warning", "error", "success", "subheader", "title"):
         parts += [str(e.value) for e in getattr(at, kind)]
+    parts += [str(e.label) for e in at.expander]  # the as-of line is an expander's label
     return _MARKDOWN_ESCAPE.sub(r"\1", "\n".join(parts))
 
 

@@ -44,7 +44,8 @@ def test_series_details_from_the_url_show_points_and_sources():
     points = at.dataframe[1].value
     assert {"source_title", "source_url", "flag", "used"} <= set(points.columns)
     assert len(points) == len(data.load_points("india_imports_russia_vortexa"))
-    assert any(b.label.startswith("Download india_imports_russia_vortexa") for b in at.get("download_button"))
+    name = data.series_meta("india_imports_russia_vortexa")["name"]
+    assert any(b.label.startswith(f"Download {name}") for b in at.get("download_button"))  # by name, not id
 
 
 @pytest.mark.parametrize(
@@ -66,10 +67,11 @@ def test_broken_snapshot_file_is_named_and_the_page_keeps_working(tmp_path, monk
     at = app_test(PAGE).run()
     assert not at.exception
     shown = texts(at)
-    assert "wti_spot_eia.json" in shown
+    assert "Wti spot eia could not be read" in shown and "the provenance record" in shown  # no file name
+    assert ".json" not in shown and "data/series" not in shown
     table = at.dataframe[0].value.set_index("id")
-    assert "urals_price_minfin.csv" in table.loc["urals_price_minfin", "status"]
-    assert table.loc["brent_spot_eia", "status"] == "ok"
+    assert table.loc["urals_price_minfin", "status"].startswith("the data file")
+    assert table.loc["brent_spot_eia", "status"] == "readable"
 
 
 def test_refresh_button_reports_each_series(monkeypatch, tmp_path):
@@ -82,8 +84,9 @@ def test_refresh_button_reports_each_series(monkeypatch, tmp_path):
     at.button(key="data_refresh").click().run()
     assert not at.exception
     shown = texts(at)
-    assert "✅ brent_futures_yahoo: live" in shown
-    assert "⚠️ nifty50_yahoo: unavailable" in shown and "failed in the batch" in shown
+    names = {sid: data.series_meta(sid)["name"] for sid in ("brent_futures_yahoo", "nifty50_yahoo")}
+    assert f"✅ {names['brent_futures_yahoo']}: live" in shown
+    assert f"⚠️ {names['nifty50_yahoo']}: unavailable" in shown and "failed in the batch" in shown
 
 
 def test_live_table_says_what_fell_back_and_why(monkeypatch, tmp_path):
@@ -95,16 +98,20 @@ def test_live_table_says_what_fell_back_and_why(monkeypatch, tmp_path):
     at = app_test(PAGE).run()
     assert not at.exception
     table = at.dataframe[-1].value.set_index("series")
-    assert table.loc["brent_futures_yahoo", "showing"] == "brent_futures_yahoo"
-    assert table.loc["brent_futures_yahoo", "rows"] == 2
-    assert table.loc["wti_futures_yahoo", "showing"] == "wti_spot_eia"
-    assert "different instrument" in table.loc["wti_futures_yahoo", "why"]
-    assert table.loc["nifty50_yahoo", "showing"] == "nothing"
-    assert "failed in the batch" in table.loc["nifty50_yahoo", "why"]
+    name = {sid: data.series_meta(sid)["name"] for sid in ("brent_futures_yahoo", "wti_futures_yahoo", "wti_spot_eia")}
+    name["nifty50_yahoo"] = data.series_meta("nifty50_yahoo")["name"]
+    assert table.loc[name["brent_futures_yahoo"], "showing"] == name["brent_futures_yahoo"]
+    assert table.loc[name["brent_futures_yahoo"], "rows"] == 2
+    assert table.loc[name["wti_futures_yahoo"], "showing"] == name["wti_spot_eia"]
+    assert "different instrument" in table.loc[name["wti_futures_yahoo"], "why"]
+    assert table.loc[name["nifty50_yahoo"], "showing"] == "nothing"
+    assert "failed in the batch" in table.loc[name["nifty50_yahoo"], "why"]
+    assert not table.reset_index().map(lambda cell: "_yahoo" in str(cell) or "_eia" in str(cell)).any().any()
 
 
 def test_offline_live_table_shows_snapshot_fallbacks():
     at = app_test(PAGE).run()
     table = at.dataframe[-1].value.set_index("series")
-    assert table.loc["usd_rub_yahoo", "showing"] == "usd_rub_ecb"
-    assert "live Yahoo data is off" in table.loc["usd_rub_yahoo", "why"]
+    rub = data.series_meta("usd_rub_yahoo")["name"]
+    assert table.loc[rub, "showing"] == data.series_meta("usd_rub_ecb")["name"]
+    assert "live Yahoo data is off" in table.loc[rub, "why"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from components import case as case_module
-from components import data
+from components import data, style
 from tests.apptest_helpers import app_test, texts
 
 
@@ -19,10 +19,12 @@ def test_the_as_of_note_follows_a_new_vintage_without_a_restart(data_copy):
     name_vintage(data_copy, "aaaaaaaaaaaa", "2026-12-01")
     at = app_test("pages/4_Currencies.py")
     at.run()
-    assert "vintage aaaaaaaaaaaa" in at.info[0].value and "Data as of 2026-12-01" in at.info[0].value
+    line = at.expander[0].label  # the as-of note: one line, its details inside
+    assert "vintage aaaaaaaaaaaa" in line and "Data as of 01 Dec 2026" in line
     name_vintage(data_copy, "bbbbbbbbbbbb", "2026-12-02")  # the refresh job, in another process
     at.run()
-    assert "vintage bbbbbbbbbbbb" in at.info[0].value and "Data as of 2026-12-02" in at.info[0].value
+    line = at.expander[0].label
+    assert "vintage bbbbbbbbbbbb" in line and "Data as of 02 Dec 2026" in line
 
 
 def test_vintage_key_changes_with_the_file(data_copy):
@@ -67,8 +69,9 @@ def test_data_sources_shows_the_coverage_grid_and_the_vintages():
     assert {"Kpler (ship-tracking)", "Vortexa (ship-tracking)", "Reuters (trade/tanker data)"} <= set(grid.columns)
     assert set(grid.stack().unique()) <= {"●", "○", ""} and (grid == "").any().any(), "gaps stay visible"
     history = data.vintage_history()
-    titles = [expander.label for expander in at.expander]
-    assert titles[0].startswith(f"{history[-1]['date']} · vintage {history[-1]['id']}")
+    titles = [expander.label for expander in at.expander][1:]  # the first is the page's as-of line
+    assert titles[0].startswith(f"{style.format_date(history[-1]['date'])} · vintage {history[-1]['id']}")
+    assert "../" not in texts(at) and "shared/sources" not in texts(at)  # vintage notes in readers' words
     catalog = at.dataframe[0].value
     eia = catalog.set_index("id").loc["brent_spot_eia", "stale"]
     assert eia.endswith("is stale: last figure 18 Aug 2026, usually updated weekly")

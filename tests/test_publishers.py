@@ -120,7 +120,7 @@ def test_a_bad_ecb_download_changes_nothing(folder, case):
     report = run(folder, Recorded(ecb=answer, eia=good_eia(days=SNAPSHOT_DAYS)))
     ecb = next(u for u in report.updates if u.publisher == "ECB")
     assert not ecb.ok and words in ecb.reason and ecb.reason.startswith("ECB not refreshed")
-    assert report.record is None and "data/ unchanged" in report.message  # EIA had nothing new
+    assert report.record is None and "the saved data are unchanged" in report.message  # EIA had nothing new
     assert folder_bytes(data_dir) == before
 
 

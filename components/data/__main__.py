@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from . import catalog, live_series, series_problems, snapshot, snapshot_as_of, snapshot_problems
-from .live import check_cache
+from .live import check_cache, offline_forced
 from .refresh import refresh_publishers
 from .snapshot import active_dir, shown_path
 
@@ -57,6 +57,8 @@ def cmd_refresh() -> int:
         rows = len(result.series) if result.series is not None else 0
         print(f"[{bar}] {n}/{len(ids)} {sid:<22} {result.source:<12} {rows:>5} rows — {result.reason}", flush=True)
     print(f"{len(ids) - failed} refreshed, {failed} failed (Yahoo series go to the live cache, never the snapshot)")
+    if offline_forced():
+        print("CLAIMLENS_OFFLINE is set: unset it to fetch from Yahoo and the publishers", flush=True)
     report = refresh_publishers()
     for line in report.lines():
         print(line, flush=True)

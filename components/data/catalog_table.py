@@ -70,3 +70,54 @@ def catalog_table(
             )
         )
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+# what the page shows, in reading order; the id and checksum stay in the data (and the CSV) but not on screen
+SHOWN = [
+    "name",
+    "provider",
+    "unit",
+    "frequency",
+    "first",
+    "last",
+    "rows",
+    "gaps",
+    "age_days",
+    "stale",
+    "retrieved",
+    "status",
+    "instrument",
+    "licence",
+    "source_url",
+]
+
+
+def _retrieved_words(value) -> str:
+    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value).strip()
+    if len(text) == 7 and text[4] == "-":  # a month: '2026-11'
+        return pd.Timestamp(text + "-01").strftime("%b %Y")
+    day = pd.to_datetime(text, errors="coerce", format="%Y-%m-%d")
+    return text if pd.isna(day) else day.strftime("%d %b %Y")
+
+
+def _status_words(status) -> str:
+    from components.as_of import file_words
+
+    text = "" if status is None or (isinstance(status, float) and pd.isna(status)) else str(status)
+    return "readable" if text == "ok" else file_words(text)
+
+
+def shown_catalog(table: pd.DataFrame, stale: dict[str, str] | None = None) -> pd.DataFrame:
+    """The catalog as a reader reads it: words for frequency, retrieval date and status, each series'
+    staleness ('' when current), text cells never missing (no 'None' or 'nan' in a cell). Dates stay dates
+    and counts stay numbers, for the table's own formatting and sorting; id and checksum are kept last, for
+    the CSV and the tests, and left out of the columns shown (SHOWN)."""
+    stale = stale or {}
+    out = table.copy()
+    out["frequency"] = out["frequency"].map(lambda f: str(f).capitalize() if isinstance(f, str) else "")
+    out["retrieved"] = out["retrieved"].map(_retrieved_words)
+    out["status"] = out["status"].map(_status_words)
+    out["stale"] = [stale.get(sid, "") for sid in out["id"]]
+    for column in ("name", "provider", "unit", "instrument", "licence"):
+        out[column] = out[column].fillna("").astype(str)
+    return out[SHOWN + ["id", "checksum"]]

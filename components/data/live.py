@@ -232,7 +232,9 @@ def fetch_live(tickers_by_id: dict[str, str], cache_dir: Path | None = None, dow
     wanted = {}
     for sid, ticker in tickers_by_id.items():
         if offline_forced():
-            results[sid] = _fallback(sid, ticker, "live data switched off (CLAIMLENS_OFFLINE)", cache_dir, False)
+            results[sid] = _fallback(
+                sid, ticker, "live data switched off: this server is set to run offline", cache_dir, False
+            )
         elif sid in _backoff and _backoff[sid][0] > now:
             results[sid] = _fallback(
                 sid,

@@ -60,7 +60,7 @@ def refresh_publishers(fetch=None, data_dir: Path | None = None, today=None, cas
     data_dir = Path(data_dir or snapshot.DATA_DIR)
     today = pd.Timestamp(today or pd.Timestamp.today()).normalize()
     if offline_forced() and fetch is None:
-        return RefreshReport(message="publishers not asked: network use is switched off (CLAIMLENS_OFFLINE)")
+        return RefreshReport(message="publishers not asked: this server is set to run offline")
     line, metas = snapshot_reader(data_dir)
     memo: dict[str, pd.Series] = {}
 
@@ -78,7 +78,7 @@ def refresh_publishers(fetch=None, data_dir: Path | None = None, today=None, cas
             meta = dict(metas[sid], retrieved=update.retrieved, source_title=update.source_title)
             series[sid] = (daily_points(new_line, meta.get("unit", "")), meta)
     if not series:
-        report.message = "no new vintage: no publisher's download could be used; data/ unchanged"
+        report.message = "no new vintage: no publisher's download could be used; the saved data are unchanged"
         return report
     names = ", ".join(u.publisher for u in report.updates if u.ok)
     try:
@@ -88,7 +88,7 @@ def refresh_publishers(fetch=None, data_dir: Path | None = None, today=None, cas
         report.message = f"new vintage not written: {exc}"
         return report
     if report.record is None:
-        report.message = "no new vintage: the publishers' data equal the snapshot's; data/ unchanged"
+        report.message = "no new vintage: the publishers' data equal the snapshot's; the saved data are unchanged"
     else:
         changed = len(report.record["changes"])
         report.message = (

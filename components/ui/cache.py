@@ -186,11 +186,11 @@ def clear_caches() -> None:
     """Forget every cached file, fetch and figure (the Data & sources refresh button)."""
     from components.ui import cases
     from components.ui.live import live_ok
-    from components.ui.page import snapshot_summary
+    from components.ui.page import _as_of_note
 
     for cached in (
         _catalog,
-        snapshot_summary,
+        _as_of_note,
         _snapshot_series,
         _points,
         live_ok,

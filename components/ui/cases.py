@@ -116,7 +116,7 @@ def case_picker(notices: list[str]) -> str:
         format_func=label,
         on_change=_picked,
         help="Every page shows the chosen case: its claims, verdicts, events, network and hindsight. "
-        "Cases come from data/cases/ and from articles opened in this session.",
+        "Cases come from the project's case library and from articles opened in this session.",
     )
     _write_url(chosen)
     return chosen

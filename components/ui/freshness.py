@@ -31,6 +31,11 @@ def _sentences() -> dict[str, tuple[str, bool]]:
     return _stale_sentences(data.vintage_key(), str(staleness.judging_day().date()))
 
 
+def stale_sentences() -> dict[str, tuple[str, bool]]:
+    """{series id: (sentence, stale)} for every stale or ended snapshot series (the as-of note's details)."""
+    return _sentences()
+
+
 def stale_notes(series_ids) -> list[str]:
     """'<series name> is stale: last figure <date>, usually updated <cadence>' for each of these series that
     is stale (or '... has ended: ...'), in the order given, each once."""

@@ -40,45 +40,54 @@ def live(series_id: str) -> data.LiveResult:
 
 
 def live_enabled() -> bool:
-    """Live Yahoo data is on unless the user switched it off or CLAIMLENS_OFFLINE is set."""
+    """Live Yahoo data is on unless the user switched it off or the server is set to run offline
+    (CLAIMLENS_OFFLINE)."""
     return (not data.offline_forced()) and st.session_state.get("live_on", True)
 
 
 def live_or_fallback(series_id: str) -> tuple[pd.Series | None, str, str]:
     """(values, id actually shown, message) for a live-only series: live or its disk copy when it can be had,
-    else the snapshot series named as its fallback (a different instrument, and the message says so)."""
+    else the snapshot series named as its fallback (a different instrument, and the message says so). The
+    message names series as readers know them (their catalog names), never by id."""
     meta = data.series_meta(series_id)
+    name = f"{meta.get('name') or series_id} ({meta['live_ticker']})"
     result = live(series_id) if live_enabled() else None
     reason = result.reason if result is not None else "live Yahoo data is off"
     if result is not None and result.series is not None:
-        return result.series, series_id, f"{series_id} ({meta['live_ticker']}): {result.source} — {reason}"
+        return result.series, series_id, f"{name}: {result.source} — {reason}"
     fallback = meta.get("fallback", "")
     if fallback:
+        fallback_name = _name(fallback)
         values, problem = series_or_none(fallback)
         if values is not None:
             return (
                 values,
                 fallback,
-                (
-                    f"{series_id} ({meta['live_ticker']}) not live ({reason}); showing {fallback} "
-                    "from the offline snapshot instead — a different instrument"
-                ),
+                f"{name} not live ({reason}); showing {fallback_name} from the offline snapshot instead — a "
+                "different instrument",
             )
-        reason += f"; fallback {fallback} failed: {problem}"
-    return None, series_id, f"{series_id} ({meta['live_ticker']}): not available ({reason})"
+        reason += f"; the fallback, {fallback_name}, failed: {problem}"
+    return None, series_id, f"{name}: not available ({reason})"
+
+
+def _name(series_id: str) -> str:
+    try:
+        return str(data.series_meta(series_id).get("name") or series_id)
+    except KeyError:
+        return series_id
 
 
 def live_status_table(series_ids: list[str]) -> pd.DataFrame:
-    """One row per live series: what is shown and why (for the Data & sources page and chart captions)."""
+    """One row per live series: what is shown and why, by name (for the Data & sources page)."""
     rows = []
     for sid in series_ids:
         values, shown, message = live_or_fallback(sid)
         rows.append(
             dict(
-                series=sid,
-                showing=shown if values is not None else "nothing",
+                series=_name(sid),
+                showing=_name(shown) if values is not None else "nothing",
                 rows=0 if values is None else len(values),
                 why=message,
             )
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["series", "showing", "rows", "why"])

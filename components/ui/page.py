@@ -8,7 +8,7 @@ import sys
 import pandas as pd
 import streamlit as st
 
-from components import data, routes, style
+from components import as_of, data, routes, style
 from components.ui import guard
 from components.ui.cache import FILE_TTL, catalog
 from components.ui.live import live_enabled
@@ -89,38 +89,46 @@ def page_setup(title: str, intro: str | None = None) -> None:
     as_of_banner()
 
 
-@st.cache_data(show_spinner=False, max_entries=2, ttl=FILE_TTL)
-def snapshot_summary(vintage: str = "") -> tuple[str, list[tuple[str, str]]]:
-    """('Data as of <built>, vintage <id> (<topic> to <last day>, ...)', [(what, problem)] for each
-    unreadable series and each problem of the snapshot as a whole (its index data/snapshot.json unreadable, a
-    record count that does not match it)) — the same on every page and rerun of one vintage, so computed once
-    per vintage."""
-    cat = catalog()
-    built = data.snapshot_as_of()
-    snap = cat[(cat["origin"] == "snapshot") & (cat["status"] == "ok")]
-    newest = snap.groupby("topic")["last"].max().dropna()
-    parts = ", ".join(f"{topic} to {day.date()}" for topic, day in newest.sort_index().items())
-    built_txt = built.date() if pd.notna(built) else "unknown"
-    named = vintage if vintage and not vintage.startswith(("sha256:", "no ", "unreadable")) else ""
-    which = f"offline snapshot, vintage {named}" if named else "offline snapshot"
-    broken = cat[cat["status"] != "ok"]
-    problems = [(f"Series {sid} could not be read", status) for sid, status in zip(broken["id"], broken["status"])]
-    problems += [("The snapshot is damaged", problem) for problem in data.snapshot_problems()]
-    return f"Data as of {built_txt}, {which} ({parts})", problems
+@st.cache_data(show_spinner=False, max_entries=4, ttl=FILE_TTL)
+def _as_of_note(vintage: str, day: str, live_on: bool, stale_line: str) -> as_of.AsOf:
+    """The as-of note of one vintage, day and live setting: the same on every page and rerun, so computed
+    once (components.as_of builds it, from the stale sentences of components.ui.freshness)."""
+    from components.ui.freshness import stale_sentences
+
+    return as_of.as_of(
+        catalog(),
+        data.snapshot_as_of(),
+        vintage,
+        data.vintage_history(),
+        stale_sentences(),
+        live_on=live_on,
+        stale_line=stale_line,
+        snapshot_problems=data.snapshot_problems(),
+    )
+
+
+def as_of_note() -> as_of.AsOf:
+    """The one as-of note (line, details, stale series, problems) for this page run. Its stale count and
+    sentences are freshness.stale_count_text and the stale marks' own, so the line and the charts agree."""
+    from components.ui.freshness import stale_count_text
+
+    day = str(pd.Timestamp.today().date())
+    return _as_of_note(data.vintage_key(), day, live_enabled(), stale_count_text())
 
 
 def as_of_text() -> str:
-    from components.ui.freshness import stale_count_text
-
-    mode = "live Yahoo series on when reachable" if live_enabled() else "live Yahoo series off"
-    stale = stale_count_text()
-    return f"{snapshot_summary(data.vintage_key())[0]}; {mode}" + (f"; {stale}." if stale else ".")
+    return as_of_note().line
 
 
 def as_of_banner() -> None:
-    st.info(as_of_text(), icon=":material/inventory_2:")
-    for what, problem in snapshot_summary(data.vintage_key())[1]:
-        st.warning(f"{what}: {style.safe_text(problem)}", icon=":material/warning:")
+    """One line saying how old the data are; opened, it shows the vintage, retrieval dates and sources, and
+    each stale series. Unreadable series and a damaged snapshot stay warnings: they are not details."""
+    note = as_of_note()
+    with st.expander(note.line, icon=":material/inventory_2:"):
+        st.markdown(note.details)
+        page_link("data", "Every series with its source, licence and coverage: Data & sources")
+    for what, problem in note.problems:
+        st.warning(f"{style.safe_text(what)}: {style.safe_text(problem)}", icon=":material/warning:")
 
 
 def source_caption(series_id: str) -> str:
