@@ -26,8 +26,6 @@ TOPIC_LABELS = {
 }
 _PATH = re.compile(r"(?:\.{1,2}/|/)[\w./-]+|\b[\w-]+/[\w./-]+")
 _IMPORTER_NOTE = re.compile(r"^\s*Rebuilt by the importer from\s+\S+\s*$", re.IGNORECASE)
-_INDEX_FILE = re.compile(r"(?:the snapshot index )?(?:[\w.-]+/)*snapshot\.json\b")
-_DATA_FILE = re.compile(r"(?:(?:snapshot )?file )?(?:[\w.-]+/)*[\w.-]+\.(csv|json)\b")
 IMPORT_WORDS = (
     "Rebuilt from the raw source files: the publishers' downloads (EIA, ECB, FRED, DGCI&S) and the figures "
     "compiled from news pages, each with its provider and link."
@@ -48,15 +46,6 @@ def reader_note(note) -> str:
         return IMPORT_WORDS
     text = _PATH.sub("the source files", text)
     return re.sub(r"\s{2,}", " ", text).strip()
-
-
-def file_words(text) -> str:
-    """A problem with a data file said without its file name: 'snapshot file data/series/x.csv is missing' ->
-    'the data file is missing' (the page already names the series; the file name is for the README's repair
-    steps and the command line)."""
-    words = {"csv": "the data file", "json": "the provenance record"}
-    text = _INDEX_FILE.sub("the snapshot's index", "" if text is None else str(text))
-    return _DATA_FILE.sub(lambda m: words[m.group(1)], text)
 
 
 def retrieved_label(value) -> str:
@@ -131,10 +120,11 @@ def as_of(
             "\n".join(f"- {safe_text(sentence)}" for sentence in stale),
         ]
     broken = catalog[catalog["status"] != "ok"]
+    # a broken record has no name of its own: its id, in words. The problem keeps the file's project path
+    # (components.data.snapshot.shown_path), which is what whoever repairs the snapshot needs
     problems = [
-        # a broken record has no name of its own: its id, in words
-        (f"The series {human(name) if name == sid else name} could not be read", file_words(status))
+        (f"The series {human(name) if name == sid else name} could not be read", str(status))
         for sid, name, status in zip(broken["id"], broken["name"], broken["status"])
     ]
-    problems += [("The snapshot is damaged", file_words(problem)) for problem in snapshot_problems]
+    problems += [("The snapshot is damaged", str(problem)) for problem in snapshot_problems]
     return AsOf(line=line, details="\n\n".join(details), stale=stale, problems=problems)

@@ -89,9 +89,10 @@ def test_details_hold_the_vintage_retrieval_dates_sources_and_stale_series_witho
 
 def test_an_unreadable_series_is_a_problem_named_in_words():
     ((what, why),) = _note().problems
-    assert what == "The series Wti spot eia could not be read" and why == "the provenance record is unreadable"
+    assert what == "The series Wti spot eia could not be read"  # no name in a broken record: its id in words
+    assert why == "snapshot file data/series/wti_spot_eia.json is unreadable"  # the project file to repair
     damaged = _note(snapshot_problems=["the snapshot index data/snapshot.json is missing"]).problems[-1]
-    assert damaged == ("The snapshot is damaged", "the snapshot's index is missing")
+    assert damaged == ("The snapshot is damaged", "the snapshot index data/snapshot.json is missing")
 
 
 def test_reader_notes_keep_words_and_drop_paths():

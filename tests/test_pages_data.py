@@ -67,10 +67,9 @@ def test_broken_snapshot_file_is_named_and_the_page_keeps_working(tmp_path, monk
     at = app_test(PAGE).run()
     assert not at.exception
     shown = texts(at)
-    assert "Wti spot eia could not be read" in shown and "the provenance record" in shown  # no file name
-    assert ".json" not in shown and "data/series" not in shown
+    assert "Wti spot eia could not be read" in shown and "wti_spot_eia.json" in shown  # the file to repair
     table = at.dataframe[0].value.set_index("id")
-    assert table.loc["urals_price_minfin", "status"].startswith("the data file")
+    assert "urals_price_minfin.csv" in table.loc["urals_price_minfin", "status"]
     assert table.loc["brent_spot_eia", "status"] == "readable"
 
 

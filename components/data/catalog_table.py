@@ -101,10 +101,8 @@ def _retrieved_words(value) -> str:
 
 
 def _status_words(status) -> str:
-    from components.as_of import file_words
-
     text = "" if status is None or (isinstance(status, float) and pd.isna(status)) else str(status)
-    return "readable" if text == "ok" else file_words(text)
+    return "readable" if text == "ok" else text
 
 
 def shown_catalog(table: pd.DataFrame, stale: dict[str, str] | None = None) -> pd.DataFrame:
