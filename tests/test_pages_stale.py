@@ -55,7 +55,7 @@ def test_the_as_of_note_counts_the_stale_series(data_copy, monkeypatch):
     end_series_early(data_copy, "brent_spot_eia", "2021-06-30", vintage="oldcount")
     at = app_test("pages/4_Currencies.py")
     at.run()
-    note = at.info[0].value
+    note = at.expander[0].label  # the as-of line
     assert "series are stale (marked where they are used)" in note
-    stale = int(note.split(" series are stale")[0].rsplit("; ", 1)[-1].split(" of ")[0])
+    stale = int(note.split(" series are stale")[0].rsplit(" · ", 1)[-1].split(" of ")[0])
     assert stale >= 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import sys
 
-import pandas as pd
 import streamlit as st
 
 from components import as_of, data, routes, style
@@ -110,9 +109,10 @@ def _as_of_note(vintage: str, day: str, live_on: bool, stale_line: str) -> as_of
 def as_of_note() -> as_of.AsOf:
     """The one as-of note (line, details, stale series, problems) for this page run. Its stale count and
     sentences are freshness.stale_count_text and the stale marks' own, so the line and the charts agree."""
+    from components.data.staleness import judging_day
     from components.ui.freshness import stale_count_text
 
-    day = str(pd.Timestamp.today().date())
+    day = str(judging_day().date())
     return _as_of_note(data.vintage_key(), day, live_enabled(), stale_count_text())
 
 
