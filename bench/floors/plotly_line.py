@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-st.title("Plotly floor")
+st.title(globals().get("FLOOR_TITLE", "Plotly floor"))  # bench/floors/plotly_again.py renames it
 index = pd.bdate_range("2020-01-01", "2026-08-18")
 values = 70 + np.cumsum(np.random.default_rng(0).normal(0, 1, len(index)))
 first, last = index[0].date(), index[-1].date()
