@@ -33,9 +33,7 @@ def _render(
     case = ui.case(case_id)
     G = network.graph_from_case(case)
     statuses = network.claim_statuses(case.claims)
-    catalog = ui.catalog()
-    names = network.names_from_case(case, dict(zip(catalog["id"], catalog["name"], strict=False)))
-    doc, H, cent, notes = network.render(G, _view, statuses, height=GRAPH_HEIGHT, theme=theme, names=names)
+    doc, H, cent, notes = network.render(G, _view, statuses, height=GRAPH_HEIGHT, theme=theme, names=_names(case))
     edges = network.edge_table(H)
     return (
         doc,
@@ -46,6 +44,12 @@ def _render(
         H.number_of_edges(),
         cent,
     )
+
+
+def _names(case) -> network.Names:
+    """Claims, events and series by the names readers know (the catalog's names for series)."""
+    catalog = ui.catalog()
+    return network.names_from_case(case, dict(zip(catalog["id"], catalog["name"], strict=False)))
 
 
 def _view_key(view: network.View) -> str:
@@ -202,16 +206,17 @@ def _case_tab() -> None:
         key="net_detail_w",
     )
     rel = network.actor_relations(H, actor, statuses)
+    names = _names(case)
     st.dataframe(
         rel.assign(
-            claims=rel["claims"].map(", ".join),
+            claims=rel["claims"].map(lambda ids: "; ".join(map(names.claim, ids))),
             verdicts=rel["verdicts"].map(", ".join),
-            series=rel["series"].map(", ".join),
+            series=rel["series"].map(lambda ids: "; ".join(map(names.one_series, ids))),
         ),
         hide_index=True,
         width="stretch",
     )
-    links = network.link_table(H, actor, statuses)
+    links = network.link_table(H, actor, statuses, names)
     if len(links):
         st.caption("Evidence behind these relations: open a claim card or the chart of a series.")
         st.dataframe(

@@ -349,9 +349,12 @@ def test_edge_table_columns(G):
 def test_actor_relations_and_links(G, statuses):
     r = network.actor_relations(G, "india", statuses)
     assert set(r["direction"]) == {"outgoing", "incoming"} and len(r) == 2
-    links = network.link_table(G, "india", statuses)
+    links = network.link_table(G, "india", statuses, network.Names(claims={"c3": "India buys more"}))
     assert "Claims?claims_id=c3" in set(links["link"])
     assert "Data_sources?data_id=india_imports_russia_kpler" in set(links["link"])
+    # by name, never by id: a claim with a name shows it, a series without one is put in words
+    assert {"India buys more", "India imports russia kpler"} <= set(links["name"])
+    assert not set(links["name"]) & {"c3", "india_imports_russia_kpler"}
     assert network.actor_relations(G, "nobody").empty
 
 

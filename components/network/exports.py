@@ -11,6 +11,7 @@ import pandas as pd
 from components import routes
 from components.network.model import period_text, relation_sentence
 from components.network.palette import NO_BLOC
+from components.network.panel import Names
 
 EDGE_COLUMNS = [
     "source",
@@ -91,9 +92,13 @@ def claim_link(claim_id: str) -> str:
     return routes.page_url("claims", {"claims_id": claim_id})
 
 
-def link_table(G: nx.MultiDiGraph, actor: str, statuses: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Long form (one row per claim or series behind the actor's relations) with page links."""
+def link_table(
+    G: nx.MultiDiGraph, actor: str, statuses: Mapping[str, str] | None = None, names: Names | None = None
+) -> pd.DataFrame:
+    """Long form (one row per claim or series behind the actor's relations) with page links, each claim and
+    series by its name (`names`; an id without one in words)."""
     statuses = statuses or {}
+    names = names or Names()
     rows = []
     for r in actor_relations(G, actor, statuses).to_dict("records"):
         for c in r["claims"]:
@@ -102,7 +107,7 @@ def link_table(G: nx.MultiDiGraph, actor: str, statuses: Mapping[str, str] | Non
                     "relation": r["relation"],
                     "period": r["period"],
                     "evidence": "claim",
-                    "id": c,
+                    "name": names.claim(c),
                     "verdict": statuses.get(c, "unknown"),
                     "link": claim_link(c),
                 }
@@ -113,7 +118,7 @@ def link_table(G: nx.MultiDiGraph, actor: str, statuses: Mapping[str, str] | Non
                     "relation": r["relation"],
                     "period": r["period"],
                     "evidence": "series",
-                    "id": s,
+                    "name": names.one_series(s),
                     "verdict": "",
                     "link": series_link(s),
                 }
@@ -124,12 +129,12 @@ def link_table(G: nx.MultiDiGraph, actor: str, statuses: Mapping[str, str] | Non
                     "relation": r["relation"],
                     "period": r["period"],
                     "evidence": "none",
-                    "id": "",
+                    "name": "",
                     "verdict": "",
                     "link": None,
                 }
             )
-    return pd.DataFrame(rows, columns=["relation", "period", "evidence", "id", "verdict", "link"])
+    return pd.DataFrame(rows, columns=["relation", "period", "evidence", "name", "verdict", "link"])
 
 
 def to_gexf_bytes(G: nx.MultiDiGraph) -> bytes:

@@ -101,6 +101,20 @@ def edge_panel(G: nx.MultiDiGraph, u: str, v: str, d: Mapping, statuses: Mapping
     return "".join(parts)
 
 
+def _relations_of(G: nx.MultiDiGraph, n: str) -> list[tuple[tuple, Mapping]]:
+    """[((u, v, key), data)] of every relation touching `n` (a self-loop once), strongest first, then by names."""
+    touching = [*G.out_edges(n, keys=True, data=True), *G.in_edges(n, keys=True, data=True)]
+    unique = {(u, v, k): d for u, v, k, d in touching}
+    return sorted(
+        unique.items(),
+        key=lambda item: (
+            -float(item[1].get("weight") or 0),
+            G.nodes[item[0][0]]["label"],
+            G.nodes[item[0][1]]["label"],
+        ),
+    )
+
+
 def node_panel(G: nx.MultiDiGraph, n: str, statuses: Mapping[str, str], names: Names) -> str:
     """One actor: who it is, each of its relations in the view with its claims, and links to the claims about it
     and to the network focused on it."""
@@ -110,17 +124,7 @@ def node_panel(G: nx.MultiDiGraph, n: str, statuses: Mapping[str, str], names: N
     if d.get("bloc") and d["bloc"] != NO_BLOC:
         facts.append("bloc: " + _text(d["bloc"]))
     parts = [f'<h3 class="cl-h">{_text(d["label"])}</h3>', f'<div class="cl-muted">{" · ".join(facts)}</div>']
-    edges = sorted(
-        {
-            (u, v, k): dd
-            for u, v, k, dd in [*G.out_edges(n, keys=True, data=True), *G.in_edges(n, keys=True, data=True)]
-        }.items(),
-        key=lambda item: (
-            -float(item[1].get("weight", 0) or 0),
-            G.nodes[item[0][0]]["label"],
-            G.nodes[item[0][1]]["label"],
-        ),
-    )
+    edges = _relations_of(G, n)
     if edges:
         parts.append(f"<div class='cl-sub'>Relations ({len(edges)})</div><ul>")
         for (u, v, _k), dd in edges[:MAX_PANEL_RELATIONS]:
