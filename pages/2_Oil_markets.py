@@ -116,6 +116,8 @@ def price_panel() -> dict:
         "instrument from spot. " + rebase_rule,
         range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}",
         rebase=rebase_rule,
+        span=(start, end),
+        reset=view["reset"],
     )
     return view
 
@@ -134,6 +136,8 @@ computed = (
     else pd.Series(dtype="float64")
 )
 month_lo, month_hi = (None, None) if urals_all else (start.to_period("M").to_timestamp(), end)
+# a range too short for monthly figures says so, with the range's reset (or the whole-history toggle)
+monthly_empty = {} if urals_all else {"span": (month_lo, month_hi), "reset": view["reset"]}
 urals_lines = []
 if urals is not None:
     urals_lines.append(
@@ -189,6 +193,7 @@ ui.time_series_chart(
     caption="Urals is a monthly average published by Russia's Finance Ministry; many months are "
     "missing in the snapshot and are left as gaps.",
     rule=series_math.DISCOUNT_RULE,
+    **monthly_empty,
 )
 
 st.subheader("Urals discount to Brent")
@@ -206,4 +211,5 @@ ui.time_series_chart(
     caption=f"Rule: {series_math.DISCOUNT_RULE} The reported series is the discount as printed by "
     "Reuters (often against Dated Brent at a given port), so the two need not match.",
     rule=series_math.DISCOUNT_RULE,
+    **monthly_empty,
 )

@@ -26,6 +26,8 @@ span = catalog.set_index("id").loc[russia_ids + ([china_id] if china_id else [])
 first_month, last_month = pd.Timestamp(span["first"].min()), pd.Timestamp(span["last"].max())
 unit_of, frequency_of = catalog.set_index("id")["unit"].to_dict(), catalog.set_index("id")["frequency"].to_dict()
 
+DEFAULT_MONTHS = (max(first_month, pd.Timestamp("2022-01-01")).date(), last_month.date())
+
 # ---- controls for the whole page: event markers
 events_all, actor_labels, events_problem = ui.case_events()
 events = ui.event_controls("trade", events_all, actor_labels, notices, study_series=russia_ids)
@@ -94,6 +96,8 @@ def time_chart(
         filename=filename,
         label=label,
         caption=caption,
+        span=(start, end),
+        reset={"trade_range": DEFAULT_MONTHS},
     )
 
 
@@ -106,7 +110,16 @@ def main_provider(panel_notices: list[str]) -> str:
 
 
 # ---- one view at a time: each draws its chart (or table) from the months and providers chosen above it
+def no_provider(chosen: list[str]) -> bool:
+    """No provider chosen: said, with a button choosing them all again."""
+    if not chosen:
+        ui.empty_state("No provider is chosen.", {"trade_providers": russia_ids}, key="trade_providers_reset")
+    return not chosen
+
+
 def view_providers(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
+    if no_provider(chosen):
+        return
     time_chart(
         [(sid, None) for sid in chosen],
         start,
@@ -123,6 +136,8 @@ def view_providers(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, pa
 
 
 def view_figures(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_notices: list[str]) -> None:
+    if no_provider(chosen):
+        return
     table = trade_series.cited_figures(chosen, lambda sid: ui.points_or_none(sid)[0], provider, start, end)
     st.dataframe(
         table,
@@ -173,13 +188,14 @@ def view_suppliers(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, pa
         origin_providers,
         key="trade_origins",
         default="kpler" if "kpler" in origin_providers else origin_providers[0],
+        format_func=style.human,
         notices=panel_notices,
     )
     time_chart(
         on_record.by_origin(origin_provider),
         start,
         end,
-        title=f"India's crude imports by origin ({origin_provider})",
+        title=f"India's crude imports by origin ({style.human(origin_provider)})",
         y_title="million barrels per day",
         key="trade_chart_origins",
         csv_title="India crude imports by origin",
@@ -224,6 +240,10 @@ def view_brent(chosen: list[str], start: pd.Timestamp, end: pd.Timestamp, panel_
     )
     monthly = line(main_id, start, end, f"India from Russia ({provider(main_id)})")
     if monthly is None:
+        return
+    reason = charts.empty_reason([monthly], start, end)
+    if reason:
+        ui.empty_state(reason, {"trade_range": DEFAULT_MONTHS}, key="trade_brent_reset", label="Reset the range")
         return
     fig = ui.figure(
         charts.build_dual_axis,
@@ -285,7 +305,7 @@ def trade_panel() -> None:
             first_month.date(),
             last_month.date(),
             key="trade_range",
-            default=(max(first_month, pd.Timestamp("2022-01-01")), last_month),
+            default=DEFAULT_MONTHS,
             format="YYYY-MM",
             notices=panel_notices,
         )

@@ -18,7 +18,7 @@ PAIRS = {  # pair -> (ECB-derived snapshot id, live id)
 }
 RUB_NOTE = (
     "The ECB stopped publishing a rouble reference rate after 1 March 2022, so the ECB-derived USD/RUB "
-    "series ends on 2022-03-01; after that only the live Yahoo rate (RUB=X) can be shown, when online."
+    "series ends on 1 March 2022; after that only the live Yahoo rate (RUB=X) can be shown, when online."
 )
 
 # ---- controls
@@ -33,17 +33,26 @@ if not available:
     st.stop()
 first = min(s.index[0] for s in available.values())
 last = max(s.index[-1] for s in available.values())
+_, trigger_date, chart_from = ui.case_anchor()  # charts open a few months before the case's trigger
+# a pair is chosen by default only when it has data in the default range (USD/RUB from the ECB ends in March
+# 2022; offline, nothing replaces it), so the page does not open on an empty chart
+default_pairs = [
+    pair for pair in PAIRS if ui.live_enabled() or (pair in available and available[pair].index[-1] >= chart_from)
+]
 pairs = ui.url_persist(st.multiselect)(
-    "Currency pairs", list(PAIRS), key="fx_pairs", default=list(PAIRS), notices=notices
+    "Currency pairs", list(PAIRS), key="fx_pairs", default=default_pairs, notices=notices
 )
 events_all, actor_labels, events_problem = ui.case_events()
-_, trigger_date, chart_from = ui.case_anchor()  # charts open a few months before the case's trigger
 events = ui.event_controls("fx", events_all, actor_labels, notices, study_series=[PAIRS[p][0] for p in pairs])
 ui.show_notices(notices)
 if events_problem:
     st.caption(f":material/info: {events_problem}")
-if "USD/RUB" in pairs:
+if not pairs:
+    ui.empty_state("No currency pair is chosen.", {"fx_pairs": default_pairs}, key="fx_pairs_reset")
+elif "USD/RUB" in pairs:
     st.info(RUB_NOTE, icon=":material/info:")
+elif "USD/RUB" not in default_pairs:
+    st.caption(f":material/info: USD/RUB is not chosen by default: {RUB_NOTE}")
 
 
 @st.fragment
@@ -92,7 +101,8 @@ def rate_charts() -> None:
         for msg in status:
             st.caption(f"Live: {msg}")
         if not lines:
-            st.caption(f"No {pair} data between {start:%Y-%m-%d} and {end:%Y-%m-%d}.")
+            why = f" {RUB_NOTE} Move the range before March 2022 to see it." if pair == "USD/RUB" else ""
+            ui.empty_state(f"No {pair} value between {start:%d %b %Y} and {end:%d %b %Y}.{why}", key=f"fx_none_{pair}")
             continue
         unit = lines[0].unit
         ui.time_series_chart(
@@ -108,6 +118,8 @@ def rate_charts() -> None:
             label=f"Download {pair} (CSV)",
             range=f"{start:%Y-%m-%d}..{end:%Y-%m-%d}",
             rebase=rebase_rule,
+            span=(start, end),
+            reset=view["reset"],
         )
     st.caption("A higher number means a weaker local currency (more of it per dollar). " + rebase_rule)
 

@@ -129,7 +129,14 @@ def event_study() -> None:
 
     # ---- data
     if not chosen_events or not chosen_series:
-        st.info("Pick at least one event and one series.")
+        missing = " and ".join(
+            what for what, chosen in (("event", chosen_events), ("series", chosen_series)) if not chosen
+        )
+        ui.empty_state(
+            f"No {missing} is chosen: pick at least one event and one series.",
+            {"es_events": default_events, "es_series": default_series},
+            key="es_reset",
+        )
         return
     benchmark = None
     if model != "mean":

@@ -31,11 +31,17 @@ def scenarios() -> None:
     # ---- data
     shown = claim_filter.filter_claims(scenarios_and_predictions, chosen)
     # ---- render
+    if not scenarios_and_predictions:
+        st.info("This case's article makes no scenario or prediction to score.", icon=":material/info:")
+        return
+    if not shown:
+        ui.empty_state("No scenario or prediction has this outcome.", {"hind_outcome": []}, key="hind_reset")
+        return
     timeline = ui.figure(evidence_charts.build_hindsight_timeline, shown, case.events, case.meta["published"], today)
     st.plotly_chart(timeline, key="hind_timeline")
     st.caption(
-        "Bars: the window in which each scenario was tested, coloured by outcome. Dotted lines and triangles: "
-        "sourced events on record (hover for titles)."
+        "Bars: the window in which each scenario was tested, coloured by outcome. Markers along the top: "
+        "sourced events on record (hover for titles; a numbered marker groups events close together)."
     )
     ui.show_stale(ui.claims_series(shown))
     for c in shown:

@@ -27,6 +27,8 @@ chosen_topics = ui.url_persist(st.multiselect)(
     "Topics", topics, key="data_topics", default=topics, format_func=as_of.topic_label
 )
 ids = list(catalog.loc[catalog["topic"].isin(chosen_topics), "id"])
+if not ids:
+    ui.empty_state("No topic is chosen: the catalog below is empty.", {"data_topics": topics}, key="data_topics_reset")
 picked = ui.url_persist(st.selectbox)(
     "Series details",
     ids,

@@ -264,3 +264,18 @@ def test_line_from_points_uses_chosen_points_and_keeps_flags():
     assert [row[2] for row in t.customdata] == ["A", "B", "Kpler", "C"]  # per-point source, line source for the gap
     csv = charts.lines_frame([line])
     assert list(csv["source_url"]) == ["u1", "u3", "u4"] and list(csv["flag"]) == ["", "partial", ""]
+
+
+def test_empty_reason_names_a_single_day_a_single_value_and_no_value():
+    daily = brent_march_2025()
+    line = charts.Line("b", "Brent", daily, "USD/bbl")
+    assert charts.empty_reason([line], "2025-03-03", "2025-03-31") == ""
+    one_day = charts.cut_line(line, "2025-03-07", "2025-03-07")
+    assert "single day (07 Mar 2025)" in charts.empty_reason([one_day], "2025-03-07", "2025-03-07")
+    assert "Only one value" in charts.empty_reason([one_day], "2025-03-06", "2025-03-08")
+    assert "No value between" in charts.empty_reason(
+        [charts.cut_line(line, "2026-01-01", "2026-02-01")], "2026-01-01", "2026-02-01"
+    )
+    monthly = charts.Line("m", "M", monthly_with_gaps().iloc[:1], "mb/d", frequency="monthly")
+    assert "single month" in charts.empty_reason([monthly], "2025-01-01", "2025-01-01")
+    assert charts.empty_reason([]).startswith("No value")

@@ -258,3 +258,21 @@ def line_from_points(
         urls=column("source_url"),
         color=color,
     )
+
+
+def empty_reason(lines, start=None, end=None) -> str:
+    """Why these lines draw nothing ('' when at least one has two values to join): a one-day (or, for monthly
+    lines, one-month) range, a single value, or no value in the range. Said instead of an empty axis."""
+    counts = [int(clean(line.series).notna().sum()) for line in lines]
+    if any(n >= 2 for n in counts):
+        return ""
+    lo = pd.Timestamp(start) if start is not None else None
+    hi = pd.Timestamp(end) if end is not None else None
+    monthly = bool(lines) and all(line.frequency == "monthly" for line in lines)
+    day = "%b %Y" if monthly else "%d %b %Y"
+    between = f" between {lo.strftime(day)} and {hi.strftime(day)}" if lo is not None and hi is not None else ""
+    if lo is not None and hi is not None and (lo.to_period("M") == hi.to_period("M") if monthly else lo >= hi):
+        return f"The range is a single {'month' if monthly else 'day'} ({lo.strftime(day)}): widen it to draw a line."
+    if any(n == 1 for n in counts):
+        return f"Only one value{between}: widen the range to draw a line."
+    return f"No value{between}: widen the range or pick another series."

@@ -28,6 +28,7 @@ from components.ui.cases import anchor as case_anchor
 from components.ui.cases import current_case_id, open_session_case
 from components.ui.controls import event_controls, event_key, range_rebase_log_controls
 from components.ui.downloads import chart_with_csv, csv_bytes, csv_download, time_series_chart
+from components.ui.empty import empty_state
 from components.ui.freshness import claims_series, show_stale, stale_count, stale_count_text, stale_notes
 from components.ui.held import forget_held, lost_notice, mark_held
 from components.ui.live import LIVE_TTL, live, live_enabled, live_or_fallback, live_status_table
@@ -80,6 +81,7 @@ __all__ = [
     "open_session_case",
     "csv_bytes",
     "csv_download",
+    "empty_state",
     "event_controls",
     "event_key",
     "figure",

@@ -78,6 +78,7 @@ def range_rebase_log_controls(
         "end": high,
         "rebase_date": pd.Timestamp(rebase_date) if rebase_on else None,
         "log": log_on,
+        "reset": {range_key: (default[0].date(), default[1].date())},  # for a 'Reset the range' button
     }
 
 
@@ -131,6 +132,15 @@ def event_controls(
     if not show:
         return filter_events(events, categories=[])
     shown = filter_events(events, categories=chosen_categories, actors=chosen_actors)
+    if len(events) and shown.empty:
+        from components.ui.empty import empty_state
+
+        empty_state(
+            "No event matches these event filters, so no marker is drawn.",
+            {categories_key: categories, actors_key: []},
+            key=f"{prefix}_events_reset",
+            label="Show every event",
+        )
     event_key(shown)
     return shown
 

@@ -39,13 +39,30 @@ def csv_download(
 
 
 def chart_with_csv(
-    fig, lines, *, key: str, title: str, filename: str, label: str, caption: str = "", **meta: Any
+    fig,
+    lines,
+    *,
+    key: str,
+    title: str,
+    filename: str,
+    label: str,
+    caption: str = "",
+    span: tuple | None = None,
+    reset: dict | None = None,
+    **meta: Any,
 ) -> None:
     """One chart as the pages draw it: the figure, its caption, and the data behind it as a CSV with units and
-    sources (keys `<key>` for the chart and `<key>_dl` for the button)."""
+    sources (keys `<key>` for the chart and `<key>_dl` for the button). When the lines hold nothing to draw
+    over `span` (start, end), a message says why instead, with a button putting `reset` ({key: default})
+    back."""
     from components import charts
+    from components.ui.empty import empty_state
     from components.ui.freshness import show_stale
 
+    reason = charts.empty_reason(lines, *(span or (None, None)))
+    if reason:
+        empty_state(f"{title}: {reason}", reset, key=f"{key}_reset", label="Reset the range")
+        return
     st.plotly_chart(fig, key=key)
     if caption:
         st.caption(caption)
@@ -78,6 +95,9 @@ def time_series_chart(
     from components import charts
     from components.ui.cache import figure
 
+    if charts.empty_reason(lines):  # nothing to draw: chart_with_csv says why, no figure needed
+        chart_with_csv(None, lines, key=key, title=csv_title, filename=filename, label=label, **meta)
+        return
     fig = figure(
         charts.build_time_series, lines, events, title=title, y_title=y_title, log=log, rebase_date=rebase_date
     )

@@ -82,9 +82,6 @@ TOOLBAR_JS = """(i) => {
           text: (gd.querySelector('.gtitle') || {}).textContent || ''};
 }"""
 
-# pages whose ids are being replaced by names in a change of their own (Data & sources: the catalog table's id
-# column and the download button's label); every other check still runs on them
-IDS_PENDING = {"data"}
 SNAKE = re.compile(r"(?<![\w./:-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w./-])")
 MISSING = re.compile(r"\b(?:nan|NaN|None|NaT)\b")
 URL = re.compile(r"\S+://\S+|\S+@\S+")
@@ -188,7 +185,7 @@ def test_page_fits_and_shows_no_internal_words(browser, app_server, known_ids, t
         assert not overflow, f"{where}: wider than the screen: {json.dumps(overflow, ensure_ascii=False)}"
         shown = tab.evaluate(TEXT_JS)
         ids = _ids_on_screen(shown, known_ids)
-        assert not ids or target.key in IDS_PENDING, f"{where}: internal ids on screen: {ids}"
+        assert not ids, f"{where}: internal ids on screen: {ids}"
         missing = sorted({m.group(0) for m in MISSING.finditer(shown["text"] + shown["code"])})
         assert not missing, f"{where}: missing values shown as {missing}"
         covered = _toolbar_over_title(tab)
