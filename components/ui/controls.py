@@ -42,7 +42,7 @@ def range_rebase_log_controls(
             last.date(),
             key=range_key,
             default=default,
-            format="YYYY-MM-DD",
+            format="D MMM YYYY",  # shown as a reader writes a date; the URL keeps ISO dates
             notices=notices,
         )
     low, high = pd.Timestamp(low), pd.Timestamp(high)
@@ -53,7 +53,7 @@ def range_rebase_log_controls(
     # rebase and log scale in a popover: its widgets are drawn only when it is opened, so the page's first
     # paint (and each redraw) carries the slider and the chart, not a date picker
     state = st.session_state
-    scale = [f"rebased at {state[date_key]:%Y-%m-%d}"] if state[rebase_key] else []
+    scale = [f"rebased at {state[date_key]:%d %b %Y}"] if state[rebase_key] else []
     scale += ["log"] if state[log_key] else []
     with (
         scale_column,
@@ -168,7 +168,7 @@ def study_event_link(prefix: str, events: pd.DataFrame, series_ids: Sequence[str
         "Study an event",
         list(titles),
         key=f"{prefix}_study_event",
-        format_func=lambda e: f"{dates[e]:%Y-%m-%d} · {titles[e]}",
+        format_func=lambda e: f"{dates[e]:%d %b %Y} · {titles[e]}",
         help="Abnormal returns around the event, tested against the series' own variation",
     )
     if chosen:
