@@ -1,183 +1,248 @@
-"""The network document a reader sees: legend beside the canvas, one line style per relation type, the click
-panel (escaped JSON data, app links), the light and dark themes, and the relay that opens panel links."""
+"""components.network: the offline, escaped HTML drawing, the exports and the URL parameters of the view."""
+
+# ruff: noqa: F811 - tests take the imported fixtures G, case and statuses as parameters
 
 from __future__ import annotations
 
-import json
-import re
-from html.parser import HTMLParser
+import xml.etree.ElementTree as ET
 
+import networkx as nx
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from components import network, routes
-from components.case import DEFAULT_CASE, RELATION_TYPES, load_case
-from components.network import html as network_html
-from components.style import human
-from tests.factories.network import hostile_network_case, network_case, vis_dataset
-
-
-@pytest.fixture
-def case():
-    return network_case()
-
-
-@pytest.fixture
-def graph(case):
-    return network.graph_from_case(case)
+from components import network
+from tests.factories.network import (
+    hostile_network_case,
+    network_case,
+    network_claims,
+    vis_dataset,
+)
+from tests.factories.network_fixtures import G, case, statuses  # noqa: F401 - fixtures: pytest finds them by name
 
 
-@pytest.fixture
-def statuses(case):
-    return network.claim_statuses(case.claims)
+# -------------------------------------------------------------------------------------------- html
+def test_html_is_offline(G, statuses):
+    doc, *_ = network.render(G, network.View(), statuses)
+    assert network.external_refs(doc) == []
+    assert "cdn.jsdelivr" not in doc and "node_modules" not in doc
+    assert "new vis.Network" in doc and "vis-network" in doc  # library inlined
 
 
-def _panels(doc: str) -> dict:
-    m = re.search(r'<script type="application/json" id="cl-data">(.*?)</script>', doc, re.DOTALL)
-    assert m, "no panel data block"
-    return json.loads(m.group(1))
+def test_html_has_seeded_positions_and_is_deterministic(G, statuses):
+    a, *_ = network.render(G, network.View(seed=3), statuses)
+    b, *_ = network.render(G, network.View(seed=3), statuses)
+    c, *_ = network.render(G, network.View(seed=4), statuses)
+    assert a == b and a != c
+    nodes = vis_dataset(a, "nodes")
+    assert all("x" in n and "y" in n for n in nodes)
 
 
-class _Tags(HTMLParser):
-    """Tags, link targets and text of an HTML fragment."""
-
-    def __init__(self):
-        super().__init__()
-        self.tags, self.hrefs, self.text = [], [], []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append(tag)
-        self.hrefs += [v for k, v in attrs if k == "href"]
-
-    def handle_data(self, data):
-        self.text.append(data)
+def test_physics_flag_in_options(G):
+    on, *_ = network.render(G, network.View(physics=True))
+    off, *_ = network.render(G, network.View(physics=False))
+    assert '"physics": {"enabled": true' in on and '"physics": {"enabled": false' in off
 
 
-def _parse(fragment: str) -> _Tags:
-    parser = _Tags()
-    parser.feed(fragment)
-    return parser
-
-
-# ------------------------------------------------------------------------------------------ legend
-def test_legend_sits_beside_the_canvas_not_over_it(graph, statuses):
-    doc, *_ = network.render(graph, network.View(), statuses)
-    wrap = doc.index('<div id="cl-wrap">')
-    canvas, side = doc.index('<div id="mynetwork"'), doc.index('<aside id="cl-side">')
-    legend = doc.index('<div id="cl-legend">')
-    assert wrap < canvas < side < legend  # a flex row: canvas, then the side column holding the legend
-    assert "position:absolute" not in doc.replace(" ", "")[doc.replace(" ", "").index('id="cl-legend"') - 400 :]
-    css = doc[doc.index("#cl-wrap {") : doc.index("</style>", doc.index("#cl-wrap {"))]
-    assert "display: flex" in css and "@media (max-width: 640px)" in css  # under the canvas on a phone
-
-
-def test_every_relation_type_has_its_own_style_explained_in_the_legend(graph, statuses):
-    doc, drawn, *_ = network.render(graph, network.View(), statuses)
+def test_edge_styles_arrows_and_width(G, statuses):
+    doc, *_ = network.render(G, network.View(), statuses)
     edges = vis_dataset(doc, "edges")
-    by_type = {}
-    for (u, v, k, d), edge in zip(
-        sorted(drawn.edges(keys=True, data=True), key=lambda e: (str(e[2]), e[0], e[1])), edges, strict=True
-    ):
-        assert edge["id"] == f"e{k}-{u}-{v}"
-        by_type.setdefault(d["type"], set()).add((edge["color"], json.dumps(edge["dashes"])))
-    assert all(len(styles) == 1 for styles in by_type.values())  # one style per type
-    styles = [next(iter(s)) for s in by_type.values()]
-    assert len(set(styles)) == len(styles) >= 5  # and no two types alike
+    thr = [e for e in edges if e["from"] == "trump" and e["to"] == "russia"][0]
+    assert thr["arrows"] == "to" and thr["dashes"] and thr["color"] == network.RELATION_STYLES["threatens"][0]
+    und = [e for e in edges if {e["from"], e["to"]} == {"trump", "putin"}][0]
+    assert und["arrows"] == ""
+    war = [e for e in edges if e["from"] == "russia" and e["to"] == "ukraine"][0]
+    assert war["width"] > thr["width"]  # weight 5 vs 3
+
+
+def test_tooltip_mentions_period_claims_series_by_name(G, statuses):
+    names = network.Names(claims={"c1": "Trump threatens"}, series={"brent_spot_eia": "Brent spot price"})
+    doc, *_ = network.render(G, network.View(), statuses, names=names)
+    thr = [e for e in vis_dataset(doc, "edges") if e["from"] == "trump" and e["to"] == "russia"][0]
+    t = thr["title"]
+    assert "30 Mar 2025 to ongoing" in t and "Trump threatens (happened)" in t and "Brent spot price" in t
+    assert "brent_spot_eia" not in t and "c1" not in t
+    # with no name known, the id is shown in words, never as snake_case
+    doc, *_ = network.render(G, network.View(), statuses)
+    t = [e for e in vis_dataset(doc, "edges") if e["from"] == "trump" and e["to"] == "russia"][0]["title"]
+    assert "Brent spot eia" in t and "brent_spot_eia" not in t
+
+
+def test_node_size_follows_chosen_centrality(G):
+    doc, _, cent, _ = network.render(G, network.View(centrality="betweenness"))
+    nodes = {n["id"]: n for n in vis_dataset(doc, "nodes")}
+    top = max(cent, key=cent.get)
+    assert nodes[top]["size"] == max(n["size"] for n in nodes.values())
+
+
+def test_colour_by_kind_and_bloc(G):
+    doc, *_ = network.render(G, network.View(colour="kind"))
+    nodes = {n["id"]: n for n in vis_dataset(doc, "nodes")}
+    assert nodes["trump"]["color"] == network.KIND_COLOURS["person"]
+    doc2, *_ = network.render(G, network.View(colour="bloc"))
+    nodes2 = {n["id"]: n for n in vis_dataset(doc2, "nodes")}
+    assert nodes2["putin"]["color"] == nodes2["rosneft"]["color"] == G.graph["bloc_colours"]["Russia"]
+    assert "Colour: bloc" in doc2
+
+
+def test_legend_lists_types_in_view(G):
+    doc, *_ = network.render(G, network.View(types=("sanctions", "threatens")))
     legend = doc[doc.index('<div id="cl-legend">') : doc.index("</aside>")]
-    rows = {row.split("<span>")[-1].split("</span>")[0]: row for row in legend.split('<div class="cl-row">')[1:]}
-    for rtype, (colour, dashes) in zip(by_type, styles, strict=True):
-        dashes, row = json.loads(dashes), rows[human(rtype)]
-        assert f'stroke="{colour}"' in row
-        if dashes:
-            assert f'stroke-dasharray="{" ".join(map(str, dashes))}"' in row
-        else:
-            assert "stroke-dasharray" not in row
-    assert "arrow: who acts on whom" in legend and "thicker: stronger (weight)" in legend
+    assert "<span>Threatens</span>" in legend and "<span>Sanctions</span>" in legend
+    assert "Buys oil from" not in legend
 
 
-def test_style_table_and_unknown_types_never_repeat_a_style():
-    known = [repr(style) for style in network.RELATION_STYLES.values()]
-    assert len(known) == len(set(known))
-    assert {t.replace(" ", "_") for t in RELATION_TYPES} <= set(network.RELATION_STYLES)  # the case vocabulary
-    many = [f"made-up relation {i}" for i in range(30)] + ["sanctions", "threatens sanctions"]
-    styles = network.relation_styles(many)
-    assert len({repr(s) for s in styles.values()}) == len(many)
-    assert styles["sanctions"] == network.RELATION_STYLES["sanctions"]  # a known type keeps its style
+def test_hostile_text_is_escaped():
+    hc = hostile_network_case()
+    G = network.graph_from_case(hc)
+    doc, *_ = network.render(G, network.View(), network.claim_statuses(hc.claims))
+    assert "<script>alert" not in doc and "<img src=x" not in doc and "<i>note" not in doc
+    assert network.external_refs(doc) == []
+    nodes = {n["id"]: n for n in vis_dataset(doc, "nodes")}
+    assert nodes["evil"]["label"] == "<script>alert('x')</script>"  # canvas text, shown literally
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in nodes["evil"]["title"]
+    assert "&lt;b&gt;role&lt;/b&gt;" in nodes["evil"]["title"]
+    assert "Tom &amp; Jerry &quot;Ltd&quot;" in nodes["amp"]["title"]
+    e = [e for e in vis_dataset(doc, "edges") if e["from"] == "evil"][0]
+    assert "&lt;c1&gt;" in e["title"] and "&lt;s1&gt;" in e["title"] and "&lt;i&gt;note" in e["title"]
+    legend = doc[doc.index('id="cl-legend"') :]
+    assert "<script" not in legend.split("</body>")[0].split("<script")[0]
 
 
-# ------------------------------------------------------------------------------------------- panel
-def test_click_handler_reads_the_panel_data_and_every_item_has_a_panel(graph, statuses):
-    doc, drawn, *_ = network.render(graph, network.View(), statuses)
-    assert doc.index("new vis.Network(") < doc.index('network.on("click"')
-    assert doc.index('id="cl-data"') < doc.index("new vis.Network(")  # there before the script reads it
-    panels = _panels(doc)
-    assert set(panels["nodes"]) == set(drawn.nodes)
-    assert set(panels["edges"]) == {e["id"] for e in vis_dataset(doc, "edges")}
+def test_title_hook_injected(G):
+    doc, *_ = network.render(G, network.View())
+    assert "el.innerHTML = item.title" in doc
+    assert doc.index("el.innerHTML = item.title") < doc.index("data = {nodes: nodes, edges: edges};")
 
 
-def test_actor_panel_lists_relations_claims_and_app_links(graph, statuses, case):
-    names = network.names_from_case(case, {"brent_spot_eia": "Brent spot price"})
-    doc, *_ = network.render(graph, network.View(), statuses, names=names)
-    trump = _parse(_panels(doc)["nodes"]["trump"])
-    text = " ".join(trump.text)
-    assert "Donald Trump → Russia: threatens" in text and "Relations (" in text
-    assert "Claim c1" in text and "(happened)" in text  # the claim by its name, with its verdict
-    assert routes.page_url("claims", {"claims_id": "c1"}) in trump.hrefs
-    assert routes.page_url("claims", {"claims_actor": "trump"}) in trump.hrefs
-    assert routes.page_url("network", {"net_ego": "trump"}) in trump.hrefs
-    paths = set(network_html.app_paths())
-    assert all(href.split("?")[0] in paths for href in trump.hrefs)
-    edge = next(v for k, v in _panels(doc)["edges"].items() if k.endswith("-trump-russia"))
-    assert routes.page_url("data", {"data_id": "brent_spot_eia"}) in _parse(edge).hrefs
-    assert "Brent spot price" in edge
+def test_external_refs_detects():
+    assert network.external_refs('<script src="https://x/y.js"></script><a href="#a">') == ["https://x/y.js"]
+    assert network.external_refs("<link href='//cdn/x.css'>") == ["//cdn/x.css"]
 
 
-def test_panel_data_is_escaped_for_the_script_and_the_page():
-    hostile = hostile_network_case()
-    doc, *_ = network.render(network.graph_from_case(hostile), network.View(), {"<c1>": "supported"})
-    block = re.search(r'id="cl-data">(.*?)</script>', doc, re.DOTALL).group(1)
-    assert "<" not in block and ">" not in block and "&" not in block  # nothing can close the element
-    panels = json.loads(block)
-    evil = _parse(panels["nodes"]["evil"])
-    assert set(evil.tags) <= {"h3", "div", "span", "ul", "li", "a"}
-    assert "<script>alert('x')</script>" in " ".join(evil.text)  # shown as text
-    edge = next(v for k, v in panels["edges"].items() if "evil" in k)
-    assert "&lt;i&gt;note&lt;/i&gt;" in edge and "<i>" not in edge
-    assert routes.page_url("claims", {"claims_id": "<c1>"}) in _parse(edge).hrefs  # percent-encoded
-    amp = " ".join(_parse(panels["nodes"]["amp"]).text)
-    assert 'Tom & Jerry "Ltd"' in amp
+def test_empty_graph_renders(G):
+    doc, H, cent, _ = network.render(G, network.View(types=()))
+    assert H.number_of_nodes() == 0 and cent == {} and "new vis.Network" in doc
 
 
-def test_panel_data_of_the_real_case_names_claims_and_series_never_by_id():
-    case = load_case(DEFAULT_CASE)
-    names = network.names_from_case(case, {"brent_spot_eia": "Brent spot price"})
-    doc, *_ = network.render(
-        network.graph_from_case(case), network.View(), network.claim_statuses(case.claims), names=names
-    )
-    panels = _panels(doc)
-    text = " ".join(" ".join(_parse(p).text) for group in panels.values() for p in group.values())
-    ids = [c.id for c in case.claims] + [str(e) for e in case.events["id"]]
-    shown = [i for i in ids if re.search(rf"\b{re.escape(i)}\b", text)]
-    assert not shown, shown[:5]
-    assert re.search(r"\b[a-z]+_[a-z0-9_]+\b", text) is None
+# ----------------------------------------------------------------------------------------- exports
+def test_gexf_roundtrip(G):
+    data = network.to_gexf_bytes(G)
+    ET.fromstring(data)
+    import io
+
+    back = nx.read_gexf(io.BytesIO(data))
+    assert back.number_of_nodes() == G.number_of_nodes() and back.number_of_edges() == G.number_of_edges()
+    assert back.nodes["trump"]["label"] == "Donald Trump"
 
 
-# ------------------------------------------------------------------------------------------- theme
-@pytest.mark.parametrize("theme,bg,fg", [("dark", "#0e1117", "#fafafa"), ("light", "#ffffff", "#31333f")])
-def test_theme_colours_the_page_labels_and_legend(graph, theme, bg, fg):
-    doc, *_ = network.render(graph, network.View(), theme=theme)
-    assert f"background: {bg}" in doc and f'"color": "{fg}"' in doc and f'"strokeColor": "{bg}"' in doc
+def test_edge_table_columns(G):
+    t = network.edge_table(G)
+    assert list(t.columns[:2]) == ["source", "target"] and len(t) == 13
+    row = t[(t.source == "trump") & (t.target == "russia")].iloc[0]
+    assert row["claims"] == "c1;c2" and row["start"] == "2025-03-30" and row["end"] == ""
 
 
-def test_unknown_theme_is_light():
-    assert network.theme_colours(None) == network.theme_colours("light") == network.theme_colours("sepia")
+def test_actor_relations_and_links(G, statuses):
+    r = network.actor_relations(G, "india", statuses)
+    assert set(r["direction"]) == {"outgoing", "incoming"} and len(r) == 2
+    links = network.link_table(G, "india", statuses, network.Names(claims={"c3": "India buys more"}))
+    assert "Claims?claims_id=c3" in set(links["link"])
+    assert "Data_sources?data_id=india_imports_russia_kpler" in set(links["link"])
+    # by name, never by id: a claim with a name shows it, a series without one is put in words
+    assert {"India buys more", "India imports russia kpler"} <= set(links["name"])
+    assert not set(links["name"]) & {"c3", "india_imports_russia_kpler"}
+    assert network.actor_relations(G, "nobody").empty
 
 
-# ------------------------------------------------------------------------------------------- relay
-def test_relay_opens_only_app_pages_from_the_drawing_frame(graph):
-    doc, *_ = network.render(graph, network.View())
-    wrapped = network.sandboxed(doc)
-    relay = wrapped[wrapped.rindex("<script>") :]
-    assert "event.source !== frame.contentWindow" in relay and 'window.open(msg.url, "_blank", "noopener")' in relay
-    paths = json.loads(re.search(r"var pages = (\[.*?\]);", relay).group(1))
-    assert paths == [p.url_path or "./" for p in routes.PAGES]
-    assert '<iframe sandbox="allow-scripts"' in wrapped  # the drawing itself still only runs scripts
+def test_series_link_routing():
+    assert network.series_link("brent_spot_eia") == "Data_sources?data_id=brent_spot_eia"
+    assert network.series_link("a b") == "Data_sources?data_id=a%20b"
+    assert network.claim_link("a b&c") == "Claims?claims_id=a%20b%26c"
+
+
+# -------------------------------------------------------------------------------------- URL params
+@pytest.fixture
+def opts(G, statuses):
+    return network.options_for(G, statuses, today=pd.Timestamp("2026-11-25"))
+
+
+def test_parse_view_defaults(opts):
+    v, notes = network.parse_view({}, opts)
+    assert v == network.View() and notes == []
+
+
+def test_parse_view_valid(opts):
+    qp = {
+        "net_types": "threatens,sanctions",
+        "net_kinds": "state",
+        "net_ego": "india",
+        "net_depth": "2",
+        "net_date": "2025-03-30",
+        "net_verdict": "supported",
+        "net_centrality": "pagerank",
+        "net_colour": "bloc",
+        "net_physics": "1",
+    }
+    v, notes = network.parse_view(qp, opts)
+    assert notes == []
+    assert v.types == ("threatens", "sanctions") and v.kinds == ("state",) and v.ego == "india"
+    assert v.depth == 2 and v.date == pd.Timestamp("2025-03-30") and v.verdicts == ("supported",)
+    assert v.centrality == "pagerank" and v.colour == "bloc" and v.physics is True
+    assert network.parse_view(network.format_view(v, opts), opts)[0] == v
+
+
+@pytest.mark.parametrize(
+    "name,value",
+    [
+        ("net_types", "nope"),
+        ("net_kinds", "<script>"),
+        ("net_ego", "nobody"),
+        ("net_depth", "99"),
+        ("net_depth", "x"),
+        ("net_date", "2025-13-01"),
+        ("net_date", "1800-01-01"),
+        ("net_verdict", "bogus"),
+        ("net_centrality", "closeness"),
+        ("net_colour", "red"),
+        ("net_physics", "maybe"),
+    ],
+)
+def test_parse_view_tampered(opts, name, value):
+    v, notes = network.parse_view({name: value}, opts)
+    assert len(notes) == 1
+    default = network.View()
+    field = {
+        "net_types": "types",
+        "net_kinds": "kinds",
+        "net_ego": "ego",
+        "net_depth": "depth",
+        "net_date": "date",
+        "net_verdict": "verdicts",
+        "net_centrality": "centrality",
+        "net_colour": "colour",
+        "net_physics": "physics",
+    }[name]
+    got = getattr(v, field)
+    if name in ("net_types", "net_kinds"):
+        assert set(got) == set(getattr(opts, field))  # default selection = everything
+    else:
+        assert got == getattr(default, field)
+
+
+def test_format_view_omits_defaults(opts):
+    assert network.format_view(network.View(), opts) == {}
+    assert network.format_view(network.View(types=tuple(opts.types)), opts) == {}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.sampled_from(network.PARAM_NAMES), st.text(max_size=30), max_size=9))
+def test_parse_view_never_raises(raw):
+    G = network.graph_from_case(network_case())
+    statuses = network.claim_statuses(network_claims())
+    opts = network.options_for(G, statuses, today=pd.Timestamp("2026-11-25"))
+    v, notes = network.parse_view(raw, opts)
+    assert v.centrality in network.CENTRALITIES and v.colour in network.COLOUR_BY and 1 <= v.depth <= network.MAX_DEPTH
+    H, _ = network.filter_graph(G, v, statuses)  # and the view it yields always filters fine
+    assert H.number_of_nodes() <= G.number_of_nodes()
