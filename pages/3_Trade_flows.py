@@ -72,32 +72,12 @@ def lines(
 
 
 def time_chart(
-    pairs: list[tuple[str, str | None]],
-    start: pd.Timestamp,
-    end: pd.Timestamp,
-    *,
-    title: str,
-    y_title: str,
-    key: str,
-    csv_title: str,
-    filename: str,
-    label: str,
-    caption: str = "",
-    by_provider: bool = True,
+    pairs: list[tuple[str, str | None]], start: pd.Timestamp, end: pd.Timestamp, *, by_provider: bool = True, **chart
 ) -> None:
-    """One view's chart of provider lines with the case's events, and its CSV."""
+    """One view's chart of provider lines with the case's events, and its CSV (`chart`: ui.time_series_chart's
+    title, y_title, key, csv_title, filename, label and caption); an empty range offers the default months back."""
     ui.time_series_chart(
-        lines(pairs, start, end, by_provider),
-        events,
-        title=title,
-        y_title=y_title,
-        key=key,
-        csv_title=csv_title,
-        filename=filename,
-        label=label,
-        caption=caption,
-        span=(start, end),
-        reset={"trade_range": DEFAULT_MONTHS},
+        lines(pairs, start, end, by_provider), events, span=(start, end), reset={"trade_range": DEFAULT_MONTHS}, **chart
     )
 
 

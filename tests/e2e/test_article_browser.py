@@ -57,17 +57,21 @@ def _upload(page, name: str, data: bytes) -> None:
     wait_app_ready(page)
 
 
-def test_paste_accept_two_claims_and_open_as_case(page, app_server):
-    _paste_and_accept(page, app_server, rows=2)
-    page.get_by_role("button", name=re.compile(r"Open as a case \(2 claims")).click()
+def _shown_on_claims(page) -> None:
+    """The case just opened is said so, and another page of the same session (Claims) shows it."""
     wait_app_ready(page)
     page.get_by_text("every page now shows this case").wait_for()
     assert "case=session-" in page.url
-    # another page in the same session shows the opened case
     page.get_by_role("link", name="Claims").first.click()
     wait_app_ready(page)
     assert _picked(page) == "My article (this session)"
     assert "1.87" in page.locator('[data-testid="stMain"]').inner_text()
+
+
+def test_paste_accept_two_claims_and_open_as_case(page, app_server):
+    _paste_and_accept(page, app_server, rows=2)
+    page.get_by_role("button", name=re.compile(r"Open as a case \(2 claims")).click()
+    _shown_on_claims(page)
 
 
 def test_download_the_case_zip_and_upload_it_back(page, app_server):
@@ -79,13 +83,7 @@ def test_download_the_case_zip_and_upload_it_back(page, app_server):
         assert any(n.endswith("/claims.toml") for n in bundle.namelist())
     _upload(page, "my-article.zip", data)
     page.get_by_role("button", name=re.compile(r"View the case in this session")).click()
-    wait_app_ready(page)
-    page.get_by_text("every page now shows this case").wait_for()
-    assert "case=session-" in page.url
-    page.get_by_role("link", name="Claims").first.click()
-    wait_app_ready(page)
-    assert _picked(page) == "My article (this session)"
-    assert "1.87" in page.locator('[data-testid="stMain"]').inner_text()
+    _shown_on_claims(page)
 
 
 def test_a_hostile_zip_gets_a_message_and_opens_nothing(page, app_server):
