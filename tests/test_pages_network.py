@@ -318,3 +318,17 @@ def test_uploaded_case_with_schema_problems_names_file_line_and_field():
     assert any("1 problem" in e.value for e in at.error)
     table = at.dataframe[0].value
     assert list(table.iloc[0][["file", "line", "field"]]) == ["actors.csv", 2, "kind"]
+
+
+def test_drawing_follows_the_app_theme(monkeypatch, fixture_case):
+    """Dark when the browser reports Streamlit's dark theme (ui.theme_type), light otherwise."""
+    import components.ui as ui
+
+    at = _app()
+    at.run()
+    assert "background: #ffffff" in _iframes(at)[0]
+    monkeypatch.setattr(ui, "theme_type", lambda: "dark")
+    at = _app()
+    at.run()
+    assert not at.exception
+    assert "background: #0e1117" in _iframes(at)[0] and "background: #ffffff" not in _iframes(at)[0]
