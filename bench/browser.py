@@ -50,7 +50,10 @@ def page_source(path: Path) -> str:
 def expects_plotly(path: Path) -> bool:
     """The page draws plotly charts (st.plotly_chart directly or through a components.ui/chart builder helper)."""
     return bool(
-        re.search(r"plotly_chart\(|chart_with_csv\(|\b(charts|EC|evidence_charts)\.build_\w+\(", page_source(path))
+        re.search(
+            r"plotly_chart\(|chart_with_csv\(|time_series_chart\(|\b(charts|EC|evidence_charts)\.build_\w+\(",
+            page_source(path),
+        )
     )
 
 

@@ -177,6 +177,9 @@ def read_case_dir(
         raise CaseError(issues)
     meta = dict(meta)
     meta["published"] = to_timestamp(meta["published"])
+    # readers see actors by name wherever an event is shown (chart hovers, cards); the ids stay in "actors"
+    names = dict(zip(actors["id"], actors["label"]))
+    events = events.assign(actor_names=events["actors"].apply(lambda ids: [names.get(a, a) for a in ids]))
     case = Case(case_id, meta, claims, events, actors, relations, facts, d if isinstance(d, Path) else CASES_ROOT)
     if not verdicts:
         return case

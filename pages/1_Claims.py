@@ -76,6 +76,7 @@ def page_picker() -> int:
 # ---- data
 counts = claim_filter.status_counts(matching)
 providers = ui.catalog().set_index("id")["provider"].to_dict()
+events_digest = ui.frame_digest(case.events)  # a session case's events may differ under the same case id
 overview = pd.DataFrame(
     [
         {
@@ -140,8 +141,17 @@ for c in claim_filter.page_of(matching, page, PAGE_SIZE):
             )
             series = {sid: ui.series_or_none(sid)[0] for sid in c.series}
             drawn = any(s is not None and len(s) for s in series.values())
+            # keyed on what decides the chart: hashing the claim, its evidence and the events each rerun costs more
+            chart_key = (case.id, events_digest, c.id, verdict.status, verdict.detail, all_events)
             fig = ui.figure(
-                evidence_charts.build_claim_chart, c, verdict, series, case.events, providers, all_events=all_events
+                evidence_charts.build_claim_chart,
+                c,
+                verdict,
+                series,
+                case.events,
+                providers,
+                all_events=all_events,
+                cache_key=chart_key,
             )
             st.plotly_chart(fig, key=f"claims_chart_{c.id}")
             ui.show_stale(c.series)

@@ -279,3 +279,18 @@ def test_empty_reason_names_a_single_day_a_single_value_and_no_value():
     monthly = charts.Line("m", "M", monthly_with_gaps().iloc[:1], "mb/d", frequency="monthly")
     assert "single month" in charts.empty_reason([monthly], "2025-01-01", "2025-01-01")
     assert charts.empty_reason([]).startswith("No value")
+
+
+def test_an_event_hover_names_its_actors_as_readers_know_them():
+    ev = chart_events(1).assign(actors=[["us"]], actor_names=[["United States"]])
+    fig = charts.build_time_series(_oil_lines("2024-10-01", "2025-06-30"), ev)
+    text = " ".join(" ".join(t.hovertext) for t in _event_traces(fig))
+    assert "Actors: United States" in text and "Actors: us" not in text
+
+
+def test_a_case_names_the_actors_of_its_events():
+    from components.case import load_case
+
+    events = load_case(verdicts=False).events
+    row = events[events["actors"].apply(lambda ids: "us" in ids)].iloc[0]
+    assert "us" not in row["actor_names"] and len(row["actor_names"]) == len(row["actors"])

@@ -87,7 +87,7 @@ def _one_line(row, *, listed: bool) -> str:
     category = safe_text(event_label(row.category), markup="html")
     if listed:
         return f"{format_date(row.date)} · {category} · {title}"
-    actors = getattr(row, "actors", []) or []
+    actors = getattr(row, "actor_names", None) or getattr(row, "actors", []) or []
     actors = safe_text(", ".join(actors) if isinstance(actors, list) else str(actors), markup="html")
     source = safe_text(getattr(row, "source_title", ""), markup="html")
     return f"<b>{title}</b><br>{format_date(row.date)} · {category}<br>Actors: {actors}<br>Source: {source}"

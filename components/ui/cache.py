@@ -138,24 +138,48 @@ def case_events() -> tuple[pd.DataFrame, dict[str, str], str]:
     return loaded.events, labels, ""
 
 
-def _frame_digest(frame: pd.DataFrame) -> str:
+def frame_digest(frame: pd.DataFrame) -> str:
     """Content hash of a frame whose cells may be lists (the case's actor lists), which pandas cannot hash.
     Its CSV text is stable across copies (a pickle is not) and cheap for the small frames passed here."""
     return hashlib.sha1(frame.to_csv().encode("utf-8")).hexdigest()
 
 
 @st.cache_resource(
-    max_entries=FIGURE_ENTRIES, ttl=FILE_TTL, show_spinner=False, hash_funcs={pd.DataFrame: _frame_digest}
+    max_entries=FIGURE_ENTRIES, ttl=FILE_TTL, show_spinner=False, hash_funcs={pd.DataFrame: frame_digest}
 )
 def _cached_figure(name: str, _builder: Callable, args: tuple, kwargs: dict):
     return _builder(*args, **kwargs)
 
 
-def figure(builder: Callable, *args: Any, **kwargs: Any):
+@st.cache_resource(max_entries=FIGURE_ENTRIES, ttl=FILE_TTL, show_spinner=False)
+def _keyed_figure(name: str, key: tuple, _builder: Callable, _args: tuple, _kwargs: dict):
+    return _builder(*_args, **_kwargs)
+
+
+def figure(builder: Callable, *args: Any, cache_key: tuple | None = None, **kwargs: Any):
     """`builder(*args, **kwargs)`, memoised on the arguments' content. Building a plotly figure re-validates
     every property (tens of ms per chart), so reruns that change nothing reuse the built figure. Kept as the
-    same object (cache_resource): figures are never mutated after building."""
-    return _cached_figure(f"{builder.__module__}.{builder.__qualname__}", builder, args, kwargs)
+    same object (cache_resource): figures are never mutated after building.
+
+    `cache_key`: a small tuple that determines the figure (ids, the vintage, settings) for callers whose
+    arguments are large objects; hashing those on every rerun (a claim with its verdict and evidence, the
+    case's events) costs more than the key. The arguments are then not hashed at all."""
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    if cache_key is not None:
+        return _keyed_figure(name, (data.vintage_key(), *cache_key), builder, args, kwargs)
+    return _cached_figure(name, builder, args, kwargs)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2, ttl=FILE_TTL)
+def _study_series(vintage: str) -> tuple[str, ...]:
+    from components import event_links
+
+    return tuple(event_links.study_series(data.catalog(vintage)))
+
+
+def study_series() -> list[str]:
+    """The series the Event study offers (components.event_links.study_series), once per vintage."""
+    return list(_study_series(data.vintage_key()))
 
 
 @st.cache_resource(max_entries=LINE_ENTRIES, ttl=FILE_TTL, show_spinner=False)

@@ -69,9 +69,9 @@ def verdict_evidence(claim, stale_mark: bool = True) -> None:
 def study_link(claim) -> None:
     """'Study this event': the Event study preset to the events (and series) the claim's verdict rests on."""
     from components import event_links
-    from components.ui.cache import catalog
+    from components.ui.cache import study_series
     from components.ui.page import page_link
 
-    query = event_links.claim_study_query(claim, event_links.study_series(catalog()))
+    query = event_links.claim_study_query(claim, study_series())
     if query:
         page_link("event_study", ":material/query_stats: Study this event (abnormal returns)", query)
