@@ -154,17 +154,15 @@ def read_case_dir(
     d: Any,
     case_id: str,
     *,
-    verdicts: bool = True,
-    use_data_layer: bool = True,
+    get_series: Callable | None = None,
+    get_points: Callable | None = None,
     get_meta: Callable | None = None,
-    **loaders: Any,
+    today: Any = None,
+    use_data_layer: bool = True,
+    verdicts: bool = True,
 ) -> Case:
     """`load_case` for a folder given as a Path or anything that reads like one (components.case_bundle's
-    MemoryDir: a case held in memory for one session, never written to disk). Takes load_case's keyword
-    arguments: besides those named here, the loaders get_series and get_points, and today."""
-    get_series, get_points, today = (loaders.pop(name, None) for name in ("get_series", "get_points", "today"))
-    if loaders:
-        raise TypeError(f"read_case_dir() got unexpected keyword arguments: {sorted(loaders)}")
+    MemoryDir: a case held in memory for one session, never written to disk)."""
     issues: list[CaseIssue] = []
     meta = load_meta(d, issues)
     actors = load_actors(d, issues)
