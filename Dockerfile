@@ -21,6 +21,9 @@ RUN pip install -r requirements.txt
 RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin app \
     && mkdir -p /home/app/cache && chown app:app /home/app/cache
 COPY --chown=root:root . .
+# byte-compiled once here: PYTHONDONTWRITEBYTECODE (above) and a read-only /app would otherwise make every
+# server start compile the app's modules again
+RUN python -m compileall -q components
 USER app
 
 EXPOSE 8501

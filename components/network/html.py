@@ -21,6 +21,7 @@ from components.network.metrics import MIN_SIZE, centrality, scale_sizes
 from components.network.model import filter_graph, period_text, relation_sentence
 from components.network.palette import KIND_SHAPES, NO_BLOC, group_colour, relation_styles, theme_colours
 from components.network.panel import PANEL_HINT, PANEL_JS, Names, json_for_script, panel_data
+from components.network.pyvis_loader import network_class
 from components.network.view import View
 from components.style import safe_text
 
@@ -156,7 +157,7 @@ def to_html(
     positions, escaped tooltips, the legend and the click panel beside the canvas, in the app's light or dark
     theme. Raises nothing on odd data. A graph over the drawing caps (components.network.limits) is cut to its
     strongest links, and the drawing says so."""
-    from pyvis.network import Network  # local import: pyvis pulls in jinja2/ipython bits
+    network, templates = network_class()
 
     view = view or View()
     statuses = statuses or {}
@@ -169,7 +170,8 @@ def to_html(
         cent, _ = centrality(G, view.centrality)
     sizes = scale_sizes(cent)
     pos = layout(G, view.seed)
-    net = Network(height=f"{int(height)}px", width="100%", directed=True, cdn_resources="in_line", heading="")
+    net = network(height=f"{int(height)}px", width="100%", directed=True, cdn_resources="in_line", heading="")
+    net.templateEnv = templates  # one compiled template per process (see pyvis_loader)
     attr = "kind" if view.colour == "kind" else "bloc"
     nodes = []
     for i, n in enumerate(sorted(G.nodes)):
