@@ -13,6 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from components import network
+from components.network.labels import label_order
+from components.network.panel import json_for_script
 from tests.factories.network import (
     hostile_network_case,
     network_case,
@@ -114,6 +116,28 @@ def test_title_hook_injected(G):
     doc, *_ = network.render(G, network.View())
     assert "el.innerHTML = item.title" in doc
     assert doc.index("el.innerHTML = item.title") < doc.index("data = {nodes: nodes, edges: edges};")
+
+
+def test_names_are_placed_most_central_first_with_the_focus_ahead(G):
+    cent, _ = network.centrality(G, "degree")
+    order = label_order(G, cent)
+    assert order[0] == "russia" and set(order) == set(G.nodes)
+    assert [cent[n] for n in order] == sorted(cent.values(), reverse=True)
+    assert order.index("us") < order.index("trump")  # a tie: degree, then the name decides, the same every run
+    assert label_order(G, cent, ego="reliance")[:2] == ["reliance", "russia"]
+    doc, drawn, drawn_cent, _ = network.render(G, network.View(ego="reliance"))
+    assert f"var order = {json_for_script(label_order(drawn, drawn_cent, ego='reliance'))}" in doc
+    assert 'var order = ["reliance", "rosneft"]' in doc  # its ego view: the focus first on a tie
+    assert '<div id="cl-labels-note" class="cl-muted" hidden>' in doc  # shown by the script once it leaves one out
+
+
+def test_hostile_ids_in_the_label_script_cannot_close_it():
+    hc = hostile_network_case()
+    G = network.graph_from_case(hc)
+    G = nx.relabel_nodes(G, {"evil": "</script><img src=x>"})
+    doc, *_ = network.render(G, network.View())
+    script = doc[doc.index("var order = ") :]
+    assert "</script><img" not in script.split("\n")[0] and "\\u003c/script\\u003e" in script.split("\n")[0]
 
 
 def test_external_refs_detects():

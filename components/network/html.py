@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import networkx as nx
 
 from components import budget, routes
+from components.network.labels import LABELS_HINT, labels_js
 from components.network.layout import layout
 from components.network.legend import legend_html
 from components.network.limits import cap_graph
@@ -118,7 +119,7 @@ _SIDE_CSS = """
              .cl-swatch {{ flex: 0 0 auto; }}
              .cl-note {{ margin-top: 6px; font-style: italic; }}
              #cl-panel {{ padding-bottom: 8px; margin-bottom: 8px; border-bottom: 1px solid {border}; }}
-             #cl-capped {{ margin-bottom: 8px; }}
+             #cl-capped, #cl-labels-note {{ margin-bottom: 8px; }}
              /* a phone: the side column goes under the canvas */
              @media (max-width: 640px) {{
                #cl-wrap {{ flex-direction: column; }}
@@ -133,10 +134,12 @@ _NETWORK_HOOK = "network = new vis.Network(container, data, options);"
 
 
 def _side(G: nx.MultiDiGraph, view: View, capped: str | None, legend: bool, muted: str) -> str:
-    """The column beside the canvas: the cap's notice, the click panel, then the legend."""
+    """The column beside the canvas: the cap's notice, the note on left-out names (shown by the drawing's script
+    when it leaves one out), the click panel, then the legend."""
     parts = []
     if capped:
         parts.append(f'<div id="cl-capped">{safe_text(capped, markup="html")}</div>')
+    parts.append(f'<div id="cl-labels-note" class="cl-muted" hidden>{safe_text(LABELS_HINT, markup="html")}</div>')
     parts.append(f'<div id="cl-panel">{safe_text(PANEL_HINT, markup="html")}</div>')
     if legend:
         parts.append(legend_html(G, view.colour, view.centrality, muted))
@@ -236,7 +239,7 @@ def to_html(
     doc = _EMPTY_HEADING_RE.sub("", doc)
     if _DATA_HOOK in doc:
         doc = doc.replace(_DATA_HOOK, _TITLE_JS + "                  " + _DATA_HOOK, 1)
-    doc = doc.replace(_NETWORK_HOOK, _NETWORK_HOOK + PANEL_JS, 1)
+    doc = doc.replace(_NETWORK_HOOK, _NETWORK_HOOK + PANEL_JS + labels_js(G, cent, colours, view.ego), 1)
     side = _side(G, view, capped, legend, colours["muted"])
     data = panel_data(G, edge_ids, statuses, names)
     # before the drawing script, which reads it: the panels as one escaped JSON block

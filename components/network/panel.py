@@ -173,8 +173,7 @@ def json_for_script(data) -> str:
 PANEL_HINT = "Click an actor or a line for its relations, claims and links."
 
 # Runs after `network = new vis.Network(...)`: the click opens the item's panel, a click on empty canvas restores
-# the hint; a link is handed to the embedding frame (the sandbox allows no navigation of its own); and the
-# labels are sized once, after the first fit, so that they read at about 14 px however far the fit zoomed out.
+# the hint; a link is handed to the embedding frame (the sandbox allows no navigation of its own).
 PANEL_JS = """
                   (function () {
                     var store = JSON.parse(document.getElementById("cl-data").textContent);
@@ -196,12 +195,6 @@ PANEL_JS = """
                       if (!link || window.parent === window) return;
                       event.preventDefault();
                       window.parent.postMessage({claimlens: "open", url: link.getAttribute("href")}, "*");
-                    });
-                    network.once("afterDrawing", function () {
-                      var scale = network.getScale() || 1;
-                      network.setOptions({nodes: {font: {size: Math.max(14, Math.min(48, 15 / scale))}}});
-                      // a margin for the labels of the outermost nodes, which the fit (by node positions) cuts
-                      network.moveTo({scale: scale * 0.9});
                     });
                   })();
 """

@@ -82,6 +82,34 @@ TOOLBAR_JS = """(i) => {
           text: (gd.querySelector('.gtitle') || {}).textContent || ''};
 }"""
 
+# in the network drawing's frame: the names drawn on the canvas (a label vis draws, in a colour that shows) with
+# their boxes on screen, the pairs whose boxes cross, the smallest drawn size, and the side column's boxes
+NETWORK_LABELS_JS = """() => {
+  const alpha = (c) => { const m = /rgba?\\(([^)]*)\\)/.exec(c || ''); const p = m ? m[1].split(',') : [];
+                         return p.length > 3 ? parseFloat(p[3]) : 1; };
+  const box = (el) => { const r = el.getBoundingClientRect(); return {l: r.left, r: r.right, t: r.top, b: r.bottom}; };
+  const drawn = [];
+  for (const node of Object.values(network.body.nodes)) {
+    const label = node.labelModule, s = label.size;
+    if (!label.visible() || !(alpha(label.fontOptions.color) > 0)) continue;
+    const a = network.canvasToDOM({x: s.left, y: s.top});
+    const b = network.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
+    drawn.push({name: node.options.label, size: node.options.size, l: a.x, t: a.y, r: b.x, b: b.y,
+                px: label.fontOptions.size * network.getScale()});
+  }
+  const crossing = [];
+  for (let i = 0; i < drawn.length; i++) for (let j = i + 1; j < drawn.length; j++) {
+    const p = drawn[i], q = drawn[j];
+    const wide = Math.min(p.r, q.r) - Math.max(p.l, q.l), high = Math.min(p.b, q.b) - Math.max(p.t, q.t);
+    if (wide > 1 && high > 1) crossing.push([p.name, q.name]);
+  }
+  const biggest = Object.values(network.body.nodes).sort((a, b) => b.options.size - a.options.size)[0];
+  return {nodes: Object.keys(network.body.nodes).length, drawn: drawn.map(d => d.name), crossing: crossing,
+          smallest: Math.min(...drawn.map(d => d.px)), central: biggest.options.label,
+          canvas: box(document.querySelector('#mynetwork')),
+          side: ['#cl-panel', '#cl-legend'].map(sel => box(document.querySelector(sel)))};
+}"""
+
 SNAKE = re.compile(r"(?<![\w./:-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w./-])")
 MISSING = re.compile(r"\b(?:nan|NaN|None|NaT)\b")
 URL = re.compile(r"\S+://\S+|\S+@\S+")
@@ -197,6 +225,8 @@ def test_page_fits_and_shows_no_internal_words(browser, app_server, known_ids, t
                 tab.evaluate("() => document.querySelector('.st-key-home_scorecard .js-plotly-plot').data.length") > 0
             )
             assert tab.locator(".st-key-home_scorecard .js-plotly-plot svg path").count() > 0, "scorecard not drawn"
+        if target.key == "network":
+            _assert_network_names_readable(tab, where)
         if target.key == "claims" and width == WIDTHS[0]:
             _assert_cards_mark_only_their_own_events(tab)
         if width < 500 and tab.locator('[data-testid="stSidebar"] [data-testid="stWidgetLabel"]').count():
@@ -222,3 +252,26 @@ def _assert_cards_mark_only_their_own_events(tab) -> None:
         lo, hi = claim_window(claim)
         others += len({titles[e] for e, d in dates.items() if lo <= d <= hi} - cited)
     assert others, "no card has an event it leaves out: the check proves nothing"
+
+
+def _assert_network_names_readable(tab, where: str) -> None:
+    """The actor network at its default zoom: no two names drawn on the canvas cross, the drawn names are at least
+    12 px, the most central actor is named and a phone still names several; the click panel and the legend sit
+    outside the canvas (beside it or under it)."""
+    frame = None
+    for _ in range(60):
+        frame = next((f for f in tab.frames if f.evaluate("() => typeof network !== 'undefined'")), None)
+        if frame:
+            break
+        tab.wait_for_timeout(250)
+    assert frame, f"{where}: no network drawing"
+    tab.wait_for_timeout(1500)  # the first fit, the label sizing and whatever the drawing does to its names
+    labels = frame.evaluate(NETWORK_LABELS_JS)
+    assert labels["nodes"] > 10, labels
+    assert not labels["crossing"], f"{where}: names drawn over each other: {labels['crossing'][:8]}"
+    assert labels["central"] in labels["drawn"], f"{where}: the most central actor is not named"
+    assert len(labels["drawn"]) >= min(8, labels["nodes"]), f"{where}: only {labels['drawn']} named"
+    assert labels["smallest"] >= 12, f"{where}: names drawn at {labels['smallest']:.1f} px"
+    canvas = labels["canvas"]
+    for part in labels["side"]:
+        assert part["l"] >= canvas["r"] or part["t"] >= canvas["b"], f"{where}: the side column covers the canvas"
