@@ -32,15 +32,16 @@ def label_order(G: nx.MultiDiGraph, cent: Mapping[str, float], ego: str | None =
     return ranked
 
 
-# Runs after `network = new vis.Network(...)`. First sizing: once, after the first fit, the names are set to read
-# at about 15 px however far the fit zoomed out (capped so that a zoom-in does not blow them up), with a margin for
-# the outermost names, which the fit (by node positions) cuts. Then the thinning described above; `chosen.label`
-# draws a hidden name (in bold) while its actor is hovered or selected. DataSet updates are made only for names
-# whose state changes, so the redraw they cause settles at once (with physics on, a stabilized layout stays put).
+# Runs after `network = new vis.Network(...)`. First, once the first drawing is done: the names are sized to read at
+# about 14 px at the fit's zoom (at most 96 canvas units, so that on a far-out fit of a big graph a name does not
+# dwarf the nodes), and the view is framed around nodes and names (vis's own fit counts node positions only and
+# cuts the outermost names). Then the thinning described above; `chosen.label` draws a hidden name (in bold) while
+# its actor is hovered or selected. DataSet updates are made only for names whose state changes, so the redraw
+# they cause settles at once (with physics on, a stabilized layout stays put).
 _LABELS_JS = """
                   (function () {
                     var order = %(order)s, shown = %(shown)s, HIDDEN = %(hidden)s;
-                    var hint = document.getElementById("cl-labels-note"), off = {}, timer = null;
+                    var hint = document.getElementById("cl-labels-note"), off = {}, timer = null, touched = false;
                     network.setOptions({nodes: {chosen: {node: true, label: function (values) {
                       values.color = shown.color; values.strokeColor = shown.strokeColor; values.mod = "bold";
                     }}}});
@@ -74,10 +75,10 @@ _LABELS_JS = """
                       if (changes.length) nodes.update(changes);
                       if (hint) hint.hidden = left === 0;
                     }
-                    function later() { clearTimeout(timer); timer = setTimeout(thin, 80); }
+                    function later(then) { clearTimeout(timer); timer = setTimeout(then || thin, 80); }
                     function size() {
                       var scale = network.getScale() || 1;
-                      network.setOptions({nodes: {font: {size: Math.max(14, Math.min(96, 15 / scale))}}});
+                      network.setOptions({nodes: {font: {size: Math.max(14, Math.min(96, 14 / scale))}}});
                     }
                     function frame() {  // vis's fit() counts node positions only, so it cuts the outer names
                       var lo = {x: Infinity, y: Infinity}, hi = {x: -Infinity, y: -Infinity};
@@ -92,18 +93,31 @@ _LABELS_JS = """
                         });
                       });
                       var c = network.canvas.frame.canvas, w = hi.x - lo.x, h = hi.y - lo.y;
-                      if (!(w > 0 && h > 0)) return;
+                      if (!(w > 0 && h > 0 && c.clientWidth > 0 && c.clientHeight > 0)) return;
                       var scale = 0.96 * Math.min(c.clientWidth / w, c.clientHeight / h);
                       network.moveTo({position: {x: (lo.x + hi.x) / 2, y: (lo.y + hi.y) / 2}, scale: scale});
                     }
-                    // size the names for the fit and frame them, twice (the second pass settles it); out of
-                    // the draw handler, as vis ignores a redraw asked for while it draws
+                    // size the names for the fit and frame them with their names, until the zoom stops moving
+                    // (bigger names widen the frame, which zooms out, which asks for bigger names: it converges)
+                    function settle() {
+                      for (var pass = 0; pass < 6; pass++) {
+                        var before = network.getScale();
+                        size(); network.redraw(); frame(); network.redraw();
+                        if (Math.abs(network.getScale() / before - 1) < 0.02) break;
+                      }
+                      thin();
+                    }
+                    function touch() { touched = true; later(thin); }
+                    // out of the draw handler, as vis ignores a redraw asked for while it draws; until the reader
+                    // zooms or drags, a resized frame (the embedding page settling its layout) or a layout that
+                    // has stabilized is framed anew, after that only the names are thinned again
                     network.once("afterDrawing", function () {
                       setTimeout(function () {
-                        for (var pass = 0; pass < 2; pass++) { size(); network.redraw(); frame(); network.redraw(); }
-                        thin();
-                        ["zoom", "dragEnd", "stabilized", "resize"].forEach(function (name) {
-                          network.on(name, later);
+                        settle();
+                        network.on("zoom", touch);
+                        network.on("dragEnd", touch);
+                        ["stabilized", "resize"].forEach(function (name) {
+                          network.on(name, function () { later(touched ? thin : settle); });
                         });
                       }, 0);
                     });
