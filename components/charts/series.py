@@ -25,7 +25,7 @@ def figure(traces: list[dict], layout: dict) -> go.Figure:
 
 
 def time_layout(*, title: str, y_title: str, log: bool, notes: list[str], **extra) -> dict:
-    """The layout every time chart shares: escaped title with its notes as subtitle, axis titles, legend on top."""
+    """The layout every time chart shares: escaped title with its notes as subtitle, axis titles, legend below."""
     layout = dict(
         title=dict(
             text=safe_text(title, markup="html"),
@@ -33,7 +33,9 @@ def time_layout(*, title: str, y_title: str, log: bool, notes: list[str], **extr
         ),
         hovermode="closest",
         margin=dict(l=60, r=30, t=110, b=50),
-        legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0),
+        # the legend under the whole chart (y = 0 of the container, bottom margin grown to fit it): on a phone a
+        # legend above the plot wraps into rows that climb over the title and under the chart's toolbar
+        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, x=0),
         yaxis=dict(title=dict(text=safe_text(y_title, markup="html")), type="log" if log else "linear"),
         xaxis=dict(title=dict(text="Date"), type="date"),
     )
@@ -189,9 +191,6 @@ def build_event_study(
         y_title="Index, t = 0 → 100" if value == "rebased" else "Value",
         log=False,
         notes=["t = 0: last observation on or before the event date; t counts observations"],
-        # trace names are long (series · event): legend below the plot, one entry per line
-        legend=dict(orientation="h", yanchor="top", y=-0.2, x=0),
-        margin=dict(b=140),
         xaxis=dict(
             title=dict(text="Observations from the event (t)"),
             type="linear",

@@ -4,8 +4,9 @@ Per page and width, one load (20 in all, one browser and the session's one serve
 viewport (the page does not scroll sideways, and no element reaches past its right edge unless a scroll box of
 its own, such as a dataframe or a chart, clips it); no visible text that is an internal id (snake_case, a
 catalog series id, a claim or event id of the case) or a missing value ("nan", "None"); plotly's toolbar, where
-it appears, covers no chart title; on a phone, the sidebar's filters can be opened. Home draws its scorecard, and
-a claim card's chart marks only the events its own rule used.
+it appears, covers no chart title or legend, and no legend a title; on a phone, the sidebar's filters can be
+opened. Home draws its scorecard, a claim card's chart marks only the events its own rule used, and the actor
+network's canvas names its actors without drawing one name over another.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ TEXT_JS = """() => {
   return {text: out.join('\\n'), code: code.join('\\n')};
 }"""
 
-# per chart, after hovering it: the toolbar's and the title's boxes
+# per chart, after hovering it: the toolbar's, the title's (with its subtitle) and the legend's boxes
 TOOLBAR_JS = """(i) => {
   const gd = document.querySelectorAll('.js-plotly-plot')[i];
   const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect();
@@ -79,6 +80,7 @@ TOOLBAR_JS = """(i) => {
   const bar = gd.querySelector('.modebar');
   const shown = bar && getComputedStyle(bar.parentElement).opacity !== '0';
   return {bar: shown ? box(bar) : null, title: box(gd.querySelector('.gtitle')),
+          legend: box(gd.querySelector('.legend .bg') || gd.querySelector('.legend')),
           text: (gd.querySelector('.gtitle') || {}).textContent || ''};
 }"""
 
@@ -141,7 +143,13 @@ def _ids_on_screen(shown: dict, known: set[str]) -> list[str]:
     return sorted(found)
 
 
-def _toolbar_over_title(tab) -> list[str]:
+def _crosses(a: dict | None, b: dict | None) -> bool:
+    return bool(a and b and a["l"] < b["r"] and b["l"] < a["r"] and a["t"] < b["b"] and b["t"] < a["b"])
+
+
+def _covered_by_toolbar(tab) -> list[str]:
+    """'<chart>: title under the toolbar' (or legend) for each chart whose toolbar (shown by hovering the chart)
+    lies over its title or legend, and '<chart>: title under the legend' when the legend lies over the title."""
     bad = []
     charts = tab.locator(".js-plotly-plot")
     for i in range(charts.count()):
@@ -150,16 +158,12 @@ def _toolbar_over_title(tab) -> list[str]:
         chart.hover(position={"x": 20, "y": 60})
         tab.wait_for_timeout(150)
         boxes = tab.evaluate(TOOLBAR_JS, i)
-        bar, title = boxes["bar"], boxes["title"]
-        if (
-            bar
-            and title
-            and bar["l"] < title["r"]
-            and title["l"] < bar["r"]
-            and bar["t"] < title["b"]
-            and title["t"] < bar["b"]
-        ):
-            bad.append(boxes["text"][:60])
+        name = boxes["text"][:60]
+        bad += [
+            f"{name}: {part} under the toolbar" for part in ("title", "legend") if _crosses(boxes["bar"], boxes[part])
+        ]
+        if _crosses(boxes["legend"], boxes["title"]):
+            bad.append(f"{name}: title under the legend")
     return bad
 
 
@@ -216,8 +220,8 @@ def test_page_fits_and_shows_no_internal_words(browser, app_server, known_ids, t
         assert not ids, f"{where}: internal ids on screen: {ids}"
         missing = sorted({m.group(0) for m in MISSING.finditer(shown["text"] + shown["code"])})
         assert not missing, f"{where}: missing values shown as {missing}"
-        covered = _toolbar_over_title(tab)
-        assert not covered, f"{where}: the chart toolbar covers the title of {covered}"
+        covered = _covered_by_toolbar(tab)
+        assert not covered, f"{where}: covered on a chart: {covered}"
         if target.key == "home":
             scorecard = tab.locator(".st-key-home_scorecard .js-plotly-plot")
             assert scorecard.count() == 1, f"{where}: no scorecard"
