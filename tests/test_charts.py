@@ -294,3 +294,12 @@ def test_a_case_names_the_actors_of_its_events():
     events = load_case(verdicts=False).events
     row = events[events["actors"].apply(lambda ids: "us" in ids)].iloc[0]
     assert "us" not in row["actor_names"] and len(row["actor_names"]) == len(row["actors"])
+
+
+def test_event_hover_names_actors_and_never_shows_a_missing_cell():
+    ev = chart_events(2)
+    ev["actor_names"] = [["United States", "India"], float("nan")]  # a session case may lack names for a row
+    ev["source_title"] = ["Reuters", float("nan")]
+    hover = charts.event_overlay(ev, span=("2025-03-01", "2025-03-10")).over[1]["hovertext"]  # one marker each
+    assert "Actors: United States, India" in hover[0]
+    assert "nan" not in " ".join(hover).lower()

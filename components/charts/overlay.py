@@ -62,43 +62,60 @@ def filter_events(
     return ev[keep].sort_values("date").reset_index(drop=True)
 
 
+def _in_date_order(events: pd.DataFrame) -> pd.DataFrame:
+    ev = events.copy()
+    ev["date"] = pd.to_datetime(ev["date"])
+    return ev.sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def _group_bounds(days: list[pd.Timestamp], span: tuple | None) -> list[tuple[int, int]]:
+    """(first, past-last) positions of each group in `days` (sorted): an event joins the current group when it
+    lies less than GROUP_SHARE of ``span`` (default the events' own span) after the group's first event."""
+    lo, hi = (pd.Timestamp(span[0]), pd.Timestamp(span[1])) if span else (days[0], days[-1])
+    gap = (hi - lo) * GROUP_SHARE
+    starts, first = [0], days[0]
+    for i, day in enumerate(days[1:], start=1):
+        if day - first >= gap:
+            starts.append(i)
+            first = day
+    bounds = starts + [len(days)]
+    return list(zip(bounds[:-1], bounds[1:]))
+
+
 def group_events(events: pd.DataFrame, span: tuple | None = None) -> list[pd.DataFrame]:
     """The events in date order, cut into groups: an event joins the current group when it lies less than
     GROUP_SHARE of ``span`` (start, end; default the events' own span) after the group's first event, so no
     group is wider than that share."""
     if events is None or len(events) == 0:
         return []
-    ev = events.copy()
-    ev["date"] = pd.to_datetime(ev["date"])
-    ev = ev.sort_values("date", kind="stable").reset_index(drop=True)
-    lo, hi = (pd.Timestamp(span[0]), pd.Timestamp(span[1])) if span else (ev["date"].iloc[0], ev["date"].iloc[-1])
-    gap = (hi - lo) * GROUP_SHARE
-    starts, first = [0], ev["date"].iloc[0]
-    for i, day in enumerate(ev["date"].iloc[1:], start=1):
-        if day - first >= gap:
-            starts.append(i)
-            first = day
-    bounds = starts + [len(ev)]
-    return [ev.iloc[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+    ev = _in_date_order(events)
+    return [ev.iloc[a:b] for a, b in _group_bounds(ev["date"].tolist(), span)]
 
 
-def _one_line(row, *, listed: bool) -> str:
-    title = safe_text(row.title, markup="html", max_len=90 if listed else None)
-    category = safe_text(event_label(row.category), markup="html")
+def _actor_text(row: dict) -> str:
+    actors = row.get("actor_names") or row.get("actors") or []
+    if isinstance(actors, (list, tuple)):
+        return ", ".join(str(a) for a in actors)
+    return "" if actors != actors else str(actors)  # a missing cell is NaN, which is not equal to itself
+
+
+def _one_line(row: dict, *, listed: bool) -> str:
+    title = safe_text(row["title"], markup="html", max_len=90 if listed else None)
+    category = safe_text(event_label(row["category"]), markup="html")
     if listed:
-        return f"{format_date(row.date)} · {category} · {title}"
-    actors = getattr(row, "actor_names", None) or getattr(row, "actors", []) or []
-    actors = safe_text(", ".join(actors) if isinstance(actors, list) else str(actors), markup="html")
-    source = safe_text(getattr(row, "source_title", ""), markup="html")
-    return f"<b>{title}</b><br>{format_date(row.date)} · {category}<br>Actors: {actors}<br>Source: {source}"
+        return f"{format_date(row['date'])} · {category} · {title}"
+    actors = safe_text(_actor_text(row), markup="html")
+    source = safe_text(row.get("source_title", ""), markup="html")
+    return f"<b>{title}</b><br>{format_date(row['date'])} · {category}<br>Actors: {actors}<br>Source: {source}"
 
 
-def _group_hover(group: pd.DataFrame) -> str:
+def _group_hover(group: list[dict]) -> str:
+    """One marker's hover: the event itself, or the group's count, dates and the first MAX_LISTED titles
+    (rows as dicts: a frame's itertuples per group made a chart's overlay its slowest part)."""
     if len(group) == 1:
-        return _one_line(next(group.itertuples(index=False)), listed=False)
-    first, last = group["date"].iloc[0], group["date"].iloc[-1]
-    head = f"<b>{len(group)} events</b>, {format_date(first)} to {format_date(last)}"
-    rows = [_one_line(row, listed=True) for row in group.head(MAX_LISTED).itertuples(index=False)]
+        return _one_line(group[0], listed=False)
+    head = f"<b>{len(group)} events</b>, {format_date(group[0]['date'])} to {format_date(group[-1]['date'])}"
+    rows = [_one_line(row, listed=True) for row in group[:MAX_LISTED]]
     if len(group) > MAX_LISTED:
         rows.append(f"… and {len(group) - MAX_LISTED} more")
     return "<br>".join([head, *rows])
@@ -166,11 +183,12 @@ def event_overlay(
     if span is None:
         days = pd.to_datetime(events["date"])
         span = (days.min(), days.max())
-    groups = group_events(events, span)
-    dates = [g["date"].iloc[0] + (g["date"].iloc[-1] - g["date"].iloc[0]) / 2 for g in groups]
+    rows = _in_date_order(events).to_dict("records")
+    groups = [rows[a:b] for a, b in _group_bounds([row["date"] for row in rows], span)]
+    dates = [g[0]["date"] + (g[-1]["date"] - g[0]["date"]) / 2 for g in groups]
     xs = iso_dates(pd.DatetimeIndex(dates).normalize())
-    categories = [g["category"].astype(str).unique() for g in groups]
-    kinds = np.array([str(c[0]) if len(c) == 1 else "several" for c in categories], dtype=object)
+    categories = [list(dict.fromkeys(str(row["category"]) for row in g)) for g in groups]
+    kinds = np.array([c[0] if len(c) == 1 else "several" for c in categories], dtype=object)
     colours = [event_color(k) if k != "several" else EVENT_GROUP_HEX for k in kinds]
     counts = [len(g) for g in groups]
     n_events = int(sum(counts))
