@@ -1,4 +1,5 @@
-"""pyvis is loaded without IPython (its notebook display), and a real IPython imported afterwards still works."""
+"""pyvis is loaded without IPython (its notebook display), a real IPython imported afterwards still works, and a
+drawing imports no scipy.optimize (the layout is numpy)."""
 
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from tests.factories.network import network_case
 html = to_html(graph_from_case(network_case()))
 assert "new vis.Network" in html, "no drawing"
 assert "IPython" not in sys.modules and "IPython.display" not in sys.modules, "a stand-in or IPython stayed"
+assert "scipy.optimize" not in sys.modules, "the layout imported scipy.optimize"
 import pyvis.network
 try:
     pyvis.network.IFrame("x.html", 10, 10)

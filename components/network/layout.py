@@ -11,10 +11,60 @@ import math
 import random
 
 import networkx as nx
+import numpy as np
 
 UNIT = 90.0  # pixels per sqrt(node) of a component
 GAP = 60.0  # pixels between packed components
-KAMADA_KAWAI_MAX = 80  # nodes of a component laid out by Kamada-Kawai (quadratic in the size; beyond: spring)
+STRESS_MAX = 80  # nodes of a component laid out by stress majorization (quadratic in the size; beyond: spring)
+STRESS_ROUNDS = 300  # majorization steps at most; each lowers the stress, and it stops once that gain is tiny
+STRESS_TOLERANCE = 1e-5  # relative gain in stress below which a step is the last
+
+
+def stress_layout(sub: nx.Graph, start: dict, weight: str = "length") -> dict[str, tuple[float, float]]:
+    """Positions whose distances match the graph distances (the Kamada-Kawai energy: stress weighted by
+    distance^-2), minimized by stress majorization (Gansner, Koren and North 2004, "Graph drawing by stress
+    majorization"): each step solves one small linear system and never raises the stress. networkx's
+    kamada_kawai_layout minimizes the same energy with scipy.optimize, whose import alone costs a server's
+    first network page about 0.6 s; the test suite checks the stress reached against it. `start`: the first
+    positions (a seeded circle), so the same graph and seed give the same picture."""
+    nodes = list(start)
+    lengths = dict(nx.shortest_path_length(sub, weight=weight))
+    far = max((d for row in lengths.values() for d in row.values()), default=1.0) + 1.0  # (one component: unused)
+    dist = np.array([[lengths[u].get(v, far) for v in nodes] for u in nodes], dtype=float)
+    with np.errstate(divide="ignore"):
+        w = np.where(dist > 0, dist**-2.0, 0.0)
+    laplacian = -w
+    np.fill_diagonal(laplacian, w.sum(axis=1))
+    solve = np.linalg.pinv(laplacian)
+    x = np.array([start[n] for n in nodes], dtype=float)
+    x = x * (dist[dist > 0].mean() / max(_mean_distance(x), 1e-9))  # the circle at the graph's own scale
+    stress = _stress(x, dist, w)
+    for _ in range(STRESS_ROUNDS):
+        apart = _distances(x)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            b = np.where(apart > 1e-12, -w * dist / apart, 0.0)
+        np.fill_diagonal(b, 0.0)
+        np.fill_diagonal(b, -b.sum(axis=1))
+        x = solve @ (b @ x)
+        lower = _stress(x, dist, w)
+        if stress - lower <= STRESS_TOLERANCE * stress:
+            break
+        stress = lower
+    return {n: (float(px), float(py)) for n, (px, py) in zip(nodes, x)}
+
+
+def _distances(x: np.ndarray) -> np.ndarray:
+    return np.sqrt(((x[:, None, :] - x[None, :, :]) ** 2).sum(axis=-1))
+
+
+def _mean_distance(x: np.ndarray) -> float:
+    apart = _distances(x)
+    return float(apart[np.triu_indices(len(x), 1)].mean()) if len(x) > 1 else 0.0
+
+
+def _stress(x: np.ndarray, dist: np.ndarray, w: np.ndarray) -> float:
+    """The Kamada-Kawai energy of positions x: sum over pairs of w_ij (|x_i - x_j| - d_ij)^2."""
+    return float((w * (_distances(x) - dist) ** 2).sum() / 2)
 
 
 def _component(U: nx.Graph, nodes: list[str], seed: int) -> dict[str, tuple[float, float]]:
@@ -22,12 +72,12 @@ def _component(U: nx.Graph, nodes: list[str], seed: int) -> dict[str, tuple[floa
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
     sub = U.subgraph(nodes)
-    if len(nodes) <= KAMADA_KAWAI_MAX:
-        # Kamada-Kawai draws graph distance as distance, and a link to a hub counts as longer (its `length`), so
-        # a hub's many neighbours spread on a wide ring instead of piling onto it with their labels
+    if len(nodes) <= STRESS_MAX:
+        # graph distance drawn as distance (the Kamada-Kawai energy), and a link to a hub counts as longer (its
+        # `length`), so a hub's many neighbours spread on a wide ring instead of piling onto it with their labels
         order = sorted(nodes)
         random.Random(seed).shuffle(order)
-        pos = nx.kamada_kawai_layout(sub, pos=nx.circular_layout(order), weight="length")
+        pos = stress_layout(sub, nx.circular_layout(order), weight="length")
     else:
         # fewer iterations on big components: 50 -> 20 keeps a 1,000-node view interactive
         pos = nx.spring_layout(sub, seed=seed, iterations=50 if len(nodes) <= 300 else 20)
