@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from components.evidence.verdict import OUTCOME_STATUSES
+
 
 @dataclass(frozen=True)
 class ClaimFilter:
@@ -38,6 +40,17 @@ def filter_options(claims: Iterable) -> tuple[list[str], list[str], list[str]]:
         sorted({a for c in claims for a in c.actors}),
         sorted({c.verdict.status for c in claims}),
     )
+
+
+def outcome_options(claims: Iterable) -> list[str]:
+    """What Hindsight's outcome filter offers for these scenarios and predictions: the whole outcome scale in its
+    order, then any other status they have (not testable, no data, another rule's). The whole scale, not only the
+    outcomes present: a reader may ask which are still too early and be told none is, and a link saved while one
+    was keeps working once the verdicts have moved on (its filter then matches nothing, and the page says so)."""
+    present = filter_options(claims)[2]
+    if not present:
+        return []
+    return list(OUTCOME_STATUSES) + [status for status in present if status not in OUTCOME_STATUSES]
 
 
 def _haystack(claim, actor_labels: dict[str, str]) -> str:

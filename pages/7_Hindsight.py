@@ -13,7 +13,7 @@ ui.page_setup(
 )
 case = ui.case_or_stop()
 scenarios_and_predictions = [c for c in case.claims if c.kind in evidence_charts.SCENARIO_KINDS]
-outcomes = claim_filter.filter_options(scenarios_and_predictions)[2]
+outcomes = claim_filter.outcome_options(scenarios_and_predictions)
 today = pd.Timestamp.today().normalize()
 
 

@@ -6,6 +6,7 @@ from components.claim_filter import (
     ClaimFilter,
     filter_claims,
     filter_options,
+    outcome_options,
     page_count,
     page_of,
     page_span,
@@ -89,3 +90,9 @@ def test_sorting_keeps_article_order_within_groups():
     assert ids(sort_claims(claims, "verdict")) == ["c", "a", "d", "b"]
     assert ids(sort_claims(claims, "kind")) == ["a", "b", "c", "d"]
     assert ids(sort_claims(claims, "strength")) == ["c", "d", "b", "a"]
+
+
+def test_outcome_options_offer_the_whole_scale_then_the_other_statuses_present():
+    scored = [claim("s1", "scenario", [], "partly"), claim("s2", "prediction", [], "not testable")]
+    assert outcome_options(scored) == ["happened", "did not happen", "partly", "too early", "not testable"]
+    assert outcome_options([]) == []  # nothing to score: nothing to offer

@@ -10,6 +10,7 @@
   ECB/EIA responses are bench/recorded.py, shared with bench/bench_refresh.py)
 - event_returns: prices with known abnormal-return properties for the event-study tests
 - text: articles for the text scanner and the bring-your-own-article tab, six-word shingles
+- hindsight: a loaded case with its scenarios and predictions given other outcomes, or taken out
 
 Factories take keyword overrides (`make_case_folder(root, events=[...])`, `network_case(claims=[...])`) and
 build the known-good default for anything not overridden.
