@@ -8,7 +8,7 @@ import streamlit as st
 from components import claim_filter, evidence_charts, routes, style, ui
 from components.claim_filter import ClaimFilter
 
-PAGE_SIZE = 5  # cards per page: each card draws a chart and a table, and a page draws them all before the first shows
+PAGE_SIZE = 3  # cards per page: each card draws a chart and tables, and the browser builds them all as the first draws
 FILTER_KEYS = ("claims_q", "claims_kind", "claims_actor", "claims_verdict")
 
 ui.page_setup(
@@ -93,8 +93,6 @@ overview = pd.DataFrame(
 )
 
 # ---- render
-with st.expander("Export the verdicts (ClaimReview, evidence pack)"):
-    ui.case_exports(case)
 st.caption(
     f"{len(matching)} of {len(case.claims)} claims match"
     + (" (" + ", ".join(f"{k}: {v}" for k, v in counts.items()) + ")" if counts else "")
@@ -105,7 +103,8 @@ if not matching:
     st.button("Reset the filters", key="claims_reset", on_click=reset_filters)
     ui.show_notices()
     st.stop()
-with st.expander(f"Overview: all {len(matching)} matching claims", expanded=False):
+# the table on request: a grid is the heaviest thing a browser builds here, and it would come before the cards
+if st.toggle(f"Overview table of all {len(matching)} matching claims", key="claims_overview_on"):
     st.dataframe(
         overview,
         hide_index=True,
@@ -169,3 +168,6 @@ if pages > 1:
     back.button("← Previous", key="claims_prev", on_click=turn_page, args=(-1,), disabled=page <= 1)
     where.caption(f"Cards {first_card}–{last_card} of {len(matching)}")
     forward.button("Next →", key="claims_next", on_click=turn_page, args=(1,), disabled=page >= pages)
+with st.sidebar:  # sent last, drawn below the filters: the exports are made only when clicked
+    with st.expander("Export the verdicts (ClaimReview, evidence pack)", icon=":material/download:"):
+        ui.case_exports(case)

@@ -32,7 +32,7 @@ def test_home(real):
     assert sum(c.headline for c in real.claims) == sum("badge[" in m.value for m in at.markdown)
 
 
-PAGE = 5  # cards per page (pages/1_Claims.py PAGE_SIZE)
+PAGE = 3  # cards per page (pages/1_Claims.py PAGE_SIZE)
 
 
 def test_claims_all_cards(real):
