@@ -4,6 +4,7 @@ them without importing each other."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,6 +113,12 @@ class Claim:
         return state
 
 
+def frame_digest(frame: pd.DataFrame) -> str:
+    """Content hash of a frame whose cells may be lists (the case's actor lists), which pandas cannot hash.
+    Its CSV text is stable across copies (a pickle is not) and cheap for the small frames passed here."""
+    return hashlib.sha1(frame.to_csv().encode("utf-8")).hexdigest()
+
+
 @dataclass
 class Case:
     id: str
@@ -132,6 +139,14 @@ class Case:
     def actor_label(self, actor_id: str) -> str:
         row = self.actors[self.actors["id"] == actor_id]
         return str(row["label"].iloc[0]) if len(row) else actor_id
+
+    @property
+    def events_digest(self) -> str:
+        """Content hash of the events (frame_digest), made once per Case object and kept in it, so a case a cache
+        hands out again (pickled with it) is not hashed on every page rerun."""
+        if "_events_digest" not in self.__dict__:
+            self.__dict__["_events_digest"] = frame_digest(self.events)
+        return self.__dict__["_events_digest"]
 
     def events_for(self, event_ids: list[str]) -> pd.DataFrame:
         return self.events[self.events["id"].isin(event_ids)]

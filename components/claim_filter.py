@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import pandas as pd
+
+from components import style
 from components.evidence.verdict import OUTCOME_STATUSES
 
 
@@ -117,3 +120,25 @@ def page_span(page: int, size: int, total: int) -> tuple[int, int]:
     if total == 0:
         return 0, 0
     return (page - 1) * size + 1, min(page * size, total)
+
+
+OVERVIEW_COLUMNS = ["claim", "kind", "verdict", "evidence", "paragraph", "card"]
+
+
+def overview_table(claims, card_url) -> pd.DataFrame:
+    """One row per claim for the overview table: short name, kind, verdict, evidence strength, paragraph and
+    `card_url(claim id)` (its card alone)."""
+    return pd.DataFrame(
+        [
+            {
+                "claim": c.short or style.human(c.id),
+                "kind": style.human(c.kind),
+                "verdict": c.verdict.status,
+                "evidence": getattr(getattr(c.verdict, "strength", None), "label", "") or "",
+                "paragraph": c.paragraph,
+                "card": card_url(c.id),
+            }
+            for c in claims
+        ],
+        columns=OVERVIEW_COLUMNS,
+    )

@@ -2,7 +2,6 @@
 
 from dataclasses import replace
 
-import pandas as pd
 import streamlit as st
 
 from components import claim_filter, evidence_charts, routes, style, ui
@@ -76,22 +75,6 @@ def page_picker() -> int:
 # ---- data
 counts = claim_filter.status_counts(matching)
 providers = ui.catalog().set_index("id")["provider"].to_dict()
-events_digest = ui.frame_digest(case.events)  # a session case's events may differ under the same case id
-overview = pd.DataFrame(
-    [
-        {
-            "claim": c.short or style.human(c.id),
-            "kind": style.human(c.kind),
-            "verdict": c.verdict.status,
-            "evidence": getattr(getattr(c.verdict, "strength", None), "label", "") or "",
-            "paragraph": c.paragraph,
-            "card": routes.page_url("claims", {"claims_id": c.id}),
-        }
-        for c in matching
-    ],
-    columns=["claim", "kind", "verdict", "evidence", "paragraph", "card"],
-)
-
 # ---- render
 st.caption(
     f"{len(matching)} of {len(case.claims)} claims match"
@@ -106,7 +89,7 @@ if not matching:
 # the table on request: a grid is the heaviest thing a browser builds here, and it would come before the cards
 if st.toggle(f"Overview table of all {len(matching)} matching claims", key="claims_overview_on"):
     st.dataframe(
-        overview,
+        claim_filter.overview_table(matching, lambda claim_id: routes.page_url("claims", {"claims_id": claim_id})),
         hide_index=True,
         width="stretch",
         key="claims_overview",
@@ -141,7 +124,7 @@ for c in claim_filter.page_of(matching, page, PAGE_SIZE):
             series = {sid: ui.series_or_none(sid)[0] for sid in c.series}
             drawn = any(s is not None and len(s) for s in series.values())
             # keyed on what decides the chart: hashing the claim, its evidence and the events each rerun costs more
-            chart_key = (case.id, events_digest, c.id, verdict.status, verdict.detail, all_events)
+            chart_key = (case.id, case.events_digest, c.id, verdict.status, verdict.detail, all_events)
             fig = ui.figure(
                 evidence_charts.build_claim_chart,
                 c,

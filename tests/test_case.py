@@ -255,3 +255,17 @@ def test_fingerprint_matches_importer_normalisation():
     fp = json.loads((REAL / "article_fingerprint.json").read_text())
     assert fp["n"] == 6 and all(re.fullmatch(r"[0-9a-f]{40}", h) for h in fp["hashes"])
     assert fp["hashes"] == sorted(fp["hashes"])
+
+
+def test_events_digest_follows_the_events_and_travels_with_a_pickled_case(tmp_path):
+    import pickle
+
+    from components.case_model import frame_digest
+
+    loaded = load(make_case_folder(tmp_path))
+    digest = loaded.events_digest
+    assert digest == frame_digest(loaded.events) and len(digest) == 40
+    again = pickle.loads(pickle.dumps(loaded))
+    assert again.__dict__.get("_events_digest") == digest  # kept: a cache's copy is not hashed again
+    other = load(make_case_folder(tmp_path / "other", events=_events_with(title="Another title")))
+    assert other.events_digest != digest

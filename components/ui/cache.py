@@ -3,7 +3,6 @@ built once per distinct input."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components import data, style
+from components.case_model import frame_digest
 
 # Every cache is bounded (memory must come back on a shared server). Entries: what the snapshot and the
 # case hold, with room to spare; ttl: files re-read after an hour, so a snapshot refreshed on disk is picked
@@ -136,12 +136,6 @@ def case_events() -> tuple[pd.DataFrame, dict[str, str], str]:
     actors = loaded.actors
     labels = dict(zip(actors["id"], actors["label"])) if {"id", "label"} <= set(actors.columns) else {}
     return loaded.events, labels, ""
-
-
-def frame_digest(frame: pd.DataFrame) -> str:
-    """Content hash of a frame whose cells may be lists (the case's actor lists), which pandas cannot hash.
-    Its CSV text is stable across copies (a pickle is not) and cheap for the small frames passed here."""
-    return hashlib.sha1(frame.to_csv().encode("utf-8")).hexdigest()
 
 
 @st.cache_resource(

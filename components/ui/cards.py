@@ -51,9 +51,12 @@ def verdict_evidence(claim, stale_mark: bool = True) -> None:
     from components.ui.freshness import show_stale
 
     verdict = claim.verdict
+    lines = []
     for part in verdict.parts:
         label = f"**{style.safe_text(part.label)}** — " if part.label else ""
-        st.markdown(f"- {style.verdict_badge(part.status)} {label}{style.safe_text(part.detail)}")
+        lines.append(f"- {style.verdict_badge(part.status)} {label}{style.safe_text(part.detail)}")
+    if lines:  # one list, one element: a page of cards is many elements for the browser to build on each rerun
+        st.markdown("\n".join(lines))
     if not verdict.parts and verdict.detail:
         st.markdown(style.safe_text(verdict.detail))
     if claim.note:

@@ -125,12 +125,18 @@ def case_picker(notices: list[str]) -> str:
 # ------------------------------------------------------------------------------------------- loading
 @st.cache_data(show_spinner=False, max_entries=16, ttl=FILE_TTL)
 def _library_case(case_id: str, verdicts: bool, vintage: str):
-    return case_module.load_case(case_id, verdicts=verdicts)
+    return _with_digest(case_module.load_case(case_id, verdicts=verdicts))
 
 
 @st.cache_data(show_spinner=False, max_entries=8, ttl=FILE_TTL)
 def _bundle_case(files: tuple[tuple[str, str], ...], case_id: str, verdicts: bool, vintage: str):
-    return case_bundle.load(dict(files), case_id, verdicts=verdicts)
+    return _with_digest(case_bundle.load(dict(files), case_id, verdicts=verdicts))
+
+
+def _with_digest(case):
+    """The case with its events' digest made before the cache pickles it (charts key on it every rerun)."""
+    case.events_digest  # noqa: B018 - computed and kept in the case
+    return case
 
 
 def load(case_id: str | None, verdicts: bool):
