@@ -37,7 +37,16 @@ def scenarios() -> None:
     if not shown:
         ui.empty_state("No scenario or prediction has this outcome.", {"hind_outcome": []}, key="hind_reset")
         return
-    timeline = ui.figure(evidence_charts.build_hindsight_timeline, shown, case.events, case.meta["published"], today)
+    # keyed on what the bars show: hashing the claims and the events on every filter change costs more
+    bars = tuple((c.id, c.short, c.verdict.status, str(c.period_start), str(c.period_end)) for c in shown)
+    timeline = ui.figure(
+        evidence_charts.build_hindsight_timeline,
+        shown,
+        case.events,
+        case.meta["published"],
+        today,
+        cache_key=(case.id, case.events_digest, bars, str(case.meta["published"]), str(today)),
+    )
     st.plotly_chart(timeline, key="hind_timeline")
     st.caption(
         "Bars: the window in which each scenario was tested, coloured by outcome. Markers along the top: "

@@ -68,3 +68,23 @@ def test_a_stopped_page_stops_its_job():
 def test_a_job_that_raises_is_told_in_words():
     with pytest.raises(isolated.WorkerFailed, match="ValueError"):
         isolated.run(int, "not a number", seconds=30, what="reading a number")
+
+
+def test_the_article_tab_starts_parsers_and_worker_after_the_page_not_with_it(monkeypatch):
+    """Started with the page, they took the cores and the interpreter lock the page being opened needs."""
+    from components.ui import article
+
+    started = []
+    monkeypatch.setattr(article.quantities, "warm_up", lambda: started.append("parsers"))
+    monkeypatch.setattr(article.periods, "warm_up", lambda: started.append("periods"))
+    monkeypatch.setattr(article.isolated, "warm_up", lambda: started.append("worker"))
+    monkeypatch.setattr(article, "WARM_UP_DELAY", 0.3)
+    article._warm_up_later.clear()
+    try:
+        timer = article._warm_up_later()
+        assert started == []  # not while the page is drawn
+        timer.join(10)
+        assert started == ["parsers", "periods", "worker"]
+        assert article._warm_up_later() is timer  # once per server
+    finally:
+        article._warm_up_later.clear()

@@ -32,18 +32,25 @@ MAX_MANUAL = 50
 GRAPH_HEIGHT = 520
 
 
+WARM_UP_DELAY = 6.0  # seconds after the tab is first drawn on this server
+
+
 @st.cache_resource(show_spinner=False, max_entries=1)
-def _warm_parsers() -> threading.Thread:
-    """quantulum3's first use imports inflect (a few seconds): start it once per process when the tab is drawn,
-    so it is ready by the time a text is pasted."""
+def _warm_up_later() -> threading.Timer:
+    """The text parsers (quantulum3's first use imports inflect: a few seconds) and the paste worker process,
+    started once per server WARM_UP_DELAY after the tab is first drawn, so they are ready by the time a text is
+    pasted. Started at once, they took the two cores and the interpreter lock that the page being opened
+    needs (its network drew about half a second later); a text pasted sooner starts them itself."""
 
     def warm() -> None:
         quantities.warm_up()
         periods.warm_up()
+        isolated.warm_up()
 
-    thread = threading.Thread(target=warm, name="claimscan-warm-up", daemon=True)
-    thread.start()
-    return thread
+    timer = threading.Timer(WARM_UP_DELAY, warm)
+    timer.name, timer.daemon = "claimscan-warm-up", True
+    timer.start()
+    return timer
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -269,8 +276,7 @@ def case_library_title(files: dict[str, str]) -> str:
 
 
 def article_tab() -> None:
-    _warm_parsers()
-    isolated.warm_up()
+    _warm_up_later()
     st.write(
         "Paste an article or upload a .txt or .md file (up to "
         f"{claimscan.MAX_BYTES:,} bytes), or a case .zip made here. Claim Lens ranks the sentences worth checking, "
