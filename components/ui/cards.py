@@ -32,15 +32,18 @@ def claim_heading(claim, case_id: str | None = None) -> None:
     from components.ui.verdicts import strength_line
 
     line, tip = strength_line(claim.verdict)
-    st.markdown(
+    title = (
         f"**{style.safe_text(claim.short or claim.id)}** &nbsp; {style.verdict_badge(claim.verdict.status)} {line} "
-        f"&nbsp; :gray-badge[{style.safe_text(claim.kind)}] &nbsp; ¶{claim.paragraph}",
-        help=tip,
+        f"&nbsp; :gray-badge[{style.safe_text(claim.kind)}] &nbsp; ¶{claim.paragraph}"
     )
     note = verdict_change_note(claim, case_id)
+    paraphrase = style.safe_text(claim.paraphrase)  # case text may come from a pasted article
     if note:
+        st.markdown(title, help=tip)
         st.caption(f":material/update: {style.safe_text(note)}")
-    st.markdown(style.safe_text(claim.paraphrase))  # case text may come from a pasted article
+        st.markdown(paraphrase)
+    else:  # one element, not two: a page of cards is many elements for the browser to build on each rerun
+        st.markdown(f"{title}\n\n{paraphrase}", help=tip)
 
 
 def verdict_evidence(claim, stale_mark: bool = True) -> None:
