@@ -20,6 +20,7 @@ import os
 import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("CLAIMLENS_OFFLINE", "1")
@@ -38,6 +39,7 @@ from bench.browser import (
 from bench.harness import ROOT, start_streamlit, stop_process, wait_health
 from bench.stats import pct
 from components import routes
+from components.ui.article import WARM_UP_DELAY
 
 TARGET_RATIO = 1.2
 FLOOR = ROOT / "bench" / "floors" / "two_pages.py"
@@ -114,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
                 page.goto(f"http://127.0.0.1:{floor_port}/plotly")
                 wait_app_ready(page, timeout=60, quiet=0.5)
                 warm.close()
+                time.sleep(WARM_UP_DELAY + 4)  # past the article tab's one-time warm-up (the paste worker's start)
                 # (label, start URL, link to click, title of the start page, what the target page draws)
                 floor_url = f"http://127.0.0.1:{floor_port}/"
                 plan = [
