@@ -10,8 +10,8 @@ CLAIMLENS_OFFLINE=1, 127.0.0.1, free port).
 
 Rows:
   cold        server process start -> first chart visible in the browser (plotly trace drawn; the vis canvas
-              has pixels on the network page; the title for pages without charts), per page, ratio to the
-              plotly floor (target <= 1.2x)
+              has pixels on the network page; the title for pages without charts), per page, in rounds over
+              every target, ratio to the plotly floor (target <= 1.2x)
   interaction on a warm server (every page opened once, one-time warm-ups done first): keyboard
               slider/radio/multiselect change -> chart data redrawn, timed in the page (last input
               event to the animation frame showing new chart data), median per page, ratio to the same on the
@@ -54,7 +54,7 @@ from bench.browser import (
     launch_chromium,
     wait_app_ready,
 )
-from bench.harness import ROOT, rss_mb, start_streamlit, stop_process, wait_health
+from bench.harness import ROOT, rss_mb, start_streamlit, stop_process, wait_cpu_quiet, wait_health
 from bench.stats import pct
 
 RESULTS = ROOT / "bench" / "results"
@@ -83,25 +83,28 @@ def targets() -> list[tuple[str, str, Path]]:
 
 # ---------------------------------------------------------------- measurements
 def bench_cold(browser, reps: int, log_dir: Path) -> dict[str, list[float]]:
+    """Round after round over every target (floors and pages), not each target's starts in a block: the
+    machine's speed drifts over minutes, and a block measured in a slow spell would look slower than its floor."""
     out: dict[str, list[float]] = {}
-    for label, url_path, script in targets():
-        main = str(script.relative_to(ROOT)) if label.startswith("floor") else "app.py"
-        kind = (
-            targets_of(label, script)
-            if not label.startswith("floor")
-            else {"plotly": label == "floor:plotly", "graph": False}
-        )
-        url = f"{url_path}{OPENED_WITH.get(url_path, '')}"
-        for _ in range(reps):
+    for _ in range(reps):
+        for label, url_path, script in targets():
+            main = str(script.relative_to(ROOT)) if label.startswith("floor") else "app.py"
+            kind = (
+                targets_of(label, script)
+                if not label.startswith("floor")
+                else {"plotly": label == "floor:plotly", "graph": False}
+            )
+            url = f"{url_path}{OPENED_WITH.get(url_path, '')}"
             out.setdefault(label, []).append(cold_start(browser, main, url, kind, log_dir))
-        print(f"  cold {label:<16} {statistics.median(out[label]):6.2f} s", flush=True)
+    for label, samples in out.items():
+        print(f"  cold {label:<16} {statistics.median(samples):6.2f} s", flush=True)
     return out
 
 
-def warm_server(browser, port: int) -> None:
-    """Every app page opened once, then a pause past the article tab's warm-up (components.ui.article): the
-    interactions are measured on a warm server, so a one-time start (the paste worker's process, a few seconds
-    of CPU) does not land in whichever page happens to be measured then."""
+def warm_server(browser, port: int, proc) -> None:
+    """Every app page opened once, then a wait past the article tab's warm-up (components.ui.article) until the
+    server is idle: the interactions are measured on a warm server, so a one-time start (the text parsers'
+    imports, the paste worker's process: seconds of CPU) does not land in whichever page is measured then."""
     from components.ui.article import WARM_UP_DELAY
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -112,7 +115,8 @@ def warm_server(browser, port: int) -> None:
             wait_app_ready(page, quiet=0.3)
     finally:
         context.close()
-    time.sleep(WARM_UP_DELAY + 4)
+    time.sleep(WARM_UP_DELAY + 1)
+    wait_cpu_quiet(proc.pid)
 
 
 def bench_interaction(browser, reps: int, log_dir: Path) -> dict[str, list[float]]:
@@ -125,7 +129,7 @@ def bench_interaction(browser, reps: int, log_dir: Path) -> dict[str, list[float
         fproc, fport, flog = start_streamlit(str(FLOORS["floor:plotly"].relative_to(ROOT)), log_dir=log_dir)
         servers["floor"] = (fproc, fport)
         wait_health(fport, fproc, log=flog)
-        warm_server(browser, port)
+        warm_server(browser, port, proc)
         plan = [("floor:plotly", f"http://127.0.0.1:{fport}/", drive_slider)]
         for name, script in ALL:
             if not name:

@@ -36,7 +36,7 @@ from bench.browser import (
     launch_chromium,
     wait_app_ready,
 )
-from bench.harness import ROOT, start_streamlit, stop_process, wait_health
+from bench.harness import ROOT, start_streamlit, stop_process, wait_cpu_quiet, wait_health
 from bench.stats import pct
 from components import routes
 from components.ui.article import WARM_UP_DELAY
@@ -116,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
                 page.goto(f"http://127.0.0.1:{floor_port}/plotly")
                 wait_app_ready(page, timeout=60, quiet=0.5)
                 warm.close()
-                time.sleep(WARM_UP_DELAY + 4)  # past the article tab's one-time warm-up (the paste worker's start)
+                time.sleep(WARM_UP_DELAY + 1)  # past the article tab's one-time warm-up (the paste worker's start)
+                wait_cpu_quiet(app.pid)
                 # (label, start URL, link to click, title of the start page, what the target page draws)
                 floor_url = f"http://127.0.0.1:{floor_port}/"
                 plan = [

@@ -145,12 +145,13 @@ def bench_browser(reps: int) -> None:
             print(f"  push {label:<28} median {median * 1000:6.0f} ms  ratio {median / floor:4.2f}x (target <= 1.2x)")
         # ---- cold: server start -> first chart, Home and Claims against the plotly floor
         cold = {}
-        for label, main, url_path, kind in (
+        rounds = (
             ("floor:plotly", str(FLOORS["floor:plotly"].relative_to(ROOT)), "", {"plotly": True, "graph": False}),
             ("home", "app.py", "", targets_of("home", ROOT / routes.page("home").script)),
             ("claims", "app.py", "Claims", targets_of("claims", ROOT / routes.page("claims").script)),
-        ):
-            for _ in range(reps):
+        )
+        for _ in range(reps):  # round after round, as in bench_app: the machine's speed drifts over minutes
+            for label, main, url_path, kind in rounds:
                 cold.setdefault(label, []).append(cold_start(browser, main, url_path, kind, log_dir))
         floor = statistics.median(cold["floor:plotly"])
         for label, samples in cold.items():

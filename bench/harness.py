@@ -138,6 +138,34 @@ def rss_mb(pid: int) -> float:
     return total / 1024 if found else float("nan")
 
 
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU seconds (user + system) used so far by every live process of a process group (a server we started
+    with its worker children)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 12 and int(fields[2]) == pgid:  # fields after the name: state ppid pgrp ...
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def wait_cpu_quiet(pgid: int, share: float = 0.05, window: float = 1.0, timeout: float = 60.0) -> None:
+    """Wait until the server's process group has used under `share` of one core over `window` seconds: its
+    one-time warm-ups (imports, a worker's start) are over before anything is timed."""
+    deadline = time.monotonic() + timeout
+    before = group_cpu_seconds(pgid)
+    while time.monotonic() < deadline:
+        time.sleep(window)
+        now = group_cpu_seconds(pgid)
+        if now - before < share * window:
+            return
+        before = now
+
+
 # ---------------------------------------------------------------- nginx in front of replicas
 def replica_config(folder: Path, listen: int, upstreams: list[int]) -> str:
     """deploy/nginx.conf with loopback ports, private pid/log paths and the X-Upstream debug header on."""
