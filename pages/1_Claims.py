@@ -30,6 +30,12 @@ def turn_page(step: int) -> None:
     st.session_state["claims_page"] = st.session_state.get("claims_page", 1) + step
 
 
+def exports() -> None:
+    """The case exports at the foot of the sidebar, drawn last (made only when clicked)."""
+    with st.sidebar, st.expander("Export the verdicts (ClaimReview, evidence pack)", icon=":material/download:"):
+        ui.case_exports(case)
+
+
 # ---- controls (URL -> widgets -> URL)
 with st.sidebar:
     st.subheader("Filter claims")
@@ -85,6 +91,7 @@ if not matching:
     st.info("No claim matches these filters.", icon=":material/filter_alt_off:")
     st.button("Reset the filters", key="claims_reset", on_click=reset_filters)
     ui.show_notices()
+    exports()
     st.stop()
 # the table on request: a grid is the heaviest thing a browser builds here, and it would come before the cards
 if st.toggle(f"Overview table of all {len(matching)} matching claims", key="claims_overview_on"):
@@ -151,6 +158,4 @@ if pages > 1:
     back.button("← Previous", key="claims_prev", on_click=turn_page, args=(-1,), disabled=page <= 1)
     where.caption(f"Cards {first_card}–{last_card} of {len(matching)}")
     forward.button("Next →", key="claims_next", on_click=turn_page, args=(1,), disabled=page >= pages)
-with st.sidebar:  # sent last, drawn below the filters: the exports are made only when clicked
-    with st.expander("Export the verdicts (ClaimReview, evidence pack)", icon=":material/download:"):
-        ui.case_exports(case)
+exports()

@@ -25,6 +25,7 @@ def test_search_filters_and_writes_the_url(real):
     at.text_input(key="claims_q").input("zzzz no such words").run()
     assert at.query_params["claims_q"] == "zzzz no such words"
     assert any("No claim matches" in i.value for i in at.info)
+    assert {"claims_cr_case", "claims_pack"} <= {b.key for b in at.get("download_button")}  # still exportable
     at.button(key="claims_reset").click().run()
     assert not at.exception and at.text_input(key="claims_q").value == ""
     assert f"{len(real.claims)} of {len(real.claims)} claims match" in " ".join(c.value for c in at.caption)
