@@ -50,6 +50,21 @@ def navigation():
     )
 
 
+def run_through_app_navigation() -> None:
+    """Rerun through app.py when Streamlit ran this page straight from the pages/ folder.
+
+    Until a process's first `st.navigation` call, Streamlit treats an app with a pages/ folder as an old-style
+    multipage app: a visitor whose first request is a deep link (/Event_study) gets the page run on its own,
+    under a navigation built from the file names ("app", "Data sources", no sections) instead of ours. Only
+    the first such request of a server process is affected; the rerun keeps the page and its URL parameters
+    (Streamlit keys a page by its URL path, which the registry keeps equal to the file's)."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def page_setup(title: str, intro: str | None = None) -> None:
     """Page config, title, the as-of banner and the live switch: the same top on every page.
 
@@ -58,6 +73,7 @@ def page_setup(title: str, intro: str | None = None) -> None:
     as favicon is fetched from fonts.gstatic.com, which an offline server must not call."""
     from components.ui.state import forget_pending_notices
 
+    run_through_app_navigation()
     guard.install()
     freeze_long_lived_heap()
     forget_pending_notices()

@@ -1,0 +1,42 @@
+"""A server's very first request being a deep link: the app's own navigation, not one built from file names.
+
+Until a process's first `st.navigation` call, Streamlit runs an app with a pages/ folder the old way: a deep
+link runs its page file alone under a sidebar listing "app" and the file names. Only a fresh server shows it,
+so this test starts its own (the session's shared server has served other pages by now).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.browser import wait_app_ready
+from bench.harness import start_streamlit, stop_process, wait_health
+from components import routes
+
+SIDEBAR_NAV = '[data-testid="stSidebarNav"]'
+
+
+@pytest.fixture
+def fresh_server(tmp_path, chromium_path):
+    proc, port, log = start_streamlit("app.py", log_dir=tmp_path)
+    try:
+        wait_health(port, proc, log=log)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_process(proc)
+
+
+def test_a_deep_link_as_first_request_gets_the_app_navigation_and_keeps_its_parameters(fresh_server, page):
+    event_study = routes.page("event_study")
+    page.goto(f"{fresh_server}/{event_study.url_path}?es_est=200")
+    wait_app_ready(page)
+    page.get_by_role("heading", name=event_study.title).first.wait_for()
+    nav = page.locator(SIDEBAR_NAV)
+    nav.get_by_text(routes.page("data").title, exact=True).wait_for(timeout=15_000)  # not "Data sources"
+    links = [text.strip() for text in nav.locator("a").all_inner_texts()]
+    assert links[0] == "Home", links
+    assert "app" not in links
+    assert [entry.title for entry in routes.PAGES] == links
+    for section in routes.sections():
+        assert nav.get_by_text(section, exact=True).count() == 1, section
+    assert "es_est=200" in page.url
