@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from components.data import points_csv
 from components.point_flags import FLAG_WORDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -227,6 +228,21 @@ def read_points(series_id: str, meta: dict, data_dir: Path | None = None) -> pd.
     problem = file_problem(csv_path, meta)
     if problem:
         raise SnapshotError(problem)
+    defaults = {
+        "unit": meta.get("unit", ""),
+        "source_title": meta.get("source_title", meta.get("name", "")),
+        "source_url": meta.get("source_url", ""),
+        "provider_detail": meta.get("provider", ""),
+        "flag": "",
+    }
+    frame = points_csv.read(csv_path, defaults)
+    if frame is None:
+        frame = _read_points_pandas(csv_path, defaults)
+    return _points_read.put(key, stamp, frame).copy()
+
+
+def _read_points_pandas(csv_path: Path, defaults: dict[str, str]) -> pd.DataFrame:
+    """Any data file read_csv can read (the fast reader takes only the importer's plain form)."""
     try:
         frame = pd.read_csv(
             csv_path, dtype={"flag": str, "source_title": str, "source_url": str, "provider_detail": str, "unit": str}
@@ -236,13 +252,10 @@ def read_points(series_id: str, meta: dict, data_dir: Path | None = None) -> pd.
     except (OSError, ValueError, KeyError, pd.errors.ParserError) as exc:
         raise SnapshotError(f"snapshot file {shown_path(csv_path)} is unreadable: {_why(exc)}") from exc
     frame = frame.reindex(columns=POINT_COLUMNS)
-    frame["unit"] = frame["unit"].fillna(meta.get("unit", ""))
-    frame["source_title"] = frame["source_title"].fillna(meta.get("source_title", meta.get("name", "")))
-    frame["source_url"] = frame["source_url"].fillna(meta.get("source_url", ""))
-    frame["provider_detail"] = frame["provider_detail"].fillna(meta.get("provider", ""))
-    frame["flag"] = frame["flag"].fillna("")
+    for column, fill in defaults.items():
+        frame[column] = frame[column].fillna(fill)
     frame["used"] = frame["used"].fillna(True).astype(bool)
-    return _points_read.put(key, stamp, frame).copy()
+    return frame
 
 
 def points_to_series(points: pd.DataFrame, series_id: str) -> pd.Series:
