@@ -40,3 +40,8 @@ def test_a_deep_link_as_first_request_gets_the_app_navigation_and_keeps_its_para
     for section in routes.sections():
         assert nav.get_by_text(section, exact=True).count() == 1, section
     assert "es_est=200" in page.url
+    assert nav.locator('a[aria-current="page"]').inner_text().strip() == event_study.title
+    claims = routes.page("claims")
+    nav.get_by_text(claims.title, exact=True).click()
+    page.get_by_role("heading", name=claims.title).first.wait_for()
+    assert page.url.split("?")[0].endswith("/" + claims.url_path)
