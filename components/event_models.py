@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from components import distributions
 from components.event_returns import Returns
 
 MODELS = {
@@ -89,9 +90,7 @@ class Abnormal:
 
 
 def _p_two_sided(t: float, df: int) -> float:
-    from scipy import special  # imported here: scipy takes ~0.3 s, and most pages never test an event
-
-    return float(2.0 * special.stdtr(df, -abs(t)))
+    return distributions.t_two_sided_p(float(t), df)
 
 
 def check_windows(estimation: Sequence[int], window: Sequence[int], model: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
+from components import distributions
 from components import event_models as models
 from components import event_returns as returns_mod
 from components.event_models import Abnormal
@@ -284,18 +285,14 @@ def cross_section(results: Sequence[Abnormal]) -> CrossSection:
         if spread <= 0:
             return None, None
         t = float(values.mean() / (spread / np.sqrt(n)))
-        from scipy import special  # imported here: scipy takes ~0.3 s, and most pages never test an event
-
-        return t, float(2 * special.stdtr(n - 1, -abs(t)))
+        return t, distributions.t_two_sided_p(t, n - 1)
 
     t_cs, p_cs = t_of(cars)
     t_bmp, p_bmp = t_of(scars)
     nonzero = int(np.count_nonzero(cars))
     positive = int((cars > 0).sum())
-    from scipy import special  # imported here: scipy takes ~0.3 s, and most pages never test an event
-
-    low = special.bdtr(positive, nonzero, 0.5)
-    high = 1.0 if positive == 0 else special.bdtrc(positive - 1, nonzero, 0.5)
+    low = distributions.fair_coin_cdf(positive, nonzero)
+    high = 1.0 if positive == 0 else distributions.fair_coin_sf(positive - 1, nonzero)
     p_sign = float(min(1.0, 2 * min(low, high))) if nonzero else None
     return CrossSection(n, caar, t_cs, p_cs, t_bmp, p_bmp, positive, p_sign)
 
