@@ -46,56 +46,7 @@ measure = ui.url_persist(st.selectbox)(
 )
 ui.show_notices()
 
-# ---- data
-table = shown_catalog(
-    catalog_table(catalog, ids, ui.series_or_none, pd.Timestamp.today().normalize()),
-    {sid: data.stale_text(sid) for sid in ids},
-)
-grid_points = {}
-for provider, sid in measures.get(measure, {}).items():
-    provider_points, _ = ui.points_or_none(sid)
-    if provider_points is not None:
-        grid_points[provider] = provider_points
-grid = coverage_grid(grid_points)
-history = list(reversed(data.vintage_history()))[:VINTAGES_SHOWN]
-
-# ---- render
-st.subheader("Catalog")
-st.dataframe(
-    table,
-    hide_index=True,
-    width="stretch",
-    column_order=SHOWN,
-    placeholder="–",
-    column_config={
-        "name": st.column_config.TextColumn("Series", pinned=True),
-        "provider": "Provider",
-        "unit": "Unit",
-        "frequency": "Frequency",
-        "first": st.column_config.DateColumn("First value", format="D MMM YYYY"),
-        "last": st.column_config.DateColumn("Newest value", format="D MMM YYYY"),
-        "rows": st.column_config.NumberColumn("Values", format="%d"),
-        "gaps": st.column_config.NumberColumn(
-            "Gaps", format="%d", help="Missing months/years inside the span; for daily data, breaks over 4 days"
-        ),
-        "age_days": st.column_config.NumberColumn("Age", format="%d days", help="Days since the newest value"),
-        "stale": st.column_config.TextColumn(
-            "Stale", help="Older than the series' usual cadence (how long its next value normally takes)"
-        ),
-        "retrieved": "Retrieved",
-        "status": "File",
-        "instrument": "Instrument",
-        "licence": "Licence",
-        "source_url": st.column_config.LinkColumn("Source", display_text="open"),
-    },
-)
-ui.csv_download(
-    table,
-    "claimlens_catalog.csv",
-    "Download the catalog (CSV)",
-    {"title": "Claim Lens series catalog", "snapshot_built": data.snapshot_as_of().date()},
-)
-
+# ---- the chosen series first: its chart is what a reader who picked it came for
 if picked:
     meta = data.series_meta(picked)
     st.subheader(meta["name"])
@@ -184,6 +135,55 @@ if picked:
                     "sha256": meta["checksum"],
                 },
             )
+
+# ---- the catalog and coverage: data, then render
+table = shown_catalog(
+    catalog_table(catalog, ids, ui.series_or_none, pd.Timestamp.today().normalize()),
+    {sid: data.stale_text(sid) for sid in ids},
+)
+grid_points = {}
+for provider, sid in measures.get(measure, {}).items():
+    provider_points, _ = ui.points_or_none(sid)
+    if provider_points is not None:
+        grid_points[provider] = provider_points
+grid = coverage_grid(grid_points)
+history = list(reversed(data.vintage_history()))[:VINTAGES_SHOWN]
+
+st.subheader("Catalog")
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    column_order=SHOWN,
+    placeholder="–",
+    column_config={
+        "name": st.column_config.TextColumn("Series", pinned=True),
+        "provider": "Provider",
+        "unit": "Unit",
+        "frequency": "Frequency",
+        "first": st.column_config.DateColumn("First value", format="D MMM YYYY"),
+        "last": st.column_config.DateColumn("Newest value", format="D MMM YYYY"),
+        "rows": st.column_config.NumberColumn("Values", format="%d"),
+        "gaps": st.column_config.NumberColumn(
+            "Gaps", format="%d", help="Missing months/years inside the span; for daily data, breaks over 4 days"
+        ),
+        "age_days": st.column_config.NumberColumn("Age", format="%d days", help="Days since the newest value"),
+        "stale": st.column_config.TextColumn(
+            "Stale", help="Older than the series' usual cadence (how long its next value normally takes)"
+        ),
+        "retrieved": "Retrieved",
+        "status": "File",
+        "instrument": "Instrument",
+        "licence": "Licence",
+        "source_url": st.column_config.LinkColumn("Source", display_text="open"),
+    },
+)
+ui.csv_download(
+    table,
+    "claimlens_catalog.csv",
+    "Download the catalog (CSV)",
+    {"title": "Claim Lens series catalog", "snapshot_built": data.snapshot_as_of().date()},
+)
 
 st.subheader("Coverage by month and provider")
 if grid.empty:

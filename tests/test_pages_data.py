@@ -38,10 +38,24 @@ def test_catalog_lists_every_series_with_metadata():
     assert "offline snapshot" in texts(at)
 
 
+def _in_order(node):
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from _in_order(child)
+
+
+def test_a_chosen_series_is_drawn_before_the_catalog():
+    at = app_test(PAGE, {"data_id": "brent_spot_eia"}).run()
+    kinds = [element.type for element in _in_order(at.main)]
+    assert "plotly_chart" in kinds and kinds.index("plotly_chart") < kinds.index("dataframe")
+    assert at.subheader[0].value == data.series_meta("brent_spot_eia")["name"]
+    assert [header.value for header in at.subheader][1] == "Catalog"
+
+
 def test_series_details_from_the_url_show_points_and_sources():
     at = app_test(PAGE, {"data_id": "india_imports_russia_vortexa"}).run()
     assert not at.exception
-    points = at.dataframe[1].value
+    points = next(frame.value for frame in at.dataframe if "used" in frame.value.columns)  # the series first
     assert {"source_title", "source_url", "flag", "used"} <= set(points.columns)
     assert len(points) == len(data.load_points("india_imports_russia_vortexa"))
     name = data.series_meta("india_imports_russia_vortexa")["name"]
