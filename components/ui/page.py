@@ -50,19 +50,19 @@ def navigation():
     )
 
 
-def replace_pages_folder_navigation() -> None:
-    """Our navigation, when Streamlit ran this page straight from the pages/ folder.
+def run_through_app_navigation() -> None:
+    """Rerun through app.py when Streamlit ran this page straight from the pages/ folder.
 
     Until a process's first `st.navigation` call, Streamlit treats an app with a pages/ folder as an old-style
     multipage app: a visitor whose first request is a deep link (/Event_study) gets the page run on its own,
     under a navigation built from the file names ("app", "Data sources", no sections) instead of ours. Only
-    the first such request of a server process is affected. Declaring ours now replaces that sidebar and
-    ends the old mode for the process; the page runs on, as Streamlit keys a page by its URL path, which the
-    registry keeps equal to the file's."""
+    the first such request of a server process is affected; the rerun keeps the page and its URL parameters
+    (Streamlit keys a page by its URL path, which the registry keeps equal to the file's)."""
     from streamlit.runtime.pages_manager import PagesManager
 
     if PagesManager.uses_pages_directory:
-        navigation()
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def page_setup(title: str, intro: str | None = None) -> None:
@@ -73,7 +73,7 @@ def page_setup(title: str, intro: str | None = None) -> None:
     as favicon is fetched from fonts.gstatic.com, which an offline server must not call."""
     from components.ui.state import forget_pending_notices
 
-    replace_pages_folder_navigation()
+    run_through_app_navigation()
     guard.install()
     freeze_long_lived_heap()
     forget_pending_notices()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.browser import wait_app_ready
+from bench.browser import first_visible, wait_app_ready
 from bench.harness import start_streamlit, stop_process, wait_health
 from components import routes
 
@@ -45,3 +45,19 @@ def test_a_deep_link_as_first_request_gets_the_app_navigation_and_keeps_its_para
     nav.get_by_text(claims.title, exact=True).click()
     page.get_by_role("heading", name=claims.title).first.wait_for()
     assert page.url.split("?")[0].endswith("/" + claims.url_path)
+
+
+def test_widgets_keep_their_state_after_a_first_request_by_deep_link(fresh_server, page):
+    """The page's widgets, first drawn in that first request, keep working on the next run: picking another
+    case in the sidebar redraws the network of that case (it once came back with every filter emptied)."""
+    network = routes.page("network")
+    page.goto(f"{fresh_server}/{network.url_path}")
+    first_visible(page, {"plotly": False, "graph": True})
+    wait_app_ready(page)
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name="Would India's Russian crude intake sink", exact=False).click()
+    page.wait_for_url("**case=*", timeout=30_000)
+    wait_app_ready(page)
+    assert "=none" not in page.url, page.url
+    assert page.get_by_text("No relation matches these filters").count() == 0
+    first_visible(page, {"plotly": False, "graph": True}, timeout=30)
