@@ -127,6 +127,10 @@ def test_group_events_keeps_every_group_narrower_than_its_share_of_the_span():
     firsts = [g["date"].iloc[0] for g in groups]
     assert all(b - a >= limit for a, b in zip(firsts, firsts[1:]))  # the next group starts one share later
     assert charts.group_events(ev.iloc[0:0]) == []
+    shuffled = ev.sample(frac=1, random_state=3)
+    for frame, window in ((ev, span), (shuffled, span), (shuffled, None), (ev.iloc[:1], None)):
+        assert charts.group_count(frame, window) == len(charts.group_events(frame, window))
+    assert charts.group_count(ev.iloc[0:0]) == 0
 
 
 def test_rebase_and_log():

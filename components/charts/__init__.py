@@ -26,6 +26,7 @@ from components.charts.overlay import (
     EventOverlay,
     event_overlay,
     filter_events,
+    group_count,
     group_events,
 )
 from components.charts.series import build_dual_axis, build_event_study, build_time_series
@@ -47,6 +48,7 @@ __all__ = [
     "event_overlay",
     "fill_month_gaps",
     "filter_events",
+    "group_count",
     "group_events",
     "line_from_points",
     "lines_frame",

@@ -92,6 +92,13 @@ def group_events(events: pd.DataFrame, span: tuple | None = None) -> list[pd.Dat
     return [ev.iloc[a:b] for a, b in _group_bounds(ev["date"].tolist(), span)]
 
 
+def group_count(events: pd.DataFrame, span: tuple | None = None) -> int:
+    """How many groups `group_events` makes, without slicing the frame into them."""
+    if events is None or len(events) == 0:
+        return 0
+    return len(_group_bounds(sorted(pd.to_datetime(events["date"]).tolist()), span))
+
+
 def _actor_text(row: dict) -> str:
     actors = row.get("actor_names") or row.get("actors") or []
     if isinstance(actors, (list, tuple)):

@@ -182,24 +182,24 @@ def missing_record(csv_path: Path) -> str:
 def read_catalog(data_dir: Path | None = None) -> pd.DataFrame:
     """One row per provenance record; a broken record becomes a row whose `status` says what is wrong."""
     folder = active_dir(data_dir) / "series"
-    files = sorted(folder.glob("*.json")) + sorted(folder.glob("*.csv"))
-    stamp = ByFileVersion.stamp(folder, *files)
+    records, data_files = sorted(folder.glob("*.json")), sorted(folder.glob("*.csv"))
+    stamp = ByFileVersion.stamp(folder, *records, *data_files)
     kept = _catalogs_read.get(folder, stamp)
     if kept is None:
-        kept = _catalogs_read.put(folder, stamp, _catalog_frame(folder))
+        kept = _catalogs_read.put(folder, stamp, _catalog_frame(records, data_files))
     return kept.copy()
 
 
-def _catalog_frame(folder: Path) -> pd.DataFrame:
+def _catalog_frame(records: list[Path], data_files: list[Path]) -> pd.DataFrame:
     rows = []
-    for path in sorted(folder.glob("*.json")):
+    for path in records:
         try:
             meta = read_meta_file(path)
             meta["status"] = "ok"
         except SnapshotError as exc:
             meta = {"id": path.stem, "name": path.stem, "status": str(exc), "origin": "snapshot"}
         rows.append(meta)
-    for path in sorted(folder.glob("*.csv")):
+    for path in data_files:
         if not path.with_suffix(".json").exists():
             rows.append({"id": path.stem, "name": path.stem, "status": missing_record(path), "origin": "snapshot"})
     frame = pd.DataFrame(rows).reindex(columns=CATALOG_COLUMNS).sort_values("id", kind="stable")

@@ -18,6 +18,11 @@ GAP = 60.0  # pixels between packed components
 STRESS_MAX = 80  # nodes of a component laid out by stress majorization (quadratic in the size; beyond: spring)
 STRESS_ROUNDS = 300  # majorization steps at most; each lowers the stress, and it stops once that gain is tiny
 STRESS_TOLERANCE = 1e-5  # relative gain in stress below which a step is the last
+# stress per pair below which the drawing counts as exact (w = d^-2 makes each pair's term its squared relative
+# error: 1e-4 is about 1 %, under a pixel at these sizes). A path or a short chain can be drawn exactly, and
+# there the stress creeps towards 0 with a relative gain that stays above STRESS_TOLERANCE, so without this
+# bound every such component (many in a big view) ran all STRESS_ROUNDS steps
+STRESS_EXACT = 1e-4
 
 
 def stress_layout(sub: nx.Graph, start: dict, weight: str = "length") -> dict[str, tuple[float, float]]:
@@ -29,8 +34,7 @@ def stress_layout(sub: nx.Graph, start: dict, weight: str = "length") -> dict[st
     positions (a seeded circle), so the same graph and seed give the same picture."""
     nodes = list(start)
     lengths = dict(nx.shortest_path_length(sub, weight=weight))
-    far = max((d for row in lengths.values() for d in row.values()), default=1.0) + 1.0  # (one component: unused)
-    dist = np.array([[lengths[u].get(v, far) for v in nodes] for u in nodes], dtype=float)
+    dist = np.array([[lengths[u][v] for v in nodes] for u in nodes], dtype=float)  # one component: all reachable
     with np.errstate(divide="ignore"):
         w = np.where(dist > 0, dist**-2.0, 0.0)
     laplacian = -w
@@ -39,6 +43,7 @@ def stress_layout(sub: nx.Graph, start: dict, weight: str = "length") -> dict[st
     x = np.array([start[n] for n in nodes], dtype=float)
     x = x * (dist[dist > 0].mean() / max(_mean_distance(x), 1e-9))  # the circle at the graph's own scale
     stress = _stress(x, dist, w)
+    exact = STRESS_EXACT * len(nodes) * (len(nodes) - 1) / 2
     for _ in range(STRESS_ROUNDS):
         apart = _distances(x)
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -47,7 +52,7 @@ def stress_layout(sub: nx.Graph, start: dict, weight: str = "length") -> dict[st
         np.fill_diagonal(b, -b.sum(axis=1))
         x = solve @ (b @ x)
         lower = _stress(x, dist, w)
-        if stress - lower <= STRESS_TOLERANCE * stress:
+        if stress - lower <= STRESS_TOLERANCE * stress or lower <= exact:
             break
         stress = lower
     return {n: (float(px), float(py)) for n, (px, py) in zip(nodes, x)}

@@ -149,10 +149,10 @@ def event_key(events: pd.DataFrame) -> None:
     """The colour key of the event markers drawn (human category names), one line, saying what a numbered
     marker means when some of these events lie close enough to be grouped (each chart's subtitle says how many
     at its own range)."""
-    from components.charts import group_events
+    from components.charts import group_count
 
     if events is not None and len(events):
-        grouped = len(group_events(events)) < len(events)
+        grouped = group_count(events) < len(events)
         st.html(style.event_key_html(events["category"].dropna().unique(), grouped=grouped))
 
 
