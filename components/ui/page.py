@@ -62,6 +62,7 @@ def run_through_app_navigation() -> None:
 
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
+        freeze_long_lived_heap()  # the run ends here, and Streamlit's full collection after it skips the imports
         st.rerun()
 
 
