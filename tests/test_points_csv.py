@@ -29,13 +29,7 @@ def test_every_committed_data_file_reads_the_same_as_with_read_csv():
     checked = 0
     for series_id in catalog.loc[catalog["origin"] == "snapshot", "id"]:
         meta = data.series_meta(series_id, folder)
-        defaults = {
-            "unit": meta.get("unit", ""),
-            "source_title": meta.get("source_title", meta.get("name", "")),
-            "source_url": meta.get("source_url", ""),
-            "provider_detail": meta.get("provider", ""),
-            "flag": "",
-        }
+        defaults = snapshot.point_defaults(meta)
         path = snapshot.series_paths(series_id, folder)[0]
         fast = points_csv.read(path, defaults)
         assert fast is not None, f"{series_id}: the importer's own file took the slow path"

@@ -228,17 +228,22 @@ def read_points(series_id: str, meta: dict, data_dir: Path | None = None) -> pd.
     problem = file_problem(csv_path, meta)
     if problem:
         raise SnapshotError(problem)
-    defaults = {
+    defaults = point_defaults(meta)
+    frame = points_csv.read(csv_path, defaults)
+    if frame is None:
+        frame = _read_points_pandas(csv_path, defaults)
+    return _points_read.put(key, stamp, frame).copy()
+
+
+def point_defaults(meta: dict) -> dict[str, str]:
+    """What a data file's blank text cell means, from its provenance record."""
+    return {
         "unit": meta.get("unit", ""),
         "source_title": meta.get("source_title", meta.get("name", "")),
         "source_url": meta.get("source_url", ""),
         "provider_detail": meta.get("provider", ""),
         "flag": "",
     }
-    frame = points_csv.read(csv_path, defaults)
-    if frame is None:
-        frame = _read_points_pandas(csv_path, defaults)
-    return _points_read.put(key, stamp, frame).copy()
 
 
 def _read_points_pandas(csv_path: Path, defaults: dict[str, str]) -> pd.DataFrame:

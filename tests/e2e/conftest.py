@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from bench.browser import CHROMIUM, RequestLog
-from bench.harness import start_streamlit, stop_process, wait_health
-from tests.e2e.session import E2E_DIR, close_shared_browser, shared_browser, skip_or_fail
+from tests.e2e.session import E2E_DIR, close_shared_browser, fresh_app_server, shared_browser, skip_or_fail
 
 
 def pytest_configure(config):
@@ -46,13 +45,8 @@ def chromium_path() -> str:
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory):
     """Base URL of one offline `streamlit run app.py` for the session; stopped (process group) at the end."""
-    folder = tmp_path_factory.mktemp("app-server")
-    proc, port, log = start_streamlit("app.py", log_dir=folder)
-    try:
-        wait_health(port, proc, log=log)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop_process(proc)
+    with fresh_app_server(tmp_path_factory.mktemp("app-server")) as base:
+        yield base
 
 
 def pytest_sessionfinish(session, exitstatus):

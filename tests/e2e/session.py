@@ -8,6 +8,7 @@ Missing chromium/playwright/nginx -> those tests skip, unless CLAIMLENS_REQUIRE_
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,16 @@ def close_shared_browser() -> None:
     finally:
         if manager is not None:
             manager.__exit__(None, None, None)
+
+
+@contextmanager
+def fresh_app_server(log_dir: Path):
+    """Base URL of a new offline `streamlit run app.py` (healthy); its process group is stopped on exit."""
+    from bench.harness import start_streamlit, stop_process, wait_health
+
+    proc, port, log = start_streamlit("app.py", log_dir=log_dir)
+    try:
+        wait_health(port, proc, log=log)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_process(proc)

@@ -10,20 +10,16 @@ from __future__ import annotations
 import pytest
 
 from bench.browser import first_visible, wait_app_ready
-from bench.harness import start_streamlit, stop_process, wait_health
 from components import routes
+from tests.e2e.session import fresh_app_server
 
 SIDEBAR_NAV = '[data-testid="stSidebarNav"]'
 
 
 @pytest.fixture
 def fresh_server(tmp_path, chromium_path):
-    proc, port, log = start_streamlit("app.py", log_dir=tmp_path)
-    try:
-        wait_health(port, proc, log=log)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop_process(proc)
+    with fresh_app_server(tmp_path) as base:
+        yield base
 
 
 def test_a_deep_link_as_first_request_gets_the_app_navigation_and_keeps_its_parameters(fresh_server, page):
