@@ -4,7 +4,7 @@ scipy has both (`special.stdtr`, `special.bdtr`), but importing `scipy.special` 
 first Event study page, more than the study itself. Student's t tail is the regularized incomplete beta
 function, evaluated by its continued fraction (modified Lentz; Press et al., Numerical Recipes, 6.4), and the
 binomial tail at p = 1/2 is an exact sum of binomial coefficients. tests/test_distributions.py checks both
-against scipy, which the tests keep, to 1e-10 relative.
+against scipy, which the tests keep, to 1e-9 relative (1e-12 for the coin).
 """
 
 from __future__ import annotations

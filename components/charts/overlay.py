@@ -88,15 +88,20 @@ def group_events(events: pd.DataFrame, span: tuple | None = None) -> list[pd.Dat
     group is wider than that share."""
     if events is None or len(events) == 0:
         return []
-    ev = _in_date_order(events)
-    return [ev.iloc[a:b] for a, b in _group_bounds(ev["date"].tolist(), span)]
+    ev, bounds = _ordered_groups(events, span)
+    return [ev.iloc[a:b] for a, b in bounds]
 
 
 def group_count(events: pd.DataFrame, span: tuple | None = None) -> int:
     """How many groups `group_events` makes, without slicing the frame into them."""
     if events is None or len(events) == 0:
         return 0
-    return len(_group_bounds(sorted(pd.to_datetime(events["date"]).tolist()), span))
+    return len(_ordered_groups(events, span)[1])
+
+
+def _ordered_groups(events: pd.DataFrame, span: tuple | None) -> tuple[pd.DataFrame, list[tuple[int, int]]]:
+    ev = _in_date_order(events)
+    return ev, _group_bounds(ev["date"].tolist(), span)
 
 
 def _actor_text(row: dict) -> str:
