@@ -51,6 +51,19 @@ def test_long_lived_heap_is_frozen_once_per_set_of_modules(monkeypatch):
     assert len(calls) == 2 and calls[1] == calls[0] + 1
 
 
+def test_direct_run_check_is_marked_done_only_under_a_server(monkeypatch):
+    """Streamlit's first element would otherwise call inspect.stack() over every imported module (0.2-0.3 s
+    of a first visitor's page run); without a running server (a script run with plain python) it still warns."""
+    from streamlit import delta_generator, runtime
+
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+    for server, marked in ((False, False), (True, True)):
+        with monkeypatch.context() as patched:  # undone at once: teardown must see the real runtime
+            patched.setattr(runtime, "exists", lambda server=server: server)
+            ui.page.skip_direct_run_check()
+        assert delta_generator._use_warning_has_been_displayed is marked
+
+
 def test_cut_line_cuts_points_flags_and_sources_alike():
     idx = pd.to_datetime(["2025-01-01", "2025-02-01", "2025-03-01"])
     line = charts.Line(

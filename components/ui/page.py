@@ -36,8 +36,21 @@ def freeze_long_lived_heap() -> None:
         _modules_when_frozen = len(sys.modules)
 
 
+def skip_direct_run_check() -> None:
+    """Mark Streamlit's once-per-process "run this with `streamlit run`" check as done when a server runs us.
+
+    Streamlit makes that check at the first element a process writes, through ``inspect.stack()``, which looks
+    up each frame's module among all imported ones: with the app's modules imported that is 0.2-0.3 s of the
+    first visitor's first page run. Under a running server the hint it would print never applies."""
+    from streamlit import delta_generator, runtime
+
+    if runtime.exists() and hasattr(delta_generator, "_use_warning_has_been_displayed"):
+        delta_generator._use_warning_has_been_displayed = True
+
+
 def navigation():
     """st.navigation over the registered pages, grouped by section (app.py runs what it returns)."""
+    skip_direct_run_check()
     guard.install()
     return st.navigation(
         {
@@ -74,6 +87,7 @@ def page_setup(title: str, intro: str | None = None) -> None:
     as favicon is fetched from fonts.gstatic.com, which an offline server must not call."""
     from components.ui.state import forget_pending_notices
 
+    skip_direct_run_check()
     run_through_app_navigation()
     guard.install()
     freeze_long_lived_heap()
