@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from components import as_of, charts, data, style, ui
-from components.data.catalog_table import SHOWN, catalog_table, shown_catalog
+from components.data.catalog_table import SHOWN, catalog_table, compact_points, shown_catalog
 from components.data.coverage import coverage_grid, measure_groups
 from components.data.refresh import refresh_publishers
 from components.data.vintages import changes_table, verdict_changes_table
@@ -99,7 +99,7 @@ if picked:
             st.error(str(exc))
         else:
             st.dataframe(
-                pts,
+                compact_points(pts),
                 hide_index=True,
                 width="stretch",
                 placeholder="",

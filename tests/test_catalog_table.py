@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from components.data.catalog_table import COLUMNS, catalog_table
+from components.data.catalog_table import COLUMNS, catalog_table, compact_points
 
 
 def entry(sid, origin="snapshot", frequency="monthly", source_url="https://example.org/x", live_ticker=""):
@@ -58,3 +58,31 @@ def test_rows_join_provenance_and_coverage_in_catalog_order():
 def test_nothing_chosen_gives_an_empty_table_with_its_columns():
     table = catalog_table(CATALOG, [], read, pd.Timestamp("2025-04-11"))
     assert table.empty and list(table.columns) == COLUMNS
+
+
+def test_compact_points_sends_repeated_texts_once_and_keeps_every_value():
+    import pyarrow as pa
+
+    days = pd.bdate_range("2024-01-01", periods=400)
+    points = pd.DataFrame(
+        {
+            "date": days,
+            "value": range(400),
+            "unit": pd.array(["USD/bbl"] * 400, dtype="string"),
+            "flag": pd.array([""] * 399 + ["partial"], dtype="string"),
+            "source_title": pd.array([f"release {n}" for n in range(400)], dtype="string"),  # all distinct
+            "used": [True] * 400,
+        }
+    )
+    compact = compact_points(points)
+    assert isinstance(compact["unit"].dtype, pd.CategoricalDtype)
+    assert isinstance(compact["flag"].dtype, pd.CategoricalDtype)
+    assert not isinstance(compact["source_title"].dtype, pd.CategoricalDtype)  # nothing to gain: left as it is
+    assert compact["value"].dtype == points["value"].dtype and compact["used"].dtype == bool
+    pd.testing.assert_frame_equal(compact.astype({"unit": "string", "flag": "string"}), points)
+    assert not isinstance(points["unit"].dtype, pd.CategoricalDtype)  # the caller's frame is not changed
+
+    def arrow_bytes(frame):
+        return pa.Table.from_pandas(frame).nbytes
+
+    assert arrow_bytes(compact) < arrow_bytes(points)
