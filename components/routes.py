@@ -174,7 +174,7 @@ PAGES: tuple[Page, ...] = (
         "Hindsight",
         "Actors and outcomes",
         "Hindsight",
-        (_plain_multi("hind_outcome"),),
+        (_plain_multi("hind_outcome"), Param("hind_page", params.parse_int, 1, write_default=False)),
     ),
     Page(
         "data",

@@ -26,10 +26,6 @@ def reset_filters() -> None:
     st.session_state["claims_page"] = 1
 
 
-def turn_page(step: int) -> None:
-    st.session_state["claims_page"] = st.session_state.get("claims_page", 1) + step
-
-
 def exports() -> None:
     """The case exports at the foot of the sidebar, drawn last (made only when clicked)."""
     with st.sidebar, st.expander("Export the verdicts (ClaimReview, evidence pack)", icon=":material/download:"):
@@ -59,23 +55,6 @@ with st.sidebar:
         chosen = replace(chosen, only="")
 ui.url_write("claims_id", chosen.only)
 matching = claim_filter.sort_claims(claim_filter.filter_claims(case.claims, chosen, labels), order)
-pages = claim_filter.page_count(len(matching), PAGE_SIZE)
-
-
-def page_picker() -> int:
-    """The page of cards (top of the list); the bottom of the list turns pages with buttons."""
-    if pages > 1:
-        return ui.url_persist(st.radio)(
-            "Cards",
-            range(1, pages + 1),
-            key="claims_page",
-            horizontal=True,
-            label_visibility="collapsed",
-            format_func=lambda n: "{}–{}".format(*claim_filter.page_span(n, PAGE_SIZE, len(matching))),
-        )
-    ui.url_read("claims_page", bounds=(1, 1))
-    ui.url_write("claims_page", 1)
-    return 1
 
 
 # ---- data
@@ -110,9 +89,8 @@ if st.toggle(f"Overview table of all {len(matching)} matching claims", key="clai
         },
     )
     ui.show_stale(ui.claims_series(matching))
-page = page_picker()
+page = ui.page_picker("claims_page", len(matching), PAGE_SIZE)
 ui.show_notices()
-first_card, last_card = claim_filter.page_span(page, PAGE_SIZE, len(matching))
 for c in claim_filter.page_of(matching, page, PAGE_SIZE):
     with st.container(border=True, key=f"claims_card_{c.id}"):
         ui.claim_heading(c, case.id)
@@ -153,9 +131,5 @@ for c in claim_filter.page_of(matching, page, PAGE_SIZE):
         for column, (target, label, query) in zip(st.columns(3), evidence_charts.claim_links(c)):
             with column:
                 ui.page_link(target, label, query)
-if pages > 1:
-    back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
-    back.button("← Previous", key="claims_prev", on_click=turn_page, args=(-1,), disabled=page <= 1)
-    where.caption(f"Cards {first_card}–{last_card} of {len(matching)}")
-    forward.button("Next →", key="claims_next", on_click=turn_page, args=(1,), disabled=page >= pages)
+ui.page_turner("claims_page", page, len(matching), PAGE_SIZE)
 exports()

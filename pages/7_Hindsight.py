@@ -6,6 +6,8 @@ import streamlit as st
 from components import claim_filter, evidence_charts, ui
 from components.claim_filter import ClaimFilter
 
+PAGE_SIZE = 4  # cards per page: the browser builds a page's cards before it draws the timeline above them
+
 ui.page_setup(
     "Hindsight",
     "The article's scenarios and predictions, scored now. Each is split into "
@@ -53,12 +55,15 @@ def scenarios() -> None:
         "sourced events on record (hover for titles; a numbered marker groups events close together)."
     )
     ui.show_stale(ui.claims_series(shown))
-    for c in shown:
+    page = ui.page_picker("hind_page", len(shown), PAGE_SIZE)
+    ui.show_notices()
+    for c in claim_filter.page_of(shown, page, PAGE_SIZE):
         with st.container(border=True, key=f"hind_card_{c.id}"):
             ui.claim_heading(c, case.id)
             st.caption(c.verdict.rule_text)
             ui.verdict_evidence(c)
             ui.page_link("claims", "Open as a claim card", {"claims_id": c.id})
+    ui.page_turner("hind_page", page, len(shown), PAGE_SIZE)
 
 
 scenarios()

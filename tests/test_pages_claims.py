@@ -77,8 +77,18 @@ def test_claims_tampered_params(real):
 
 
 def test_hindsight(real):
+    hindsight_page = 4  # pages/7_Hindsight.py PAGE_SIZE
     at = run("pages/7_Hindsight.py")
     n = sum(c.kind in ("scenario", "prediction") for c in real.claims)
-    assert cards(at, "hind_card_") == n
+    assert n > hindsight_page  # the default case's list is paged
+    assert cards(at, "hind_card_") == hindsight_page
+    assert any(f"Cards 1–{hindsight_page} of {n}" in c.value for c in at.caption)
     at = run("pages/7_Hindsight.py", hind_outcome="bogus")
-    assert cards(at, "hind_card_") == n and any("hind_outcome" in c.value for c in at.caption)
+    assert cards(at, "hind_card_") == hindsight_page and any("hind_outcome" in c.value for c in at.caption)
+    last = -(-n // hindsight_page)
+    at = run("pages/7_Hindsight.py", hind_page=str(last))
+    assert cards(at, "hind_card_") == n - (last - 1) * hindsight_page
+    at = run("pages/7_Hindsight.py", hind_page="999")
+    assert cards(at, "hind_card_") == hindsight_page and any("hind_page" in c.value for c in at.caption)
+    at.button(key="hind_next").click().run()
+    assert at.radio(key="hind_page").value == 2 and at.query_params["hind_page"] in ("2", ["2"])

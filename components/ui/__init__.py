@@ -44,6 +44,7 @@ from components.ui.page import (
     source_caption,
     theme_type,
 )
+from components.ui.paging import page_picker, page_turner
 from components.ui.state import (
     seed_widget,
     seed_widgets,
@@ -120,6 +121,8 @@ __all__ = [
     "strength_line",
     "url_param",
     "url_persist",
+    "page_picker",
+    "page_turner",
     "url_read",
     "url_seed",
     "url_write",
