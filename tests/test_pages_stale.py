@@ -59,3 +59,15 @@ def test_the_as_of_note_counts_the_stale_series(data_copy, monkeypatch):
     assert "series are stale (marked where they are used)" in note
     stale = int(note.split(" series are stale")[0].rsplit(" · ", 1)[-1].split(" of ")[0])
     assert stale >= 1
+
+
+def test_the_as_of_details_are_sent_only_once_opened():
+    at = app_test("pages/4_Currencies.py")
+    at.run()
+    closed = at.expander[0]
+    assert "Data as of" in closed.label and not closed.children, "closed, the details are not built"
+    at.session_state["as_of_details"] = True  # what opening it does (Streamlit reruns the page)
+    at.run()
+    assert not at.exception
+    shown = " ".join(str(getattr(child, "value", "")) for child in at.expander[0].children.values())
+    assert "Vintage" in shown and "Data & sources" in shown, "opened, the vintage and the link to the catalog"

@@ -151,13 +151,19 @@ def as_of_text() -> str:
     return as_of_note().line
 
 
+AS_OF_KEY = "as_of_details"  # the as-of details' open state, shared by every page of a session
+
+
 def as_of_banner() -> None:
     """One line saying how old the data are; opened, it shows the vintage, retrieval dates and sources, and
     each stale series. Unreadable series and a damaged snapshot stay warnings: they are not details."""
     note = as_of_note()
-    with st.expander(note.line, icon=":material/inventory_2:"):
-        st.markdown(note.details)
-        page_link("data", "Every series with its source, licence and coverage: Data & sources")
+    # the details (some 9 kB of markdown: vintage history, retrieval dates, every stale series) are sent only
+    # once a reader opens them: closed, the browser would still build them on every page's first paint
+    with st.expander(note.line, icon=":material/inventory_2:", key=AS_OF_KEY, on_change="rerun") as details:
+        if details.open:
+            st.markdown(note.details)
+            page_link("data", "Every series with its source, licence and coverage: Data & sources")
     for what, problem in note.problems:
         st.warning(f"{style.safe_text(what)}: {style.safe_text(problem)}", icon=":material/warning:")
 
