@@ -142,6 +142,7 @@ def build_claim_chart(
     )
     layout = dict(
         height=300,
+        meta={"claim": claim.id},  # which claim a drawn chart belongs to (cards are keyed by their place)
         margin=dict(l=40, r=10, t=58, b=30),
         shapes=[period],
         yaxis=yaxis,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -92,3 +94,25 @@ def test_hindsight(real):
     assert cards(at, "hind_card_") == hindsight_page and any("hind_page" in c.value for c in at.caption)
     at.button(key="hind_next").click().run()
     assert at.radio(key="hind_page").value == 2 and at.query_params["hind_page"] in ("2", ["2"])
+
+
+def _drawn(at: AppTest) -> list[tuple[str, str]]:
+    """(card slot, claim id) of each claim chart on the page: the slot from the chart's key, the claim from its meta."""
+    return [
+        (chart.proto.id.rsplit("claims_chart_", 1)[1], json.loads(chart.proto.spec)["layout"]["meta"]["claim"])
+        for chart in at.get("plotly_chart")
+    ]
+
+
+def test_cards_keep_their_places_when_the_filter_changes(real):
+    """A filter change fills the same card slots with other claims, so the browser updates the charts it has
+    instead of building new ones; each chart names the claim it belongs to."""
+    at = run("pages/1_Claims.py")
+    before = _drawn(at)
+    slots = {str(n) for n in range(PAGE)}
+    assert before and {slot for slot, _ in before} <= slots
+    at.sidebar.multiselect(key="claims_kind").set_value(["scenario"]).run()
+    after = _drawn(at)
+    scenarios = {c.id for c in real.claims if c.kind == "scenario"}
+    assert after and {slot for slot, _ in after} <= slots
+    assert {claim for _, claim in after} <= scenarios and {claim for _, claim in before}.isdisjoint(scenarios)

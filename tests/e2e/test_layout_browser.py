@@ -196,12 +196,11 @@ def marker_titles(hover: str) -> list[str]:
 def _claim_card_events(tab) -> dict[str, list[str]]:
     """{claim id: titles of the events its chart marks} for the cards on the page."""
     marked = tab.evaluate("""() => [...document.querySelectorAll('[class*="st-key-claims_card_"]')].map(card => {
-      const prefix = 'st-key-claims_card_';
-      const key = [...card.classList].find(c => c.startsWith(prefix)).slice(prefix.length);
       const gd = card.querySelector('.js-plotly-plot');
-      const strip = gd ? gd.data.filter(t => t.yaxis === 'y9' && t.hovertext) : [];
-      return [key, strip.map(t => [].concat(t.hovertext)).flat()];
-    })""")
+      if (!gd) return null;
+      const strip = gd.data.filter(t => t.yaxis === 'y9' && t.hovertext);
+      return [gd.layout.meta.claim, strip.map(t => [].concat(t.hovertext)).flat()];
+    }).filter(Boolean)""")
     return {key: [title for hover in hovers for title in marker_titles(hover)] for key, hovers in marked}
 
 
