@@ -192,11 +192,25 @@ def _case_tab() -> None:
         key="net_dl_csv",
     )
 
-    st.subheader("Relations of one actor")
     H, _ = network.filter_graph(G, view, statuses)
     in_view = sorted(H.nodes, key=lambda n: (-cent.get(n, 0.0), labels.get(n, n)))
     if not in_view:
         return
+    # the tables on request (a click on a node shows the same in the drawing's panel): a data grid is the heaviest
+    # thing a browser builds on this page, and the first paint would wait on it; open by default in an ego view
+    with st.expander(
+        "Relations of one actor, with links to the evidence (tables)",
+        expanded=bool(view.ego),
+        key="net_detail_open",
+        on_change="rerun",
+        icon=":material/table_rows:",
+    ) as details:
+        if details.open:
+            _actor_tables(case, H, view, statuses, cent, labels, in_view)
+
+
+def _actor_tables(case, H, view, statuses, cent: dict, labels: dict, in_view: list) -> None:
+    """One actor's relations and the evidence links behind them, as tables."""
     default = view.ego if view.ego in in_view else in_view[0]
     actor = st.selectbox(
         "Actor",

@@ -93,6 +93,18 @@ def test_fixture_ego_view(fixture_case):
     assert "Claims?claims_id=c3" in set(links["link"])
 
 
+def test_the_actor_tables_are_sent_only_once_opened(fixture_case):
+    at = _app()
+    at.run()
+    assert not at.exception
+    details = next(e for e in at.expander if e.label.startswith("Relations of one actor"))
+    assert not details.children and not any("link" in d.value.columns for d in at.dataframe), "closed: no tables"
+    at.session_state["net_detail_open"] = True  # what opening it does (Streamlit reruns the page)
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="net_detail_w").value and any("link" in d.value.columns for d in at.dataframe)
+
+
 def test_fixture_date_and_verdict_filters(fixture_case):
     at = _app({"net_date": "2025-03-30", "net_verdict": "supported"})
     at.run()
