@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from components.data import staleness
+from components.ui.page import AS_OF_KEY
 from tests.apptest_helpers import app_test, texts
 from tests.factories.snapshot import end_series_early
 
@@ -66,7 +67,7 @@ def test_the_as_of_details_are_sent_only_once_opened():
     at.run()
     closed = at.expander[0]
     assert "Data as of" in closed.label and not closed.children, "closed, the details are not built"
-    at.session_state["as_of_details"] = True  # what opening it does (Streamlit reruns the page)
+    at.session_state[AS_OF_KEY] = True  # what opening it does (Streamlit reruns the page)
     at.run()
     assert not at.exception
     shown = " ".join(str(getattr(child, "value", "")) for child in at.expander[0].children.values())
