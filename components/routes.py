@@ -45,6 +45,8 @@ class Page:
     section: str
     url_path: str  # '' for the home page
     params: tuple[Param, ...] = ()
+    # draws plotly charts: its HTML asks for Streamlit's chart code with the page (components/preload.py)
+    charts: bool = True
 
     @property
     def param_names(self) -> tuple[str, ...]:
@@ -167,6 +169,7 @@ PAGES: tuple[Page, ...] = (
             # marker: this tab showed results of an uploaded article, held only by the server (ui.held)
             Param("net_byo", params.parse_bool, False, write_default=False),
         ),
+        charts=False,  # its drawing is vis.js in a frame, not plotly
     ),
     Page(
         "hindsight",
@@ -188,7 +191,7 @@ PAGES: tuple[Page, ...] = (
             Param("data_coverage", params.parse_choice, None, write_default=False),
         ),
     ),
-    Page("methodology", "pages/9_Methodology.py", "Methodology", "Data", "Methodology"),
+    Page("methodology", "pages/9_Methodology.py", "Methodology", "Data", "Methodology", charts=False),
 )
 
 # Read on every page (components/ui/cases.py: the case picker), so registered apart from any one page.
