@@ -15,11 +15,19 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
-from components.style import to_timestamp
+
+def to_timestamp(value: Any) -> pd.Timestamp | None:
+    # components.style (and with it pandas, some 0.3 s) is imported on first use, not with the page registry:
+    # the server imports the registry before it listens (app.py, components/preload.py)
+    from components.style import to_timestamp as coerce
+
+    return coerce(value)
+
 
 MAX_RAW_LEN = 2000  # longer values are treated as tampering, not parsed
 MULTI_SEP = ","
@@ -92,7 +100,7 @@ def parse_date(
     if len(s) > 10 or not _looks_iso(s):
         return default_ts, _notice(name, raw, "not a YYYY-MM-DD date", _fmt_date(default_ts))
     try:
-        ts = pd.Timestamp(_dt.date.fromisoformat(s))
+        ts = to_timestamp(_dt.date.fromisoformat(s))
     except ValueError:
         return default_ts, _notice(name, raw, "not a valid date", _fmt_date(default_ts))
     lo, hi = to_timestamp(min_date), to_timestamp(max_date)

@@ -196,3 +196,15 @@ def test_app_py_serves_the_middleware_with_the_installed_bundle():
     done = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["PreloadCharts", preload.plotly_bundle(), "''"]
+
+
+def test_the_server_starts_without_pandas():
+    # app.py imports the middleware and the page registry before the server listens; pandas there cost the
+    # cold start some 0.3 s that the first page run pays anyway, in parallel with the browser's own work
+    probe = (
+        "import sys, components.preload; print(sorted(m for m in ('pandas', 'plotly', 'numpy') if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
