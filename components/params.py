@@ -21,12 +21,12 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def to_timestamp(value: Any) -> pd.Timestamp | None:
-    # components.style (and with it pandas, some 0.3 s) is imported on first use, not with the page registry:
-    # the server imports the registry before it listens (app.py, components/preload.py)
-    from components.style import to_timestamp as coerce
+def _to_timestamp(value: Any) -> pd.Timestamp | None:
+    """style.to_timestamp, the one date coercion, imported on first use: with it comes pandas (some 0.3 s),
+    and the server imports this module, through the page registry, before it listens (app.py, preload.py)."""
+    from components.style import to_timestamp
 
-    return coerce(value)
+    return to_timestamp(value)
 
 
 MAX_RAW_LEN = 2000  # longer values are treated as tampering, not parsed
@@ -93,17 +93,17 @@ def parse_date(
     raw: Any, default: Any, *, min_date: Any = None, max_date: Any = None, name: str = "date"
 ) -> tuple[pd.Timestamp, str | None]:
     """ISO date (YYYY-MM-DD) within [min_date, max_date]; anything else -> default + notice."""
-    default_ts = to_timestamp(default)
+    default_ts = _to_timestamp(default)
     s = _raw_str(raw)
     if s is None or s == "":
         return default_ts, None
     if len(s) > 10 or not _looks_iso(s):
         return default_ts, _notice(name, raw, "not a YYYY-MM-DD date", _fmt_date(default_ts))
     try:
-        ts = to_timestamp(_dt.date.fromisoformat(s))
+        ts = _to_timestamp(_dt.date.fromisoformat(s))
     except ValueError:
         return default_ts, _notice(name, raw, "not a valid date", _fmt_date(default_ts))
-    lo, hi = to_timestamp(min_date), to_timestamp(max_date)
+    lo, hi = _to_timestamp(min_date), _to_timestamp(max_date)
     if (lo is not None and ts < lo) or (hi is not None and ts > hi):
         return default_ts, _notice(name, raw, f"outside {_fmt_date(lo)}..{_fmt_date(hi)}", _fmt_date(default_ts))
     return ts, None
@@ -114,7 +114,7 @@ def _looks_iso(s: str) -> bool:
 
 
 def _fmt_date(ts: Any) -> str:
-    ts = to_timestamp(ts)
+    ts = _to_timestamp(ts)
     return "none" if ts is None else ts.strftime("%Y-%m-%d")
 
 
@@ -126,7 +126,7 @@ def parse_date_range(
     raw: Any, default: tuple[Any, Any], *, min_date: Any = None, max_date: Any = None, name: str = "range"
 ) -> tuple[tuple[pd.Timestamp, pd.Timestamp], str | None]:
     """'YYYY-MM-DD..YYYY-MM-DD' with start <= end, both within bounds; else default + notice."""
-    d = (to_timestamp(default[0]), to_timestamp(default[1]))
+    d = (_to_timestamp(default[0]), _to_timestamp(default[1]))
     default_text = f"{_fmt_date(d[0])}..{_fmt_date(d[1])}"
     s = _raw_str(raw)
     if s is None or s == "":
