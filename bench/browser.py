@@ -9,7 +9,6 @@ take a `page` use the sync API; the async load test uses the JavaScript snippets
 from __future__ import annotations
 
 import os
-import re
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -48,13 +47,9 @@ def page_source(path: Path) -> str:
 
 
 def expects_plotly(path: Path) -> bool:
-    """The page draws plotly charts (st.plotly_chart directly or through a components.ui/chart builder helper)."""
-    return bool(
-        re.search(
-            r"plotly_chart\(|chart_with_csv\(|time_series_chart\(|\b(charts|EC|evidence_charts)\.build_\w+\(",
-            page_source(path),
-        )
-    )
+    """The page draws plotly charts: the registry's `Page.charts` for the page at `path` (tests/test_preload.py
+    holds that flag to what each page's source draws)."""
+    return routes.page(path.resolve().relative_to(ROOT).as_posix()).charts
 
 
 def expects_iframe_graph(path: Path) -> bool:

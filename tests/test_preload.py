@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -81,6 +82,19 @@ def test_chart_pages_get_the_tags_once_with_a_true_length(page):
     assert b"accept-encoding" not in dict(app.seen["scope"]["headers"])
     assert dict(app.seen["scope"]["headers"])[b"host"] == b"x"
     assert "http.response.pathsend" not in app.seen["scope"]["extensions"]
+
+
+# a page's own call of st.plotly_chart, or of a components helper that builds and draws a plotly figure
+DRAWS_PLOTLY = re.compile(
+    r"plotly_chart\(|chart_with_csv\(|time_series_chart\(|\b(charts|EC|evidence_charts)\.build_\w+\("
+)
+
+
+@pytest.mark.parametrize("page", routes.PAGES, ids=lambda page: page.key)
+def test_the_registry_says_which_pages_draw_plotly_charts(page):
+    # Page.charts decides the preload here and what the browser tests and benchmarks wait for
+    source = (Path(__file__).resolve().parents[1] / page.script).read_text(encoding="utf-8")
+    assert page.charts is bool(DRAWS_PLOTLY.search(source))
 
 
 def test_a_body_in_several_messages_is_edited_whole():
