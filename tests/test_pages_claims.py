@@ -111,8 +111,19 @@ def test_cards_keep_their_places_when_the_filter_changes(real):
     before = _drawn(at)
     slots = {str(n) for n in range(PAGE)}
     assert before and {slot for slot, _ in before} <= slots
-    at.sidebar.multiselect(key="claims_kind").set_value(["scenario"]).run()
+    at.multiselect(key="claims_kind").set_value(["scenario"]).run()
     after = _drawn(at)
     scenarios = {c.id for c in real.claims if c.kind == "scenario"}
     assert after and {slot for slot, _ in after} <= slots
     assert {claim for _, claim in after} <= scenarios and {claim for _, claim in before}.isdisjoint(scenarios)
+
+
+def test_the_filters_sit_above_the_cards_in_the_pages_fragment():
+    """The filters are drawn in the main area, before the first card (a filter change reruns the fragment that
+    holds them and the cards, and a fragment cannot draw in the sidebar); the sidebar keeps only the case
+    picker and the exports."""
+    at = run("pages/1_Claims.py")
+    assert not at.sidebar.multiselect and not at.sidebar.text_input
+    assert {w.label for w in at.main.multiselect} == {"Kind", "Actor", "Verdict"}
+    assert at.main.text_input(key="claims_q").label == "Search"
+    assert at.main.selectbox(key="claims_sort").label == "Sort by"
