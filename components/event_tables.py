@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from components import event_charts, event_models, event_returns, event_tests
@@ -198,11 +199,19 @@ def computed_only(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """The rows that have a result, without the columns no row fills (α, β, R² of other models; placebo p when
     no placebo was drawn), so that no cell on screen reads 'None'; and the problems of the other rows, said
     once each."""
-    failed = frame["problem"].astype(str) != ""
-    problems = list(dict.fromkeys(frame.loc[failed, "problem"].astype(str)))
+    problem = [str(v) for v in frame["problem"].tolist()]
+    failed = np.array([text != "" for text in problem], dtype=bool)
+    problems = list(dict.fromkeys(text for text in problem if text))
     shown = frame.loc[~failed].drop(columns=["problem"])
-    empty = {c for c in shown.columns if shown[c].isna().all()}
-    texts = [c for c in shown.columns if pd.api.types.is_string_dtype(shown[c]) or shown[c].dtype == object]
-    empty |= {c for c in texts if not shown[c].fillna("").astype(bool).any()}
-    keep = [c for c in shown.columns if c not in empty or c in ("event", "series")]
+    # one pass over the cells as objects, not a pandas call per column: this runs on every slider move
+    cells = shown.to_numpy(dtype=object)
+    missing = pd.isna(cells)
+    keep = []
+    for j, (column, dtype) in enumerate(shown.dtypes.items()):
+        texts = pd.api.types.is_string_dtype(dtype) or pd.api.types.is_object_dtype(dtype)
+        filled = not missing[:, j].all() and (
+            not texts or any(bool(v) for v, gone in zip(cells[:, j], missing[:, j]) if not gone)
+        )
+        if filled or column in ("event", "series"):
+            keep.append(column)
     return shown[keep].reset_index(drop=True), problems

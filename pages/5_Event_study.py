@@ -294,12 +294,14 @@ def placebo_panel(studies: list, units: dict, labels: dict, bench_used: list) ->
         return f"{labels[study.series_id]} · {event_title[study.event_id]} · window {window[0]:+d}..{window[1]:+d}"
 
     first = studies[choices[0][0]].results[choices[0][1]]
-    # in a popover: drawn only when opened, so a slider move redraws one chart per series, not a histogram too
+    # in a popover whose content runs only while it is open: a slider move builds one chart per series, not a
+    # histogram of thousands of CARs that nobody is looking at
     label = (
         f"Placebo test: histogram of the CAR at {first.placebo_n:,} random dates (first row: p = {first.placebo_p:.3f})"
     )
-    with st.popover(label, width="stretch"):
-        placebo_chart(studies, choices, name, units, bench_used)
+    with st.popover(label, width="stretch", key="es_placebo_open", on_change="rerun") as histogram:
+        if histogram.open:
+            placebo_chart(studies, choices, name, units, bench_used)
 
 
 def placebo_chart(studies: list, choices: list, name, units: dict, bench_used: list) -> None:

@@ -122,3 +122,16 @@ def test_tampered_parameters_fall_back_with_a_notice():
     for name in ("es_est", "es_w1", "es_model", "es_bench", "es_placebo", "es_events"):
         assert f"Ignored URL parameter {name}" in text or f"in URL parameter {name}" in text
     assert len(_results(at)) == 3
+
+
+def test_the_placebo_histogram_is_built_only_while_its_popover_is_open():
+    """A slider move builds one chart per series; the histogram of the placebo CARs (thousands of values) is
+    built when the reader opens its popover, and it then shows the chosen result's CAR among them."""
+    at = _app()
+    assert len(_figures(at)) == 1 and not [s for s in at.selectbox if s.label == "Distribution for"]
+    at.session_state["es_placebo_open"] = True
+    at.run()
+    assert not at.exception
+    figures = _figures(at)
+    assert len(figures) == 2 and [s for s in at.selectbox if s.label == "Distribution for"]
+    assert "random non-event dates" in json.dumps(figures[1]["layout"]["title"], ensure_ascii=False)
