@@ -78,14 +78,20 @@ def preload_tags(bundle: str) -> bytes:
     return (link + _IMPORT_SCRIPT).encode()
 
 
-def chart_page(path: str, base_url: str = "") -> bool:
-    """Whether a request path is a page that draws plotly charts (Home is '' or '/')."""
+def page_path(path: str, base_url: str = "") -> str | None:
+    """A request path as a page's registry url_path (Home is ''), or None outside the base URL path; whether a
+    page of that name exists is the caller's question."""
     prefix = "/" + base_url.strip("/") if base_url.strip("/") else ""
     if prefix:
         if path != prefix and not path.startswith(prefix + "/"):
-            return False
+            return None
         path = path[len(prefix) :]
-    return path.strip("/") in CHART_PATHS
+    return path.strip("/")
+
+
+def chart_page(path: str, base_url: str = "") -> bool:
+    """Whether a request path is a page that draws plotly charts (Home is '' or '/')."""
+    return page_path(path, base_url) in CHART_PATHS
 
 
 def _header(headers: list[tuple[bytes, bytes]], name: bytes) -> bytes | None:

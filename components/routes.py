@@ -47,6 +47,8 @@ class Page:
     params: tuple[Param, ...] = ()
     # draws plotly charts: its HTML asks for Streamlit's chart code with the page (components/preload.py)
     charts: bool = True
+    # third-party modules its first run waits on, imported when its HTML is first asked for (components/warmup.py)
+    warm: tuple[str, ...] = ()
 
     @property
     def param_names(self) -> tuple[str, ...]:
@@ -170,6 +172,7 @@ PAGES: tuple[Page, ...] = (
             Param("net_byo", params.parse_bool, False, write_default=False),
         ),
         charts=False,  # its drawing is vis.js in a frame, not plotly
+        warm=("pandas", "networkx"),  # with no plotly bundle to evaluate, the browser waits on these
     ),
     Page(
         "hindsight",

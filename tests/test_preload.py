@@ -205,18 +205,19 @@ def test_app_py_serves_the_middleware_with_the_installed_bundle():
     probe = (
         "import app\n"
         "for item in app.app._user_middleware:\n"
-        "    print(item.cls.__name__, item.kwargs['bundle'], repr(item.kwargs['base_url']))\n"
+        "    print(item.cls.__name__, item.kwargs.get('bundle', '-'), repr(item.kwargs['base_url']))\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.split() == ["PreloadCharts", preload.plotly_bundle(), "''"]
+    assert done.stdout.split() == ["WarmImports", "-", "''", "PreloadCharts", preload.plotly_bundle(), "''"]
 
 
 def test_the_server_starts_without_pandas():
     # app.py imports the middleware and the page registry before the server listens; pandas there cost the
     # cold start some 0.3 s that the first page run pays anyway, in parallel with the browser's own work
     probe = (
-        "import sys, components.preload; print(sorted(m for m in ('pandas', 'plotly', 'numpy') if m in sys.modules))"
+        "import sys, components.preload, components.warmup; "
+        "print(sorted(m for m in ('pandas', 'plotly', 'numpy', 'networkx') if m in sys.modules))"
     )
     root = Path(__file__).resolve().parents[1]
     done = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, timeout=60)
