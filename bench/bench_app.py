@@ -121,13 +121,13 @@ def warm_server(browser, port: int, proc) -> None:
 
 def bench_interaction(browser, reps: int, log_dir: Path, block: int = 8) -> dict[str, dict[str, list[float]]]:
     """Each page's changes interleaved with the floor's, in blocks of `block` (page first in one block, floor
-    first in the next): each page is compared with floor samples taken in the same minutes. The floor measured
-    once at the start, as before, drifted between runs (100-151 ms on the same machine) by more than the 20 %
-    a page is allowed. Returns {"page": {label: samples}, "floor": {label: the floor's samples beside it}}."""
+    first in the next), so that each page is compared with floor samples taken in the same minutes: a floor
+    measured minutes before a page drifted (100-151 ms on one machine) by more than the 20 % a page is allowed.
+    Returns {"page": {label: samples}, "floor": {label: the floor's samples beside it}}."""
     pages: dict[str, list[float]] = {}
     floors: dict[str, list[float]] = {}
     servers = {}
-    contexts = []
+    floor_context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         proc, port, log = start_streamlit("app.py", log_dir=log_dir)
         servers["app"] = (proc, port)
@@ -136,7 +136,7 @@ def bench_interaction(browser, reps: int, log_dir: Path, block: int = 8) -> dict
         servers["floor"] = (fproc, fport)
         wait_health(fport, fproc, log=flog)
         warm_server(browser, port, proc)
-        floor_page = open_for_interaction(browser, f"http://127.0.0.1:{fport}/", drive_slider, contexts)
+        floor_page = interaction_page(floor_context, f"http://127.0.0.1:{fport}/", drive_slider)
         plan = []
         for name, script in ALL:
             if not name:
@@ -147,8 +147,9 @@ def bench_interaction(browser, reps: int, log_dir: Path, block: int = 8) -> dict
             if driver is not None:
                 plan.append((name, f"http://127.0.0.1:{port}/{name}{OPENED_WITH.get(name, '')}", driver))
         for label, url, driver in plan:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
             try:
-                page = open_for_interaction(browser, url, driver, contexts)
+                page = interaction_page(context, url, driver)
                 for i in range(max(1, -(-reps // block))):
                     turns = [(pages, page, driver), (floors, floor_page, drive_slider)]
                     for store, where, drive in turns if i % 2 == 0 else reversed(turns):
@@ -159,24 +160,20 @@ def bench_interaction(browser, reps: int, log_dir: Path, block: int = 8) -> dict
                 pages.pop(label, None)
                 floors.pop(label, None)
             finally:
-                if len(contexts) > 1:
-                    contexts.pop().close()
+                context.close()
             if label in pages:
                 page_ms, floor_ms = (statistics.median(x[label]) * 1000 for x in (pages, floors))
                 print(f"  interaction {label:<16} {page_ms:7.0f} ms (floor beside it {floor_ms:.0f} ms)", flush=True)
     finally:
-        for context in contexts:
-            context.close()
+        floor_context.close()
         for proc, _ in servers.values():
             stop_process(proc)
     return {"page": pages, "floor": floors}
 
 
-def open_for_interaction(browser, url: str, driver, contexts: list):
-    """A fresh context on `url` with the input clock, settled, after one warm-up change (the first script run
-    after load fills caches); the context joins `contexts`, to be closed by the caller."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    contexts.append(context)
+def interaction_page(context, url: str, driver):
+    """A page of `context` on `url` with the input clock, settled, after one warm-up change (the first script
+    run after load fills caches)."""
     context.add_init_script(INPUT_CLOCK_JS)
     page = context.new_page()
     page.goto(url)

@@ -53,15 +53,13 @@ class WarmImports:
     ) -> None:
         self.app = app
         self.base_url = base_url
+        # the pages still to warm: each leaves on its first GET, and once none is left requests are not looked at
         self.warm = dict(WARM if warm is None else warm) if preload.enabled() else {}
         self.start = start
-        self.started: set[str] = set()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.warm and scope.get("type") == "http" and scope.get("method") == "GET":
-            page = preload.page_path(scope.get("path", ""), self.base_url)
-            if page in self.warm and page not in self.started:
-                self.started.add(page)
-                modules = self.warm[page]
+            modules = self.warm.pop(preload.page_path(scope.get("path", ""), self.base_url), None)
+            if modules:
                 self.start(lambda: import_all(modules))
         await self.app(scope, receive, send)
