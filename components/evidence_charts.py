@@ -9,6 +9,7 @@ claim card as on the Oil page; figures are built as plain dicts and validated on
 from __future__ import annotations
 
 import re
+import textwrap
 
 import numpy as np
 import pandas as pd
@@ -21,6 +22,13 @@ from components.evidence import DATE_PARAMS, Verdict
 from components.style import BADGE_HEX, VERDICT_HEX, provider_color, safe_text, to_timestamp
 
 SCENARIO_KINDS = ("scenario", "prediction")
+# A timeline bar's label: wrapped at this many characters, on at most two lines (its hover has the whole name).
+LABEL_CHARS = 32
+# The labels' margin is set from their length, not measured by plotly (axis automargin): that measurement draws
+# the chart a second time on every update, half of a redraw. Plotly's 12 px Source Sans measured 5.0-5.1 px per
+# character; a little over leaves room for capitals.
+LABEL_PX_PER_CHAR = 5.6
+LABEL_PAD_PX = 16
 
 
 def claim_window(claim, pad_months: int = 3) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -200,32 +208,57 @@ def numbers_markdown(verdict: Verdict | None) -> str:
     return "\n".join(lines)
 
 
+def bar_labels(names: list[str]) -> tuple[list[str], int]:
+    """Each name as a tick label (escaped, wrapped onto at most two lines, the second shortened with '…' when
+    the name is longer; a repeated label numbered, so two bars never share a row) and the left margin in pixels
+    that holds the longest line."""
+    labels, longest = [], 0
+    for name in names:
+        lines = textwrap.wrap(name, LABEL_CHARS) or [""]
+        if len(lines) > 2:
+            rest = " ".join(lines[1:])
+            second = textwrap.shorten(rest, LABEL_CHARS, placeholder=" …")
+            lines = [lines[0], second if second.strip(" …") else rest[: LABEL_CHARS - 1] + "…"]  # one long word
+        base = "<br>".join(safe_text(line, markup="html") for line in lines)
+        label, number = base, 1
+        while label in labels:
+            number += 1
+            label = f"{base} ({number})"
+        labels.append(label)
+        suffix = len(f" ({number})") if number > 1 else 0
+        longest = max(longest, *(len(line) for line in lines[:-1]), len(lines[-1]) + suffix)
+    return labels, int(longest * LABEL_PX_PER_CHAR) + LABEL_PAD_PX
+
+
 def build_hindsight_timeline(
     claims: list, events: pd.DataFrame, published: pd.Timestamp, today: pd.Timestamp | None = None
 ) -> go.Figure:
     """One horizontal bar per scenario/prediction (its test window, coloured by outcome) over the hindsight
     events, with the article's date marked. Plain dicts, validated once."""
-    traces: list[dict] = []
-    names, in_legend = [], set()
-    for c in claims:
+    # one trace per outcome, its bars apart by gaps: fewer traces to draw on every filter change
+    by_outcome: dict[str, dict] = {}
+    names, margin = bar_labels([c.short or c.id for c in claims])
+    for c, label in zip(claims, names):
         st = c.verdict.status if c.verdict else "no data"
-        name = c.short or c.id
-        names.append(name)
-        traces.append(
+        bar = by_outcome.setdefault(
+            st,
             dict(
                 type="scatter",
-                x=[c.period_start.strftime("%Y-%m-%d"), c.period_end.strftime("%Y-%m-%d")],
-                y=[name, name],
+                x=[],
+                y=[],
+                hovertext=[],
                 mode="lines+markers",
                 line=dict(width=10, color=VERDICT_HEX.get(st, BADGE_HEX["gray"])),
                 name=st,
                 legendgroup=st,
-                showlegend=st not in in_legend,
-                hovertext=safe_text(f"{name}: {st}", markup="html"),
                 hoverinfo="text",
-            )
+            ),
         )
-        in_legend.add(st)
+        hover = safe_text(f"{c.short or c.id}: {st}", markup="html")
+        bar["x"] += [c.period_start.strftime("%Y-%m-%d"), c.period_end.strftime("%Y-%m-%d"), None]
+        bar["y"] += [label, label, None]
+        bar["hovertext"] += [hover, hover, None]
+    traces = list(by_outcome.values())
     shown = None
     if events is not None and not events.empty:
         shown = events[pd.to_datetime(events["date"]) >= published - pd.DateOffset(months=1)]
@@ -250,13 +283,13 @@ def build_hindsight_timeline(
             )
         )
         notes.append(dict(x=xs, xref="x", y=1.02, yref="paper", text=label, showarrow=False, yanchor="bottom"))
-    yaxis = dict(categoryorder="array", categoryarray=names[::-1])
+    yaxis = dict(categoryorder="array", categoryarray=names[::-1], automargin=False)
     return go.Figure(
         data=traces + overlay.over,
         layout=overlay.layout(
             dict(
-                height=140 + 32 * (len(names) + 1),
-                margin=dict(l=10, r=10, t=30, b=30),
+                height=140 + 36 * (len(names) + 1),  # a row holds a two-line label
+                margin=dict(l=margin if names else 10, r=10, t=30, b=30),
                 xaxis=dict(type="date"),
                 yaxis=yaxis,
                 legend=dict(orientation="h", y=-0.15),

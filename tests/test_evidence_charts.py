@@ -89,3 +89,49 @@ def test_hindsight_timeline_uses_the_overlay_and_keeps_its_bars():
     assert fig.layout.yaxis.domain[1] < fig.layout.yaxis9.domain[0]  # the strip sits above the bars
     bars = [t for t in fig.data if t.legendgroup != "events"]
     assert [t.name for t in bars] == ["partly"]
+
+
+def _scenario(claim_id: str, short: str, status: str, start: str = "2025-03-10", end: str = "2025-06-30") -> Claim:
+    claim = Claim(claim_id, "p", "scenario", ["us"], pd.Timestamp(start), pd.Timestamp(end), 1, {}, short=short)
+    claim.verdict = Verdict(status, "scenario_outcome", "rule")
+    return claim
+
+
+def test_bar_labels_wrap_onto_two_lines_escaped_and_distinct():
+    long = "Prediction: the coming week would clarify US and Russian intent beyond any doubt at all"
+    names = [long, "A <a href='https://example.org'>link</a> & more", "Short", "Short", "x" * 80]
+    labels, margin = evidence_charts.bar_labels(names)
+    lines = [label.split("<br>") for label in labels]
+    assert all(len(parts) <= 2 for parts in lines)
+    assert lines[0][0] == "Prediction: the coming week" and lines[0][1].endswith("…")  # the rest, shortened
+    assert "<a" not in labels[1] and "&lt;a href=" in labels[1] and "&amp; more" in labels[1]
+    assert labels[2] == "Short" and labels[3] == "Short (2)"  # two bars never share a row
+    assert lines[4] == ["x" * 32, "x" * 31 + "…"]  # one word longer than two lines: cut, not dropped
+    raw = [
+        line.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").replace("&#x27;", "'")
+        for parts in lines
+        for line in parts
+    ]
+    assert all(len(line) <= evidence_charts.LABEL_CHARS + len(" (2)") for line in raw)
+    # the margin holds the longest line at the width plotly's 12 px font measured (about 5.1 px a character)
+    assert margin >= max(len(line) for line in raw) * 5.1 + 8
+    assert evidence_charts.bar_labels([]) == ([], evidence_charts.LABEL_PAD_PX)
+
+
+def test_hindsight_timeline_sets_its_label_margin_and_draws_one_trace_per_outcome():
+    claims = [
+        _scenario("s1", "India yields to strict secondary sanctions", "partly"),
+        _scenario("s2", "Russia accepts a truce", "did not happen", "2025-03-10", "2025-04-30"),
+        _scenario("s3", "India defies secondary sanctions", "partly", "2025-04-01", "2025-09-30"),
+    ]
+    fig = evidence_charts.build_hindsight_timeline(claims, chart_events(2), pd.Timestamp("2025-03-08"))
+    labels, margin = evidence_charts.bar_labels([c.short for c in claims])
+    assert fig.layout.yaxis.automargin is False and fig.layout.margin.l == margin  # plotly does not measure them
+    assert list(fig.layout.yaxis.categoryarray) == labels[::-1]
+    bars = [t for t in fig.data if t.legendgroup != "events"]
+    assert [t.name for t in bars] == ["partly", "did not happen"]  # one legend entry and one trace per outcome
+    partly = bars[0]
+    assert list(partly.y) == [labels[0], labels[0], None, labels[2], labels[2], None]  # gaps between bars
+    assert list(partly.x) == ["2025-03-10", "2025-06-30", None, "2025-04-01", "2025-09-30", None]
+    assert partly.hovertext[3] == "India defies secondary sanctions: partly" and partly.hovertext[2] is None
+    assert all(t.showlegend is not False for t in bars)
