@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from components import as_of, charts, data, style, ui
-from components.data.catalog_table import SHOWN, catalog_table, compact_points, shown_catalog
+from components.data.catalog_table import SHOWN, compact_points, shown_catalog
 from components.data.coverage import coverage_grid, measure_groups
 from components.data.refresh import refresh_publishers
 from components.data.vintages import changes_table, verdict_changes_table
@@ -138,7 +138,7 @@ if picked:
 
 # ---- the catalog and coverage: data, then render
 table = shown_catalog(
-    catalog_table(catalog, ids, ui.series_or_none, pd.Timestamp.today().normalize()),
+    ui.catalog_rows(ids, pd.Timestamp.today().normalize()),
     {sid: data.stale_text(sid) for sid in ids},
 )
 grid_points = {}
@@ -201,17 +201,18 @@ if not history:
     st.info("No vintage recorded yet: the snapshot is as first committed.")
 
 
-def claim_name(key: str) -> str:
-    """'<case id>/<claim id>' as the claim's short title (read only when a vintage changed a verdict)."""
+def claim_names() -> dict[str, str]:
+    """'<case id>/<claim id>' -> the claim's short title, for the vintages that changed a verdict (read once a
+    run: the case comes out of its cache as a copy)."""
     case = ui.case_files()
-    names_of = {f"{case.id}/{claim.id}": claim.short for claim in case.claims if claim.short}
-    return names_of.get(key, "a claim of another case")
+    return {f"{case.id}/{claim.id}": claim.short for claim in case.claims if claim.short}
 
 
+names_of_claims = claim_names() if history else {}
 for number, record in enumerate(history):
     changed, flips = changes_table(record), verdict_changes_table(record)
     changed["series"] = changed["series"].map(lambda sid: names.get(sid) or style.human(sid))
-    flips["claim"] = flips["claim"].map(claim_name)
+    flips["claim"] = flips["claim"].map(lambda key: names_of_claims.get(key, "a claim of another case"))
     title = (
         f"{style.format_date(record['date'])} · vintage {record['id']} "
         f"({VINTAGE_KINDS.get(record.get('kind', ''), 'data update')}): {len(changed)} series changed, "

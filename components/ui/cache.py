@@ -89,6 +89,45 @@ def case_files(case_id: str | None = None):
     return cases.load(case_id, verdicts=False)
 
 
+class _NotKept(Exception):
+    """Raised inside a cached function so that its result is not kept (Streamlit caches skip exceptions)."""
+
+    def __init__(self, result: Any):
+        super().__init__("not kept")
+        self.result = result
+
+
+@st.cache_resource(show_spinner=False, max_entries=8, ttl=FILE_TTL)
+def _catalog_rows(vintage: str, folder: str, series_ids: tuple[str, ...], today: str) -> pd.DataFrame:
+    from components.data.catalog_table import catalog_table
+
+    unreadable = []
+
+    def read(series_id: str) -> tuple[pd.Series | None, str]:
+        values, problem = series_or_none(series_id)
+        unreadable.extend([series_id] if problem else [])
+        return values, problem
+
+    table = catalog_table(catalog(), series_ids, read, pd.Timestamp(today))
+    if unreadable:  # read again on the next run: a repaired file shows as repaired at once
+        raise _NotKept(table)
+    return table
+
+
+def catalog_rows(series_ids: list[str], today: pd.Timestamp) -> pd.DataFrame:
+    """components.data.catalog_table for these series, once per vintage, day and choice of series: it reads
+    every series and counts its gaps, most of a Data & sources rerun otherwise. Kept only when every file was
+    read. The frame is shared by every session: callers change a copy (catalog_table.shown_catalog copies)."""
+    from components.data import snapshot
+
+    try:
+        return _catalog_rows(
+            data.vintage_key(), str(snapshot.active_dir()), tuple(series_ids), str(pd.Timestamp(today).date())
+        )
+    except _NotKept as not_kept:
+        return not_kept.result
+
+
 CASE_ISSUES_SHOWN = 5
 
 
@@ -208,6 +247,7 @@ def clear_caches() -> None:
 
     for cached in (
         _catalog,
+        _catalog_rows,
         _as_of_note,
         _snapshot_series,
         _points,
