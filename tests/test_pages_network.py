@@ -10,6 +10,7 @@ import html
 import re
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from components import network
@@ -344,3 +345,27 @@ def test_drawing_follows_the_app_theme(monkeypatch, fixture_case):
     at.run()
     assert not at.exception
     assert "background: #0e1117" in _iframes(at)[0] and "background: #ffffff" not in _iframes(at)[0]
+
+
+def test_a_view_seen_again_is_not_drawn_or_framed_again(fixture_case, monkeypatch):
+    calls = {"render": 0, "sandboxed": 0}
+    real_render, real_sandboxed = network.render, network.sandboxed
+
+    def render(*args, **kwargs):
+        calls["render"] += 1
+        return real_render(*args, **kwargs)
+
+    def sandboxed(*args, **kwargs):
+        calls["sandboxed"] += 1
+        return real_sandboxed(*args, **kwargs)
+
+    monkeypatch.setattr(network, "render", render)
+    monkeypatch.setattr(network, "sandboxed", sandboxed)
+    st.cache_resource.clear()  # the page's drawings of earlier tests
+    at = _app().run()
+    first = _iframes(at)
+    for colour in ("bloc", "kind", "bloc", "kind"):
+        at.radio(key="net_colour_w").set_value(colour).run()
+    assert not at.exception
+    assert calls == {"render": 2, "sandboxed": 2}  # one per view: by kind, by bloc
+    assert _iframes(at) == first  # back on the first view: the same drawing
