@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import event_charts, event_links, event_models, event_returns, event_tables, event_tests, ui
+from components import event_charts, event_models, event_returns, event_tables, event_tests, ui
 from components.style import safe_text
 
 ui.page_setup(
@@ -45,7 +45,7 @@ default_events = [trigger_id] if trigger_id in event_ids else event_ids[:1]
 
 catalog = ui.catalog()
 meta = catalog.set_index("id")
-series_ids = event_links.study_series(catalog)
+series_ids = ui.study_series()  # once per vintage (components.event_links.study_series)
 default_series = [s for s in ("brent_spot_eia",) if s in series_ids] or series_ids[:1]
 daily = catalog[(catalog["status"] == "ok") & (catalog["frequency"] == "daily")]
 benchmark_ids = list(daily[daily["origin"] == "snapshot"]["id"])

@@ -24,6 +24,7 @@ from components.ui.cache import (
     points_or_none,
     series,
     series_or_none,
+    study_series,
 )
 from components.ui.cards import claim_heading, verdict_evidence
 from components.ui.cases import anchor as case_anchor
@@ -111,6 +112,7 @@ __all__ = [
     "seed_widgets",
     "series",
     "series_or_none",
+    "study_series",
     "set_query",
     "set_query_view",
     "show_notices",

@@ -155,20 +155,32 @@ def load(case_id: str | None, verdicts: bool):
 DEFAULT_TRIGGER = "2025-03-07"  # the March 2025 case's trigger, if a case has no article event
 
 
+def _trigger_of(loaded) -> tuple[str, pd.Timestamp] | None:
+    trigger = case_library.trigger_event(loaded.events, loaded.meta.get("published"))
+    return (str(trigger["id"]), pd.Timestamp(trigger["date"])) if trigger else None
+
+
+@st.cache_data(show_spinner=False, max_entries=16, ttl=FILE_TTL)
+def _library_trigger(case_id: str) -> tuple[str, pd.Timestamp] | None:
+    """A library case's trigger, kept apart from the case: pages that only need where to open their charts
+    do not take the whole case out of its cache (a copy) on every run."""
+    return _trigger_of(_library_case(case_id, False, ""))
+
+
 def anchor() -> tuple[str | None, pd.Timestamp, pd.Timestamp]:
     """(trigger event id, its date, default chart start) of the chosen case: where market charts open and
     rebase and which event the event study starts on."""
     from components import ui
 
+    key = current_case_id()
     try:
-        loaded = ui.case_files()
-        trigger = case_library.trigger_event(loaded.events, loaded.meta.get("published"))
+        trigger = _trigger_of(ui.case_files()) if key in session_cases() else _library_trigger(key)
     except Exception:  # noqa: BLE001 - a broken case must not take the market pages down
         trigger = None
-    date = pd.Timestamp(trigger["date"]) if trigger else pd.Timestamp(DEFAULT_TRIGGER)
-    return (trigger["id"] if trigger else None), date, case_library.chart_start(date)
+    date = trigger[1] if trigger else pd.Timestamp(DEFAULT_TRIGGER)
+    return (trigger[0] if trigger else None), date, case_library.chart_start(date)
 
 
 def clear() -> None:
-    for fn in (library, _library_case, _bundle_case):
+    for fn in (library, _library_case, _bundle_case, _library_trigger):
         fn.clear()
