@@ -1,7 +1,7 @@
 """Claim Lens app benchmark: every page against two floors, on the same machine, in one run.
 
-    python bench/bench_app.py                 # default: about 8 min on 2 cores
-    python bench/bench_app.py --reps 3 --reruns 30 --interactions 10 --sessions 20   # more repetitions
+    python bench/bench_app.py                 # default: about 9 min on 2 cores
+    python bench/bench_app.py --reps 5 --reruns 30 --interactions 10 --sessions 20   # more repetitions
     python bench/bench_app.py --only cold,rerun  # a subset: cold, interaction, rerun, memory, network
 
 Floors (bench/floors/): hello.py (hello-world page) and plotly_line.py (one plotly line chart + a date slider),
@@ -330,7 +330,9 @@ def table(results: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--reps", type=int, default=2, help="cold starts per page (default 2)")
+    # 3, not 2: one slow start in two moved a page's median by 10-20 % on a 2-core machine (a median of three
+    # needs two slow starts out of three)
+    ap.add_argument("--reps", type=int, default=3, help="cold starts per page (default 3)")
     ap.add_argument(
         "--interactions",
         type=int,
