@@ -212,7 +212,7 @@ def bar_labels(names: list[str]) -> tuple[list[str], int]:
     """Each name as a tick label (escaped, wrapped onto at most two lines, the second shortened with '…' when
     the name is longer; a repeated label numbered, so two bars never share a row) and the left margin in pixels
     that holds the longest line."""
-    labels, longest = [], 0
+    labels, seen, longest = [], set(), 0
     for name in names:
         lines = textwrap.wrap(name, LABEL_CHARS) or [""]
         if len(lines) > 2:
@@ -221,9 +221,10 @@ def bar_labels(names: list[str]) -> tuple[list[str], int]:
             lines = [lines[0], second if second.strip(" …") else rest[: LABEL_CHARS - 1] + "…"]  # one long word
         base = "<br>".join(safe_text(line, markup="html") for line in lines)
         label, number = base, 1
-        while label in labels:
+        while label in seen:
             number += 1
             label = f"{base} ({number})"
+        seen.add(label)
         labels.append(label)
         suffix = len(f" ({number})") if number > 1 else 0
         longest = max(longest, *(len(line) for line in lines[:-1]), len(lines[-1]) + suffix)

@@ -208,11 +208,13 @@ def claim_names() -> dict[str, str]:
     return {f"{case.id}/{claim.id}": claim.short for claim in case.claims if claim.short}
 
 
-names_of_claims = claim_names() if history else {}
+names_of_claims: dict[str, str] = {}  # read at the first vintage that changed a verdict
 for number, record in enumerate(history):
     changed, flips = changes_table(record), verdict_changes_table(record)
     changed["series"] = changed["series"].map(lambda sid: names.get(sid) or style.human(sid))
-    flips["claim"] = flips["claim"].map(lambda key: names_of_claims.get(key, "a claim of another case"))
+    if len(flips) and not names_of_claims:
+        names_of_claims = claim_names()
+    flips["claim"] = [names_of_claims.get(key, "a claim of another case") for key in flips["claim"]]
     title = (
         f"{style.format_date(record['date'])} · vintage {record['id']} "
         f"({VINTAGE_KINDS.get(record.get('kind', ''), 'data update')}): {len(changed)} series changed, "

@@ -128,3 +128,25 @@ def test_offline_live_table_shows_snapshot_fallbacks():
     rub = data.series_meta("usd_rub_yahoo")["name"]
     assert table.loc[rub, "showing"] == data.series_meta("usd_rub_ecb")["name"]
     assert "live Yahoo data is off" in table.loc[rub, "why"]
+
+
+def test_a_vintage_that_changed_verdicts_names_the_claims(monkeypatch):
+    from components.case import DEFAULT_CASE, load_case
+
+    claim = next(c for c in load_case(DEFAULT_CASE, verdicts=False).claims if c.short)
+    record = {
+        "id": "v-test",
+        "date": "2026-11-30",
+        "kind": "refresh",
+        "changes": {},
+        "verdict_changes": [
+            {"claim": f"{DEFAULT_CASE}/{claim.id}", "was": "supported", "now": "mixed", "reason": "revised"},
+            {"claim": "some-other-case/c9", "was": "mixed", "now": "supported", "reason": "new month"},
+        ],
+    }
+    quiet = {"id": "v-quiet", "date": "2026-10-31", "kind": "refresh", "changes": {}, "verdict_changes": []}
+    monkeypatch.setattr(data, "vintage_history", lambda: [quiet, record])
+    at = app_test(PAGE).run()
+    assert not at.exception
+    flips = next(d.value for d in at.dataframe if "was" in d.value.columns)
+    assert list(flips["claim"]) == [claim.short, "a claim of another case"]
