@@ -208,12 +208,11 @@ def claim_names() -> dict[str, str]:
     return {f"{case.id}/{claim.id}": claim.short for claim in case.claims if claim.short}
 
 
-names_of_claims: dict[str, str] = {}  # read at the first vintage that changed a verdict
+# the case is read only when a vintage shown changed a verdict
+names_of_claims = claim_names() if any(record.get("verdict_changes") for record in history) else {}
 for number, record in enumerate(history):
     changed, flips = changes_table(record), verdict_changes_table(record)
     changed["series"] = changed["series"].map(lambda sid: names.get(sid) or style.human(sid))
-    if len(flips) and not names_of_claims:
-        names_of_claims = claim_names()
     flips["claim"] = [names_of_claims.get(key, "a claim of another case") for key in flips["claim"]]
     title = (
         f"{style.format_date(record['date'])} · vintage {record['id']} "

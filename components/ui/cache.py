@@ -89,8 +89,9 @@ def case_files(case_id: str | None = None):
     return cases.load(case_id, verdicts=False)
 
 
-class _NotKept(Exception):
-    """Raised inside a cached function so that its result is not kept (Streamlit caches skip exceptions)."""
+class NotKept(Exception):
+    """Raised inside a cached function with a result that must not be kept (Streamlit caches skip exceptions):
+    a failed live fetch (ui.live), a catalog with an unreadable file. The caller catches it and uses `result`."""
 
     def __init__(self, result: Any):
         super().__init__("not kept")
@@ -105,12 +106,13 @@ def _catalog_rows(vintage: str, folder: str, series_ids: tuple[str, ...], today:
 
     def read(series_id: str) -> tuple[pd.Series | None, str]:
         values, problem = series_or_none(series_id)
-        unreadable.extend([series_id] if problem else [])
+        if problem:
+            unreadable.append(series_id)
         return values, problem
 
     table = catalog_table(catalog(), series_ids, read, pd.Timestamp(today))
     if unreadable:  # read again on the next run: a repaired file shows as repaired at once
-        raise _NotKept(table)
+        raise NotKept(table)
     return table
 
 
@@ -124,7 +126,7 @@ def catalog_rows(series_ids: list[str], today: pd.Timestamp) -> pd.DataFrame:
         return _catalog_rows(
             data.vintage_key(), str(snapshot.active_dir()), tuple(series_ids), str(pd.Timestamp(today).date())
         )
-    except _NotKept as not_kept:
+    except NotKept as not_kept:
         return not_kept.result
 
 

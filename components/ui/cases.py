@@ -174,7 +174,7 @@ def anchor() -> tuple[str | None, pd.Timestamp, pd.Timestamp]:
 
     key = current_case_id()
     try:
-        trigger = _trigger_of(ui.case_files()) if key in session_cases() else _library_trigger(key)
+        trigger = _trigger_of(ui.case_files(key)) if key in session_cases() else _library_trigger(key)
     except Exception:  # noqa: BLE001 - a broken case must not take the market pages down
         trigger = None
     date = trigger[1] if trigger else pd.Timestamp(DEFAULT_TRIGGER)

@@ -6,24 +6,16 @@ import pandas as pd
 import streamlit as st
 
 from components import data
-from components.ui.cache import series_or_none
+from components.ui.cache import NotKept, series_or_none
 
 LIVE_TTL = 3600  # seconds a good Yahoo fetch is reused before asking again
-
-
-class _LiveFailed(Exception):
-    """Raised inside the cached fetch so that a failure is never cached (st.cache_data skips exceptions)."""
-
-    def __init__(self, result: data.LiveResult):
-        super().__init__(result.reason)
-        self.result = result
 
 
 @st.cache_data(ttl=LIVE_TTL, max_entries=16, show_spinner=False)  # 7 live series
 def live_ok(series_id: str) -> data.LiveResult:
     result = data.live_series([series_id])[series_id]
     if not result.ok:
-        raise _LiveFailed(result)
+        raise NotKept(result)  # a failure is never cached
     return result
 
 
@@ -31,7 +23,7 @@ def live(series_id: str) -> data.LiveResult:
     """A live Yahoo series or, failing that, the disk copy or nothing — always with the reason in words."""
     try:
         result = live_ok(series_id)
-    except _LiveFailed as failed:
+    except NotKept as failed:
         if failed.result.rate_limited:
             live_ok.clear()
         return failed.result
